@@ -1,0 +1,40 @@
+# Broadsheet: `make demo` serves the demo site, `make test` runs the whole suite.
+# Both install what they need first (Debian packages when missing, then the Python packages).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+DEV    := DJANGO_SETTINGS_MODULE=broadsheet.settings.dev
+
+.PHONY: install system demo serve test test-fast bench messages
+
+system:
+	bash scripts/install-system.sh
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+install: system $(VENV)/.installed
+
+demo: install
+	$(DEV) $(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py collectstatic --noinput -v 0
+	$(DEV) $(PY) manage.py demo_content
+	$(MAKE) serve
+
+serve:
+	$(DEV) $(VENV)/bin/uvicorn broadsheet.asgi:application --host $(HOST) --port $(PORT) --workers 2 --no-access-log
+
+test: install
+	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+bench: install
+	WITH_BENCH=1 bash scripts/install-system.sh
+	$(PY) bench/run.py
+
+messages:
+	cd broadsheet && ../$(PY) ../manage.py makemessages -l ko --no-obsolete && ../$(PY) ../manage.py compilemessages

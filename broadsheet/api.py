@@ -1,0 +1,15 @@
+"""One JSON API under /api/, described at /api/openapi.json. Each app brings its own router."""
+
+from ninja import NinjaAPI
+
+from broadsheet.comments.api import router as comments_router
+from broadsheet.dictionary.api import router as dictionary_router
+
+api = NinjaAPI(
+    title="Broadsheet API",
+    version="1.0",
+    description="Comments under the Standards Board Policy and the reader dictionary.",
+    urls_namespace="api",
+)
+api.add_router("/comments", comments_router)
+api.add_router("/dictionary", dictionary_router)

@@ -1,0 +1,20 @@
+"""Production: PostgreSQL + Redis, many ASGI workers behind a front cache. Fails loudly on missing config."""
+
+import os
+import sys
+
+REQUIRED = ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS")
+for _name in REQUIRED:
+    if not os.environ.get(_name):
+        sys.stderr.write(f"Broadsheet refuses to start: environment variable {_name} is not set.\n")
+        raise SystemExit(1)
+
+from .base import *  # noqa: E402,F401,F403
+
+DEBUG = False
+BROADSHEET_DEMO_LOGIN = False  # the local sign-in can never be on in production
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
+SESSION_COOKIE_SECURE = os.environ.get("INSECURE_COOKIES") != "1"
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -1,0 +1,24 @@
+"""Tests: fast hasher, in-memory cache unless REDIS_URL names a real one, inline everything."""
+
+import os
+
+from .base import *  # noqa: F401,F403
+from .base import DATABASES, REDIS_URL
+
+SECRET_KEY = "test-only-not-secret"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True
+BROADSHEET_DEMO_LOGIN = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+
+if REDIS_URL:
+    # A prefix of its own so a test run never reads a running site's keys.
+    CACHES["default"]["KEY_PREFIX"] = f"bs-test-{os.getpid()}"  # noqa: F405

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages Broadsheet needs, only those missing.
+#   chromium        browser tests (Playwright drives /usr/bin/chromium) and screenshots
+#   wordnet-base    the English dictionary data (read with NLTK's WordNet reader)
+#   poppler-utils   pdftotext, to read back printed PDFs in tests
+#   fonts-noto-cjk  Hangul in screenshots and printed PDFs
+#   gettext         compiles the Korean translations
+#   wrk, nginx-light  the bench harness (load generator and the static ceiling)
+#   python3-venv    the project's virtual environment
+set -euo pipefail
+want=(chromium wordnet-base poppler-utils fonts-noto-cjk gettext python3-venv)
+[ "${WITH_BENCH:-0}" = 1 ] && want+=(wrk nginx-light)
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "Installing Debian packages: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
