@@ -198,3 +198,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Each area keeps its own settings in settings/parts/ (they may read and extend the names above).
+from .parts.newsroom import *  # noqa: E402,F401,F403
+from .parts.comments import *  # noqa: E402,F401,F403
+from .parts.accounts import *  # noqa: E402,F401,F403
+from .parts.dictionary import *  # noqa: E402,F401,F403
+from .parts.pagecache import *  # noqa: E402,F401,F403

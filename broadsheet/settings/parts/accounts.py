@@ -1,0 +1,1 @@
+"""Settings for accounts (owned by that area; base.py imports it last)."""

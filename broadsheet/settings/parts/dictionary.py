@@ -1,0 +1,1 @@
+"""Settings for dictionary (owned by that area; base.py imports it last)."""

@@ -1,0 +1,1 @@
+"""Settings for newsroom (owned by that area; base.py imports it last)."""

@@ -1,0 +1,1 @@
+"""Settings for pagecache (owned by that area; base.py imports it last)."""
