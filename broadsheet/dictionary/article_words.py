@@ -1,0 +1,94 @@
+"""The words of one article and their levels: the "Words in this article" box and reader highlighting.
+
+Computed from the article's text (headline, subhead, body) once per page revision and glossary version.
+"""
+
+import re
+
+from django.core.cache import cache
+from django.utils.html import strip_tags
+
+from . import app_settings
+from .glossary import glossary_version
+from .levels import level_number
+from .lookup import NotAWord, lookup, short_gloss
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+
+
+def article_text(page):
+    """The article as plain text: headline, subhead and every body block's searchable text."""
+    parts = [getattr(page, "display_headline", "") or page.title, getattr(page, "standfirst", "")]
+    body = getattr(page, "body", None)
+    if body is not None:
+        parts += body.stream_block.get_searchable_content(body)
+    return strip_tags("\n".join(str(p) for p in parts if p))
+
+
+def glossary_terms_in(text):
+    """Glossary terms (names, phrases) that occur in the text, as written there."""
+    from .models import GlossaryTerm
+
+    lowered = text.lower().replace("’", "'")
+    found = []
+    for key, term in GlossaryTerm.objects.values_list("key", "term"):
+        if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", lowered):
+            found.append(term)
+    return found
+
+
+def word_levels(text):
+    """{form as written: level} for every distinct word of the text that has a level."""
+    levels = {}
+    for form in dict.fromkeys(WORD.findall(text)):
+        try:
+            entry = lookup(form)
+        except NotAWord:
+            continue
+        if entry["level"]:
+            levels[form] = {"lemma": entry["lemma"], "level": entry["level"], "found": entry["found"]}
+    return levels
+
+
+def _revision(page):
+    return getattr(page, "live_revision_id", None) or getattr(page, "latest_revision_id", None) or 0
+
+
+def article_levels(page):
+    """word_levels for an article, cached per revision."""
+    key = f"dictionary:levels:{page.pk}:{_revision(page)}:{glossary_version()}"
+    levels = cache.get(key)
+    if levels is None:
+        levels = word_levels(article_text(page))
+        cache.set(key, levels, app_settings.get("CACHE_SECONDS"))
+    return levels
+
+
+def hard_words(page, above):
+    """The box: glossary terms in the article, then words above the level, each once, with a short gloss."""
+    key = f"dictionary:box:{page.pk}:{_revision(page)}:{glossary_version()}:{above}"
+    words = cache.get(key)
+    if words is None:
+        words = _hard_words(page, above)
+        cache.set(key, words, app_settings.get("CACHE_SECONDS"))
+    return words
+
+
+def _hard_words(page, above):
+    text = article_text(page)
+    threshold = level_number(above)
+    chosen, lemmas = [], set()
+    candidates = glossary_terms_in(text) + [
+        form
+        for form, info in article_levels(page).items()
+        if info["found"] and level_number(info["level"]) > threshold and not form[:1].isupper()
+    ]
+    for form in candidates:
+        entry = lookup(form)
+        if entry["lemma"].lower() in lemmas or not (entry["senses"] or entry["gloss"] or entry["note"]):
+            continue
+        lemmas.add(entry["lemma"].lower())
+        chosen.append({"lemma": entry["lemma"], "level": entry["level"], "pos": entry["pos"], "gloss": short_gloss(entry)})
+        if len(chosen) >= app_settings.get("BOX_SIZE"):
+            break
+    return chosen

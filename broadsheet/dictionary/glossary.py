@@ -1,0 +1,39 @@
+"""Reading the newsroom glossary and the imported Korean equivalents, with the cache version they share."""
+
+from django.core.cache import cache
+
+VERSION_KEY = "dictionary:glossary-version"
+MAX_EQUIVALENTS = 3
+
+
+def glossary_version():
+    """A token that changes whenever the glossary or the Korean equivalents change."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(VERSION_KEY, version, None)
+    return version
+
+
+def glossary_changed():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
+def term_for(form):
+    from .models import GlossaryTerm, term_key
+
+    term = GlossaryTerm.objects.filter(key=term_key(form)).values(
+        "term", "part_of_speech", "korean_gloss", "explanation"
+    ).first()
+    return term
+
+
+def korean_equivalents(lemma):
+    """Korean headwords whose Basic Korean Dictionary sense translates to this English lemma."""
+    from .models import KoreanEquivalent, term_key
+
+    rows = KoreanEquivalent.objects.filter(english=term_key(lemma)).values_list("korean", flat=True)
+    return list(dict.fromkeys(rows))[:MAX_EQUIVALENTS]

@@ -1,0 +1,77 @@
+"""One lookup: a selection in, an entry out (WordNet senses, learner level, Korean gloss, glossary note).
+
+WordNet answers come from a per-process lru_cache (they never change); the whole entry, glossary included,
+sits in Django's cache under the glossary's version, which an editor's save bumps (signal_handlers.py).
+"""
+
+import hashlib
+
+from django.core.cache import cache
+
+from . import app_settings
+from .glossary import glossary_version, korean_equivalents, term_for
+from .lemmas import surface_forms
+from .levels import word_level
+from .senses import wordnet_entry
+
+
+MARKUP = set("<>&={}[]|\\^~`@#$%")
+
+
+class NotAWord(ValueError):
+    """The text cannot be a word or phrase: too long, control characters, markup."""
+
+
+def check_word(text):
+    from .lemmas import is_word, normalise
+
+    if len(text) > app_settings.get("MAX_WORD_LENGTH") * 2:
+        raise NotAWord("too long")
+    if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in text):
+        raise NotAWord("control characters")
+    if MARKUP.intersection(text):
+        raise NotAWord("markup")
+    word = normalise(text)
+    if not word or len(word) > app_settings.get("MAX_WORD_LENGTH") or not is_word(word):
+        raise NotAWord("not a word")
+    return word
+
+
+def lookup(text):
+    """The entry for a selection: {"found": bool, "word", "lemma", "pos", "senses", "level", ...}."""
+    word = check_word(text)
+    key = "dictionary:entry:%s:%s" % (glossary_version(), hashlib.sha1(word.encode()).hexdigest())
+    entry = cache.get(key)
+    if entry is None:
+        entry = build_entry(word)
+        cache.set(key, entry, app_settings.get("CACHE_SECONDS"))
+    return entry
+
+
+def build_entry(word):
+    forms = surface_forms(word)
+    found = next((e for e in map(wordnet_entry, forms) if e), None)
+    # The glossary knows names as written ("Blue House") and words by lemma ("liaison office").
+    candidates = forms + ([found["lemma"]] if found else [])
+    term = next((t for t in map(term_for, candidates) if t), None)
+    lemma = found["lemma"] if found else (term["term"] if term else forms[0])
+    level = word_level(lemma.lower())
+    equivalents = korean_equivalents(lemma)
+    return {
+        "found": bool(found or term or equivalents),
+        "word": word,
+        "lemma": lemma,
+        "pos": found["pos"] if found else (term["part_of_speech"] if term else ""),
+        "senses": found["senses"] if found else [],
+        "level": level["level"],
+        "zipf": level["zipf"],
+        "gloss": term["korean_gloss"] if term and term["korean_gloss"] else ", ".join(equivalents),
+        "note": term["explanation"] if term else "",
+        "in_glossary": bool(term),
+    }
+
+
+def short_gloss(entry):
+    """One line for the box and the export: the first definition, with the Korean gloss when known."""
+    definition = entry["note"] or (entry["senses"][0]["definition"] if entry["senses"] else "")
+    return " — ".join(part for part in (entry["gloss"], definition) if part)

@@ -1,0 +1,53 @@
+"""What WordNet says about a lemma: its senses, grouped by part of speech, likeliest reading first."""
+
+from functools import lru_cache
+
+from .wordnet import get_wordnet, read_lock
+
+POS_NAMES = {"n": "noun", "v": "verb", "a": "adjective", "s": "adjective", "r": "adverb"}
+MAX_SENSES = 6
+MAX_SYNONYMS = 5
+
+
+def _lemma_count(synsets, lemma):
+    """How often tagged text used this lemma in these senses (WordNet's cntlist), +1 so ties keep order."""
+    return sum(l.count() for s in synsets for l in s.lemmas() if l.name().lower() == lemma.lower()) + 1
+
+
+def _same_case(synset, lemma, form):
+    """Lower-case "us" is the pronoun, not the US: a lower-case form only matches lower-case lemmas."""
+    names = [n for n in synset.lemma_names() if n.lower() == lemma.lower()]
+    return form != form.lower() or any(n == n.lower() for n in names)
+
+
+def _readings(wn, form):
+    """(score, lemma, pos, synsets) for every lemma morphy finds for the form, in any part of speech."""
+    key = form.replace(" ", "_")
+    for pos in ("n", "v", "a", "r"):
+        for lemma in wn._morphy(key, pos, check_exceptions=True):
+            synsets = [s for s in wn.synsets(lemma, pos) if _same_case(s, lemma, form)]
+            if synsets:
+                yield _lemma_count(synsets, lemma), lemma, pos, synsets
+
+
+def _sense(synset, lemma):
+    synonyms = [n.replace("_", " ") for n in synset.lemma_names() if n.lower() != lemma.lower()]
+    return {
+        "pos": POS_NAMES[synset.pos()],
+        "definition": synset.definition(),
+        "examples": synset.examples()[:2],
+        "synonyms": synonyms[:MAX_SYNONYMS],
+    }
+
+
+@lru_cache(maxsize=20_000)
+def wordnet_entry(form):
+    """{"lemma", "pos", "senses"} for a surface form WordNet knows, else None. Pure, so cached per process."""
+    wn = get_wordnet()
+    with read_lock:
+        readings = sorted(_readings(wn, form), key=lambda r: -r[0])
+        if not readings:
+            return None
+        lemma = readings[0][1]
+        senses = [_sense(s, lemma) for _, l, _, synsets in readings if l == lemma for s in synsets]
+    return {"lemma": lemma.replace("_", " "), "pos": POS_NAMES[readings[0][2]], "senses": senses[:MAX_SENSES]}
