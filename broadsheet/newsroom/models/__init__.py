@@ -1,0 +1,20 @@
+"""The newsroom's models: photos that carry their credit, authors, and the page tree Home → Section → Article."""
+
+from .authors import Author, AuthorKind
+from .images import NewsImage, NewsRendition
+from .pages import ArticleByline, ArticlePage, ArticleTag, CommentsMode, HomeLeadStory, HomePage, RelatedArticle, SectionPage
+
+__all__ = [
+    "ArticleByline",
+    "ArticlePage",
+    "ArticleTag",
+    "Author",
+    "AuthorKind",
+    "CommentsMode",
+    "HomeLeadStory",
+    "HomePage",
+    "NewsImage",
+    "NewsRendition",
+    "RelatedArticle",
+    "SectionPage",
+]

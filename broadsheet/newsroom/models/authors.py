@@ -1,0 +1,30 @@
+"""Authors are snippets: one record per writer or agency, shared by every byline."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+
+
+class AuthorKind(models.TextChoices):
+    STAFF = "staff", _("Staff")
+    AGENCY = "agency", _("Agency")
+
+
+@register_snippet
+class Author(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=120, blank=True, help_text=_("e.g. Political correspondent"))
+    kind = models.CharField(_("kind"), max_length=10, choices=AuthorKind.choices, default=AuthorKind.STAFF)
+    photo = models.ForeignKey(
+        "newsroom.NewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("kind"), FieldPanel("photo")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,163 @@
+"""The page tree: HomePage → SectionPage (nestable: National → Politics) → ArticlePage."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import ArticleBodyBlock
+from ..querysets import NewsPageManager
+
+
+class HomePage(Page):
+    subpage_types = ["newsroom.SectionPage"]
+    max_count = 1
+
+    objects = NewsPageManager()
+
+    content_panels = Page.content_panels + [InlinePanel("lead_stories", label=_("Lead stories"))]
+
+    def get_context(self, request, *args, **kwargs):
+        from ..fronts import home_front
+
+        return {**super().get_context(request, *args, **kwargs), **home_front(self)}
+
+
+class HomeLeadStory(Orderable):
+    """An editor's pick for the top of the homepage, in the order the editor set."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="lead_stories")
+    article = models.ForeignKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("article")]
+
+
+class SectionPage(Page):
+    intro = RichTextField(blank=True)
+
+    parent_page_types = ["newsroom.HomePage", "newsroom.SectionPage"]
+    subpage_types = ["newsroom.SectionPage", "newsroom.ArticlePage"]
+
+    objects = NewsPageManager()
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    def get_context(self, request, *args, **kwargs):
+        from ..fronts import section_front
+
+        return {**super().get_context(request, *args, **kwargs), **section_front(self, request.GET.get("page"))}
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class CommentsMode(models.TextChoices):
+    OPEN = "open", _("Open")
+    PREMODERATED = "premoderated", _("Pre-moderated")
+    CLOSED = "closed", _("Closed")
+
+
+class ArticlePage(RoutablePageMixin, Page):
+    kicker = models.CharField(_("kicker"), max_length=80, blank=True, help_text=_("A short label above the headline"))
+    headline = models.CharField(_("headline"), max_length=255, blank=True, help_text=_("Defaults to the title"))
+    standfirst = models.TextField(_("subhead"), blank=True)
+    dateline = models.CharField(_("dateline"), max_length=80, blank=True, help_text=_("Where it was reported, e.g. SEOUL"))
+    updated_at = models.DateTimeField(_("updated at"), null=True, blank=True, help_text=_("Shown when later than publication"))
+    lead_image = models.ForeignKey(
+        "newsroom.NewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_caption = models.TextField(_("lead caption"), blank=True, help_text=_("Overrides the photo's default caption"))
+    lead_credit = models.CharField(_("lead credit"), max_length=120, blank=True, help_text=_("Overrides the photo's credit"))
+    body = StreamField(ArticleBodyBlock(), blank=True)
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    comments_mode = models.CharField(
+        _("comments"), max_length=12, choices=CommentsMode.choices, default=CommentsMode.OPEN
+    )
+    comments_close_at = models.DateTimeField(_("comments close at"), null=True, blank=True)
+    # Identifies an imported legacy article so a re-import updates it instead of duplicating it.
+    legacy_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+
+    parent_page_types = ["newsroom.SectionPage"]
+    subpage_types = []
+
+    objects = NewsPageManager()
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("kicker"), FieldPanel("headline"), FieldPanel("standfirst"), FieldPanel("dateline")],
+            heading=_("Headline"),
+        ),
+        InlinePanel("bylines", label=_("Bylines")),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_caption"), FieldPanel("lead_credit")], heading=_("Lead photo")
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("related_picks", label=_("Related articles")),
+        MultiFieldPanel([FieldPanel("comments_mode"), FieldPanel("comments_close_at")], heading=_("Comments")),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("updated_at")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("headline"),
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+    ]
+
+    @property
+    def display_headline(self):
+        return self.headline or self.title
+
+    @property
+    def caption(self):
+        return self.lead_caption or (self.lead_image.default_caption if self.lead_image else "")
+
+    @property
+    def credit(self):
+        return self.lead_credit or (self.lead_image.credit if self.lead_image else "")
+
+    @property
+    def shows_updated(self):
+        return bool(self.updated_at and self.first_published_at and self.updated_at > self.first_published_at)
+
+    @property
+    def comments_thread_key(self):
+        return f"article-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        if self.lead_image and not self.lead_image.default_alt_text.strip():
+            raise ValidationError({"lead_image": _("This photo has no alt text; add it to the photo first.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from ..reading import article_context
+
+        return {**super().get_context(request, *args, **kwargs), **article_context(self, request)}
+
+    @path("print/")
+    def print_view(self, request):
+        return self.render(request, template="newsroom/article_print.html")
+
+
+class ArticleByline(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey("newsroom.Author", on_delete=models.CASCADE, related_name="bylines")
+
+    panels = [FieldPanel("author")]
+
+
+class RelatedArticle(Orderable):
+    """An editor-picked related article; when there are few picks, shared tags fill the rest."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_picks")
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="picked_as_related")
+
+    panels = [FieldPanel("article")]

@@ -1,0 +1,70 @@
+"""What an article page shows besides its own fields: breadcrumb, bylines, tags, related articles, share links.
+
+Every list here is one query however long it is, so the page's query count does not grow with its
+number of authors, tags or related articles (pinned in tests/test_article_page.py).
+"""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .models import ArticlePage, ArticleTag
+from .seo import article_meta
+
+
+def breadcrumbs(page):
+    """(label, url) from the homepage down to the page's section; the site root's label is 'Home'."""
+    ancestors = page.get_ancestors().filter(depth__gt=1)
+    return [(_("Home") if crumb.depth == 2 else crumb.title, crumb.url) for crumb in ancestors]
+
+
+def bylines(page):
+    return [byline.author for byline in page.bylines.select_related("author").order_by("sort_order")]
+
+
+def related_articles(page, limit=None):
+    """Editor picks first, then articles sharing the most tags; never the page itself, only published ones."""
+    limit = limit or settings.NEWSROOM_RELATED_LIMIT
+    picks = list(
+        ArticlePage.objects.published()
+        .filter(picked_as_related__page=page)
+        .exclude(pk=page.pk)
+        .order_by("picked_as_related__sort_order")[:limit]
+    )
+    # Always run the tag query (even when the picks are enough) so the page's query count stays fixed.
+    page_tags = ArticleTag.objects.filter(content_object_id=page.pk).values("tag_id")
+    by_tags = (
+        ArticlePage.objects.published()
+        .filter(tagged_items__tag_id__in=page_tags)
+        .exclude(pk__in=[page.pk, *[p.pk for p in picks]])
+        .distinct()
+        .latest_first()[:limit]
+    )
+    return (picks + list(by_tags))[:limit]
+
+
+def share_links(page, url):
+    title = page.display_headline
+    return [
+        ("x", _("Share on X"), "https://twitter.com/intent/tweet?" + urlencode({"url": url, "text": title})),
+        ("facebook", _("Share on Facebook"), "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
+        ("kakao", _("Share on KakaoStory"), "https://story.kakao.com/share?" + urlencode({"url": url})),
+        ("email", _("Email"), "mailto:?" + urlencode({"subject": title, "body": url})),
+    ]
+
+
+def article_context(page, request):
+    crumbs = breadcrumbs(page)
+    authors = bylines(page)
+    tags = list(page.tags.all())
+    canonical = page.get_full_url(request)
+    return {
+        "breadcrumbs": crumbs,
+        "authors": authors,
+        "article_tags": tags,
+        "related_articles": related_articles(page),
+        "canonical_url": canonical,
+        "share_links": share_links(page, canonical),
+        **article_meta(page, request, crumbs=crumbs, authors=authors, tags=tags, canonical=canonical),
+    }
