@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from broadsheet.comments import api_errors
 from broadsheet.comments.api import router as comments_router
 from broadsheet.dictionary.api import router as dictionary_router
 
@@ -11,5 +12,7 @@ api = NinjaAPI(
     description="Comments under the Standards Board Policy and the reader dictionary.",
     urls_namespace="api",
 )
+# One error shape for every router: {"detail": ..., "code": ...}, never an HTML error page.
+api_errors.install(api)
 api.add_router("/comments", comments_router)
 api.add_router("/dictionary", dictionary_router)

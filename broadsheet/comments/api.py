@@ -1,3 +1,319 @@
-from ninja import Router
+"""The comments JSON API, mounted at /api/comments (described in /api/openapi.json).
 
-router = Router()
+Reading needs nothing. Every write uses the Django session and checks CSRF: send the ``csrftoken``
+cookie's value (also returned by ``GET /session``) as the ``X-CSRFToken`` header. Anonymous writes get
+403 ``login_required``; a failed CSRF check gets 403 ``csrf_failed``. Every error is JSON
+``{"detail": "<sentence in the reader's language>", "code": "<stable code>"}`` (see errors.py for codes
+and statuses; the site installs ``api_errors.install(api)`` so ninja's own errors take the same shape).
+
+Thread keys are strings (``article-<pk>`` for articles); an unknown key is 404 ``not_found``.
+"""
+
+import regex
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+from ninja.responses import Status
+from ninja.security import SessionAuth
+
+from . import listing, moderation, policy, services
+from .adapter import get_adapter
+from .app_settings import app_settings
+from .errors import CommentError
+from .models import Appeal, Comment
+from .schemas import (
+    AccountDeleteIn,
+    AppealDecisionIn,
+    AppealIn,
+    CommentIn,
+    CommentOut,
+    CountsOut,
+    CreatedOut,
+    DeletedOut,
+    EditIn,
+    ErrorOut,
+    ExportOut,
+    ModerationNoteIn,
+    OkOut,
+    PolicyOut,
+    QueueOut,
+    RepliesOut,
+    ReplyOut,
+    ReportIn,
+    SanctionIn,
+    SessionOut,
+    TakeDownIn,
+    ThreadPageOut,
+    TransparencyOut,
+    VoteIn,
+    VoteOut,
+)
+from .threads import thread_for_key
+
+THREAD_KEY = regex.compile(r"^[A-Za-z0-9_.:-]{1,200}$")
+ERRORS = {code: ErrorOut for code in (400, 403, 404, 409, 413, 422, 429)}
+
+
+class ReaderSession(SessionAuth):
+    """Django's session with its CSRF check; anonymous callers get 403 login_required, not 401."""
+
+    def authenticate(self, request, key):
+        if request.user.is_authenticated:
+            return request.user
+        raise CommentError("login_required", _("Sign in to take part in the conversation."))
+
+
+reader = ReaderSession()
+router = Router(tags=["comments"])
+
+
+def _no_store(response):
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _thread(key, *, create=False):
+    if not THREAD_KEY.match(key):
+        raise CommentError("not_found", _("There is no comment thread here."))
+    return thread_for_key(key, create=create)
+
+
+def _comment(pk):
+    comment = Comment.objects.select_related("author", "thread", "hidden_clause", "parent").filter(pk=pk).first()
+    if comment is None:
+        raise CommentError("not_found", _("This comment is not available."))
+    return comment
+
+
+def _clause(number):
+    clause = policy.clause_by_number(number)
+    if clause is None:
+        raise CommentError("invalid", _("There is no clause %(number)s in the policy.") % {"number": number})
+    return clause
+
+
+def _one(request, comment):
+    return listing.Serializer(request.user, {}).comment(comment)
+
+
+def _thread_out(thread):
+    return {
+        "key": thread.key, "title": thread.title, "url": thread.url, "mode": thread.mode,
+        "closes_at": thread.closes_at, "is_open": thread.is_open(), "comment_count": thread.comment_count,
+    }
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+@router.get("/threads/{key}/comments", response={200: ThreadPageOut, **ERRORS}, summary="List a thread")
+def thread_comments(request, response: HttpResponse, key: str, sort: str = "newest", cursor: str | None = None):
+    """Top-level comments a page at a time (sort: newest, oldest or liked), each with its first replies.
+
+    Pass ``next_cursor`` back as ``cursor`` for the next page. The reader's own held or hidden
+    comments are included for them only (with ``status`` and ``hidden_clause``).
+    """
+    thread = _thread(key)
+    page = listing.thread_page(thread=thread, viewer=request.user, sort=sort, cursor=cursor)
+    _no_store(response)
+    return {"thread": _thread_out(thread), "sort": sort, **page}
+
+
+@router.get("/comments/{int:comment_id}/replies", response={200: RepliesOut, **ERRORS}, summary="More replies")
+def comment_replies(request, response: HttpResponse, comment_id: int, cursor: str | None = None):
+    parent = _comment(comment_id)
+    _no_store(response)
+    return listing.replies_page(parent=parent, viewer=request.user, cursor=cursor)
+
+
+@router.get("/counts", response={200: CountsOut, **ERRORS}, summary="Comment counts for many threads")
+def counts(request, keys: str = Query(..., description="Comma-separated thread keys (at most 100)")):
+    from .models import Thread
+
+    wanted = [k for k in keys.split(",") if THREAD_KEY.match(k)][:100]
+    found = dict(Thread.objects.filter(key__in=wanted).values_list("key", "comment_count"))
+    return {"counts": {k: found.get(k, 0) for k in wanted}}
+
+
+@router.get("/session", response={200: SessionOut, **ERRORS}, summary="Who is reading")
+def session(request, response: HttpResponse, next: str = ""):
+    """Everything per-reader the page script needs; never cached, so the article page can be."""
+    user = request.user if request.user.is_authenticated else None
+    adapter = get_adapter()
+    sanction = services.active_sanction(user) if user else None
+    _no_store(response)
+    return {
+        "user": {"id": user.pk, "name": adapter.author_name(user)} if user else None,
+        "can_comment": bool(user) and sanction is None,
+        "is_moderator": adapter.can_moderate(user),
+        "sanction": _sanction_out(sanction),
+        "login_url": adapter.login_url(request, next if next.startswith("/") and not next.startswith("//") else ""),
+        "csrf_token": get_token(request),
+        "max_length": app_settings.MAX_LENGTH,
+        "edit_window_seconds": app_settings.EDIT_WINDOW,
+        "language": get_language() or "en",
+    }
+
+
+def _sanction_out(sanction):
+    if sanction is None:
+        return None
+    clause = {"number": sanction.clause.number, "title": sanction.clause.title} if sanction.clause else None
+    return {"kind": sanction.kind, "until": sanction.until, "clause": clause}
+
+
+@router.get("/policy", response={200: PolicyOut, **ERRORS}, summary="The Standards Board Policy")
+def policy_clauses(request):
+    page = policy.policy_page()
+    return {
+        "title": page.title if page else "",
+        "url": page.url if page else "",
+        "clauses": [{"number": c.number, "title": c.title, "text": c.text} for c in policy.clauses()],
+    }
+
+
+@router.get("/transparency", response={200: TransparencyOut, **ERRORS}, summary="Removals by clause and month")
+def transparency(request):
+    titles = {c.number: c.title for c in policy.clauses()}
+    rows = moderation.removals_by_clause_and_month()
+    return {"rows": [{**r, "title": titles.get(r["clause"], "")} for r in rows]}
+
+
+# -- a reader's writes -------------------------------------------------------------------------
+
+
+@router.post("/threads/{key}/comments", auth=reader, response={201: CommentOut, 200: CommentOut, **ERRORS}, summary="Post a comment or reply")
+def comment_post(request, key: str, payload: CommentIn):
+    """201 with the new comment (``status`` is ``pending`` when held for a moderator); 200 with the
+    first comment when the same ``idempotency_key`` was already used."""
+    _thread(key)
+    existing = payload.idempotency_key and Comment.objects.filter(author=request.user, idempotency_key=payload.idempotency_key).exists()
+    comment = services.comment_create(
+        thread_key=key, author=request.user, body=payload.body, parent_id=payload.parent_id,
+        idempotency_key=payload.idempotency_key, ip=get_adapter().client_ip(request), notify_replies=payload.notify_replies,
+    )
+    comment = _comment(comment.pk)
+    return Status(200 if existing else 201, {**_one(request, comment), "replies": [], "replies_cursor": None})
+
+
+@router.patch("/comments/{int:comment_id}", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Edit (first five minutes)")
+def comment_patch(request, comment_id: int, payload: EditIn):
+    comment = services.comment_edit(comment=_comment(comment_id), editor=request.user, body=payload.body)
+    return _one(request, _comment(comment.pk))
+
+
+@router.delete("/comments/{int:comment_id}", auth=reader, response={200: DeletedOut, **ERRORS}, summary="Delete my comment")
+def comment_del(request, comment_id: int):
+    comment = services.comment_delete(comment=_comment(comment_id), user=request.user)
+    return {"id": comment_id, "status": "deleted", "placeholder": comment.pk is not None}
+
+
+@router.post("/comments/{int:comment_id}/vote", auth=reader, response={200: VoteOut, **ERRORS}, summary="Like or dislike")
+def comment_vote(request, comment_id: int, payload: VoteIn):
+    comment = services.comment_vote(comment=_comment(comment_id), user=request.user, value=payload.value)
+    return {"likes": comment.like_count, "dislikes": comment.dislike_count, "my_vote": payload.value}
+
+
+@router.post("/comments/{int:comment_id}/report", auth=reader, response={201: CreatedOut, **ERRORS}, summary="Report under a clause")
+def comment_report(request, comment_id: int, payload: ReportIn):
+    comment = _comment(comment_id)
+    report = services.comment_report(comment=comment, reporter=request.user, clause=_clause(payload.clause), note=payload.note)
+    return Status(201, {"id": report.pk})
+
+
+@router.post("/comments/{int:comment_id}/appeal", auth=reader, response={201: CreatedOut, **ERRORS}, summary="Appeal a hidden comment (once)")
+def comment_appeal(request, comment_id: int, payload: AppealIn):
+    appeal = services.comment_appeal(comment=_comment(comment_id), author=request.user, text=payload.text)
+    return Status(201, {"id": appeal.pk})
+
+
+@router.get("/me/comments", auth=reader, response={200: ExportOut, **ERRORS}, summary="Download my comments")
+def my_comments(request, response: HttpResponse):
+    _no_store(response)
+    response["Content-Disposition"] = 'attachment; filename="my-comments.json"'
+    user = request.user
+    return {"user": {"id": user.pk, "name": get_adapter().author_name(user)}, "comments": services.comments_export(user=user)}
+
+
+@router.post("/me/delete", auth=reader, response={200: OkOut, **ERRORS}, summary="Delete my account and comments")
+def my_account_delete(request, payload: AccountDeleteIn):
+    from django.contrib.auth import logout
+
+    user = request.user
+    logout(request)
+    services.account_delete(user=user)
+    return {"ok": True}
+
+
+# -- moderators --------------------------------------------------------------------------------
+
+
+def _moderator(request):
+    services.require_moderator(request.user)
+    return request.user
+
+
+@router.get("/moderation/queue", auth=reader, response={200: QueueOut, **ERRORS}, summary="Moderation queue")
+def moderation_queue(request, response: HttpResponse):
+    _moderator(request)
+    _no_store(response)
+    serializer = listing.Serializer(request.user, {})
+    items = []
+    for c in moderation.queue():
+        appeal = getattr(c, "appeal", None)
+        items.append({
+            "comment": {**serializer.comment(c), "body": c.body, "body_html": str(listing.body_html(c.body))},
+            "thread_key": c.thread.key, "thread_title": c.thread.title, "author_id": c.author_id,
+            "reports": [
+                {"clause": {"number": r.clause.number, "title": r.clause.title} if r.clause else None, "note": r.note, "created_at": r.created_at}
+                for r in c.open_reports
+            ],
+            "appeal_text": appeal.text if appeal else None,
+        })
+    return {"items": items}
+
+
+@router.post("/moderation/comments/{int:comment_id}/approve", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Approve")
+def moderation_approve(request, comment_id: int, payload: ModerationNoteIn):
+    comment = services.comment_approve(comment=_comment(comment_id), moderator=_moderator(request), note=payload.note)
+    return _one(request, _comment(comment.pk))
+
+
+@router.post("/moderation/comments/{int:comment_id}/hide", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Hide under a clause")
+def moderation_hide(request, comment_id: int, payload: TakeDownIn):
+    moderator = _moderator(request)
+    comment = services.comment_hide(comment=_comment(comment_id), moderator=moderator, reason_clause=_clause(payload.clause), note=payload.note)
+    return _one(request, _comment(comment.pk))
+
+
+@router.post("/moderation/comments/{int:comment_id}/remove", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Delete under a clause")
+def moderation_remove(request, comment_id: int, payload: TakeDownIn):
+    moderator = _moderator(request)
+    comment = services.comment_remove(comment=_comment(comment_id), moderator=moderator, reason_clause=_clause(payload.clause), note=payload.note)
+    return _one(request, _comment(comment.pk))
+
+
+@router.post("/moderation/appeals/{int:comment_id}", auth=reader, response={200: OkOut, **ERRORS}, summary="Decide an appeal")
+def moderation_appeal(request, comment_id: int, payload: AppealDecisionIn):
+    moderator = _moderator(request)
+    appeal = Appeal.objects.filter(comment_id=comment_id).select_related("comment").first()
+    if appeal is None:
+        raise CommentError("not_found", _("There is no appeal for this comment."))
+    services.appeal_decide(appeal=appeal, moderator=moderator, reinstate=payload.reinstate, note=payload.note)
+    return {"ok": True}
+
+
+@router.post("/moderation/users/{int:user_id}/sanction", auth=reader, response={201: CreatedOut, **ERRORS}, summary="Warn, suspend or ban")
+def moderation_sanction(request, user_id: int, payload: SanctionIn):
+    from django.contrib.auth import get_user_model
+
+    moderator = _moderator(request)
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is None:
+        raise CommentError("not_found", _("There is no such reader."))
+    sanction = services.user_sanction(
+        user=user, kind=payload.kind, until=payload.until, clause=_clause(payload.clause), moderator=moderator, note=payload.note
+    )
+    return Status(201, {"id": sanction.pk})

@@ -1,0 +1,48 @@
+"""The comments app's settings, each with a default; the site overrides them as ``COMMENTS_<NAME>``.
+
+Read them through ``app_settings.NAME`` at call time (not import time) so tests can override them.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # The one limit, counted in grapheme clusters after NFC (see text.py).
+    "MAX_LENGTH": 250,
+    # Top-level comments per page, replies shown under each, replies per "more replies" page.
+    "PAGE_SIZE": 20,
+    "REPLIES_PREVIEW": 3,
+    "REPLY_PAGE_SIZE": 20,
+    # Seconds after posting during which the author may still edit.
+    "EDIT_WINDOW": 300,
+    # A commenter with fewer approved comments than this is held for review (0: nobody is held for being new).
+    "TRUSTED_AFTER": 1,
+    # Hold comments that contain links.
+    "HOLD_LINKS": True,
+    # Seconds during which the same text from the same reader in the same thread is refused.
+    "DUPLICATE_WINDOW": 600,
+    # "count/seconds": writes allowed per reader and per IP address.
+    "RATE_LIMIT_USER": "5/60",
+    "RATE_LIMIT_IP": "30/60",
+    # The site's adapter (see adapter.py).
+    "ADAPTER": "broadsheet.comments.adapter.CommentsAdapter",
+    # Cache alias holding rate-limit counters and the banned-word lists.
+    "CACHE_ALIAS": "default",
+    # Longest report note / appeal text / moderator note.
+    "NOTE_MAX_LENGTH": 500,
+}
+
+
+class _AppSettings:
+    def __getattr__(self, name):
+        if name not in DEFAULTS:
+            raise AttributeError(name)
+        return getattr(settings, f"COMMENTS_{name}", DEFAULTS[name])
+
+
+app_settings = _AppSettings()
+
+
+def rate(setting_value):
+    """Parse "count/seconds" into two ints."""
+    count, seconds = str(setting_value).split("/")
+    return int(count), int(seconds)

@@ -1,0 +1,422 @@
+"""Every write to comments: plain functions, keyword-only, one transaction each.
+
+Readers' writes need a signed-in reader who is not banned or suspended. Moderators' writes need the
+``comments.moderate`` permission and always leave a line in the moderation log.
+"""
+
+from datetime import timedelta
+
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import wordlists
+from .adapter import get_adapter
+from .app_settings import app_settings
+from .errors import CommentError
+from .limits import check_rate
+from .models import (
+    Appeal,
+    AppealStatus,
+    Comment,
+    CommentStatus,
+    ModerationAction,
+    ModerationVerb,
+    Report,
+    Sanction,
+    SanctionKind,
+    Thread,
+    ThreadMode,
+    Vote,
+)
+from .rendering import has_links
+from .signals import comment_changed, comment_published
+from .text import clean, normalize
+from .threads import thread_for_key
+
+# -- who may write -----------------------------------------------------------------------------
+
+
+def active_sanction(user):
+    """The ban or suspension in force for user, or None."""
+    now = timezone.now()
+    return (
+        Sanction.objects.filter(user=user, revoked_at__isnull=True)
+        .filter(Q(kind=SanctionKind.BAN) | Q(kind=SanctionKind.SUSPENSION, until__gt=now))
+        .order_by("-kind", "-until")
+        .first()
+    )
+
+
+def require_reader(user):
+    if user is None or not user.is_authenticated:
+        raise CommentError("login_required", _("Sign in to take part in the conversation."))
+    sanction = active_sanction(user)
+    if sanction is None:
+        return
+    if sanction.kind == SanctionKind.BAN:
+        raise CommentError("sanctioned", _("Your account may no longer comment."))
+    until = timezone.localtime(sanction.until).strftime("%Y-%m-%d %H:%M")
+    raise CommentError("sanctioned", _("Your account is suspended from commenting until %(until)s.") % {"until": until})
+
+
+def require_moderator(user):
+    if not get_adapter().can_moderate(user):
+        raise CommentError("forbidden", _("Only moderators may do this."))
+
+
+# -- counts kept on the rows -------------------------------------------------------------------
+
+
+def _count_of(**filters):
+    return Coalesce(
+        Subquery(Comment.objects.filter(**filters).order_by().values(*filters.keys()).annotate(n=Count("pk")).values("n")[:1]),
+        Value(0),
+    )
+
+
+def recount(comment):
+    """Refresh the denormalised counts a comment's state affects (its thread, its parent)."""
+    visible = CommentStatus.VISIBLE
+    Thread.objects.filter(pk=comment.thread_id).update(
+        comment_count=_count_of(thread=OuterRef("pk"), status=visible),
+        pending_count=_count_of(thread=OuterRef("pk"), status=CommentStatus.PENDING),
+    )
+    if comment.parent_id:
+        Comment.objects.filter(pk=comment.parent_id).update(reply_count=_count_of(parent=OuterRef("pk"), status=visible))
+
+
+def _recount_votes(comment):
+    Comment.objects.filter(pk=comment.pk).update(
+        like_count=Coalesce(Subquery(Vote.objects.filter(comment=OuterRef("pk"), value=1).order_by().values("comment").annotate(n=Count("pk")).values("n")[:1]), Value(0)),
+        dislike_count=Coalesce(Subquery(Vote.objects.filter(comment=OuterRef("pk"), value=-1).order_by().values("comment").annotate(n=Count("pk")).values("n")[:1]), Value(0)),
+    )
+    comment.refresh_from_db(fields=["like_count", "dislike_count"])
+
+
+# -- after commit ------------------------------------------------------------------------------
+
+
+def _announce_published(comment):
+    def send():
+        comment_published.send(sender=Comment, comment=comment)
+        _notify_parent_author(comment)
+
+    transaction.on_commit(send)
+
+
+def _announce_changed(comment, change):
+    transaction.on_commit(lambda: comment_changed.send(sender=Comment, comment=comment, change=change))
+
+
+def _notify_parent_author(reply):
+    parent = reply.parent
+    if parent is None or not parent.notify_replies or parent.author_id in (None, reply.author_id):
+        return
+    if parent.status != CommentStatus.VISIBLE or not parent.author.email:
+        return
+    subject, body = get_adapter().reply_notification(reply=reply, parent=parent)
+    send_mail(subject, body, None, [parent.author.email], fail_silently=True)
+
+
+# -- readers' writes ---------------------------------------------------------------------------
+
+
+def _initial_status(*, author, thread, body):
+    """Visible, or held for a moderator: pre-moderated thread, new commenter, links, listed words."""
+    if get_adapter().can_moderate(author):
+        return CommentStatus.VISIBLE
+    if thread.mode == ThreadMode.PREMODERATED:
+        return CommentStatus.PENDING
+    trusted_after = app_settings.TRUSTED_AFTER
+    if trusted_after and Comment.objects.filter(author=author, status=CommentStatus.VISIBLE).count() < trusted_after:
+        return CommentStatus.PENDING
+    if app_settings.HOLD_LINKS and has_links(body):
+        return CommentStatus.PENDING
+    if wordlists.flagged(body):
+        return CommentStatus.PENDING
+    return CommentStatus.VISIBLE
+
+
+def _parent_for(thread, parent_id):
+    """Replies go one level deep: answering a reply files the answer under its top-level comment."""
+    if parent_id is None:
+        return None
+    parent = Comment.objects.filter(pk=parent_id, thread=thread, status=CommentStatus.VISIBLE).select_related("parent").first()
+    if parent is None:
+        raise CommentError("not_found", _("The comment you are replying to is not available."))
+    return parent.parent if parent.parent_id else parent
+
+
+def _refuse_duplicate(*, author, thread, body):
+    since = timezone.now() - timedelta(seconds=app_settings.DUPLICATE_WINDOW)
+    repeated = Comment.objects.filter(author=author, thread=thread, body=body, created_at__gte=since).exclude(
+        status=CommentStatus.DELETED
+    )
+    if repeated.exists():
+        raise CommentError("duplicate", _("You have already posted this comment here."))
+
+
+def _replay(author, idempotency_key):
+    if not idempotency_key:
+        return None
+    return Comment.objects.filter(author=author, idempotency_key=idempotency_key).first()
+
+
+def comment_create(*, thread_key, author, body, parent_id=None, idempotency_key=None, ip=None, notify_replies=False):
+    """Post a comment or reply. The same idempotency_key from the same author returns the first comment."""
+    require_reader(author)
+    if (earlier := _replay(author, idempotency_key)) is not None:
+        return earlier
+    body = normalize(body)
+    thread = thread_for_key(thread_key, create=True)
+    if not thread.is_open():
+        raise CommentError("thread_closed", _("Comments on this article are closed."))
+    parent = _parent_for(thread, parent_id)
+    _refuse_duplicate(author=author, thread=thread, body=body)
+    ip_hash = get_adapter().hash_ip(ip)
+    check_rate(user_id=author.pk, ip_hash=ip_hash)
+    status = _initial_status(author=author, thread=thread, body=body)
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(
+                thread=thread, author=author, parent=parent, body=body, status=status,
+                notify_replies=bool(notify_replies), idempotency_key=idempotency_key or None, ip_hash=ip_hash,
+            )
+            recount(comment)
+            if status == CommentStatus.VISIBLE:
+                _announce_published(comment)
+    except IntegrityError:
+        # Two submits with one key raced; the other one won.
+        if (earlier := _replay(author, idempotency_key)) is not None:
+            return earlier
+        raise
+    return comment
+
+
+def _require_author(comment, user):
+    if user is None or not user.is_authenticated:
+        raise CommentError("login_required", _("Sign in to take part in the conversation."))
+    if comment.author_id != user.pk:
+        raise CommentError("forbidden", _("You can only change your own comments."))
+
+
+def comment_edit(*, comment, editor, body):
+    """The author fixes a comment within the edit window; the new text passes every check again."""
+    _require_author(comment, editor)
+    require_reader(editor)
+    if comment.status not in (CommentStatus.VISIBLE, CommentStatus.PENDING):
+        raise CommentError("forbidden", _("This comment can no longer be edited."))
+    if timezone.now() - comment.created_at > timedelta(seconds=app_settings.EDIT_WINDOW):
+        raise CommentError("edit_window_passed", _("Comments can only be edited in the first five minutes."))
+    body = normalize(body)
+    was_visible = comment.status == CommentStatus.VISIBLE
+    with transaction.atomic():
+        comment.body = body
+        comment.edited_at = timezone.now()
+        if was_visible and _initial_status(author=editor, thread=comment.thread, body=body) == CommentStatus.PENDING:
+            comment.status = CommentStatus.PENDING
+        comment.save(update_fields=["body", "edited_at", "status"])
+        recount(comment)
+        if was_visible:
+            _announce_changed(comment, "edited" if comment.status == CommentStatus.VISIBLE else "hidden")
+    return comment
+
+
+def comment_delete(*, comment, user):
+    """The author withdraws a comment. With replies under it a placeholder keeps the conversation readable."""
+    _require_author(comment, user)
+    with transaction.atomic():
+        was_visible = comment.status == CommentStatus.VISIBLE
+        if comment.replies.exists():
+            comment.status = CommentStatus.DELETED
+            comment.body = ""
+            comment.save(update_fields=["status", "body"])
+            recount(comment)
+        else:
+            comment.delete()
+            recount(comment)
+        if was_visible:
+            _announce_changed(comment, "deleted")
+    return comment
+
+
+def comment_vote(*, comment, user, value):
+    """Like (1), dislike (-1) or take the vote back (0); one vote per reader per comment, never on one's own."""
+    require_reader(user)
+    if value not in (1, -1, 0):
+        raise CommentError("invalid", _("A vote is 1 (like), -1 (dislike) or 0 (none)."))
+    if comment.author_id == user.pk:
+        raise CommentError("own_comment", _("You cannot vote on your own comment."))
+    if comment.status != CommentStatus.VISIBLE:
+        raise CommentError("not_found", _("This comment is not available."))
+    with transaction.atomic():
+        if value == 0:
+            Vote.objects.filter(comment=comment, user=user).delete()
+        else:
+            Vote.objects.update_or_create(comment=comment, user=user, defaults={"value": value})
+        _recount_votes(comment)
+        _announce_changed(comment, "voted")
+    return comment
+
+
+def comment_report(*, comment, reporter, clause, note=""):
+    """A reader flags a comment under a numbered clause of the policy."""
+    require_reader(reporter)
+    if clause is None:
+        raise CommentError("invalid", _("Choose the clause of the policy this comment breaks."))
+    if comment.author_id == reporter.pk:
+        raise CommentError("own_comment", _("You cannot report your own comment."))
+    if comment.status != CommentStatus.VISIBLE:
+        raise CommentError("not_found", _("This comment is not available."))
+    note = normalize(note, max_length=app_settings.NOTE_MAX_LENGTH) if note and note.strip() else ""
+    try:
+        with transaction.atomic():
+            return Report.objects.create(comment=comment, reporter=reporter, clause=clause, note=note)
+    except IntegrityError:
+        raise CommentError("already_reported", _("You have already reported this comment.")) from None
+
+
+def comment_appeal(*, comment, author, text=""):
+    """The author asks once for a second look at a hidden comment."""
+    _require_author(comment, author)
+    if comment.status != CommentStatus.HIDDEN:
+        raise CommentError("forbidden", _("Only a hidden comment can be appealed."))
+    text = clean(text or "")[: app_settings.NOTE_MAX_LENGTH]
+    try:
+        with transaction.atomic():
+            return Appeal.objects.create(comment=comment, text=text)
+    except IntegrityError:
+        raise CommentError("already_appealed", _("You have already appealed this decision.")) from None
+
+
+# -- moderators' writes ------------------------------------------------------------------------
+
+
+def _log(*, moderator, verb, comment=None, target_user=None, clause=None, note=""):
+    return ModerationAction.objects.create(
+        moderator=moderator, verb=verb, comment=comment, target_user=target_user, clause=clause,
+        clause_number=clause.number if clause else None, note=note or "",
+    )
+
+
+def _resolve_reports(comment):
+    comment.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+
+
+def comment_approve(*, comment, moderator, note=""):
+    """Publish a held comment (or reinstate a hidden one)."""
+    require_moderator(moderator)
+    with transaction.atomic():
+        was_visible = comment.status == CommentStatus.VISIBLE
+        comment.status = CommentStatus.VISIBLE
+        comment.hidden_clause = None
+        comment.save(update_fields=["status", "hidden_clause"])
+        _resolve_reports(comment)
+        _log(moderator=moderator, verb=ModerationVerb.APPROVE, comment=comment, target_user=comment.author, note=note)
+        recount(comment)
+        if not was_visible:
+            _announce_published(comment)
+    return comment
+
+
+def _take_down(*, comment, moderator, reason_clause, note, status, verb):
+    require_moderator(moderator)
+    if reason_clause is None:
+        raise CommentError("invalid", _("Choose the clause of the policy this comment breaks."))
+    with transaction.atomic():
+        was_visible = comment.status == CommentStatus.VISIBLE
+        comment.status = status
+        comment.hidden_clause = reason_clause
+        comment.save(update_fields=["status", "hidden_clause"])
+        _resolve_reports(comment)
+        _log(moderator=moderator, verb=verb, comment=comment, target_user=comment.author, clause=reason_clause, note=note)
+        recount(comment)
+        if was_visible:
+            _announce_changed(comment, "hidden" if verb == ModerationVerb.HIDE else "removed")
+    return comment
+
+
+def comment_hide(*, comment, moderator, reason_clause, note=""):
+    """Hide a comment under a clause; its author sees the clause and may appeal."""
+    return _take_down(comment=comment, moderator=moderator, reason_clause=reason_clause, note=note,
+                      status=CommentStatus.HIDDEN, verb=ModerationVerb.HIDE)
+
+
+def comment_remove(*, comment, moderator, reason_clause, note=""):
+    """Delete a comment as a moderator; the text stays on record for the log, never shown again."""
+    return _take_down(comment=comment, moderator=moderator, reason_clause=reason_clause, note=note,
+                      status=CommentStatus.DELETED, verb=ModerationVerb.REMOVE)
+
+
+def appeal_decide(*, appeal, moderator, reinstate, note=""):
+    require_moderator(moderator)
+    with transaction.atomic():
+        appeal.status = AppealStatus.REINSTATED if reinstate else AppealStatus.UPHELD
+        appeal.decided_at = timezone.now()
+        appeal.save(update_fields=["status", "decided_at"])
+        if reinstate:
+            comment_approve(comment=appeal.comment, moderator=moderator, note=note)
+        else:
+            _log(moderator=moderator, verb=ModerationVerb.UPHOLD, comment=appeal.comment,
+                 target_user=appeal.comment.author, clause=appeal.comment.hidden_clause, note=note)
+    return appeal
+
+
+def user_sanction(*, user, kind, until=None, clause, moderator, note=""):
+    """Warn, suspend until a time, or ban a reader, citing a clause."""
+    require_moderator(moderator)
+    if kind not in SanctionKind.values:
+        raise CommentError("invalid", _("Unknown kind of sanction."))
+    if kind == SanctionKind.SUSPENSION and (until is None or until <= timezone.now()):
+        raise CommentError("invalid", _("A suspension needs an end in the future."))
+    if clause is None:
+        raise CommentError("invalid", _("Choose the clause of the policy this comment breaks."))
+    with transaction.atomic():
+        sanction = Sanction.objects.create(
+            user=user, kind=kind, until=until if kind == SanctionKind.SUSPENSION else None,
+            clause=clause, moderator=moderator, note=note or "",
+        )
+        _log(moderator=moderator, verb=ModerationVerb.SANCTION, target_user=user, clause=clause,
+             note=f"{kind}: {note}".strip(": "))
+    return sanction
+
+
+# -- a reader's data ---------------------------------------------------------------------------
+
+
+def comments_export(*, user):
+    """Everything a reader has written, for download."""
+    rows = Comment.objects.filter(author=user).select_related("thread", "hidden_clause").order_by("created_at", "pk")
+    return [
+        {
+            "id": c.pk, "thread": c.thread.key, "thread_title": c.thread.title, "url": c.thread.url,
+            "parent_id": c.parent_id, "body": c.body, "status": c.status,
+            "hidden_clause": c.hidden_clause.number if c.hidden_clause else None,
+            "created_at": c.created_at.isoformat(), "edited_at": c.edited_at.isoformat() if c.edited_at else None,
+            "likes": c.like_count, "dislikes": c.dislike_count,
+        }
+        for c in rows
+    ]
+
+
+def account_delete(*, user):
+    """Delete a reader and what they wrote. Comments others replied to stay as empty placeholders."""
+    if user is None or not user.is_authenticated:
+        raise CommentError("login_required", _("Sign in to take part in the conversation."))
+    with transaction.atomic():
+        voted = list(Comment.objects.filter(votes__user=user).distinct())
+        Vote.objects.filter(user=user).delete()
+        for comment in voted:
+            _recount_votes(comment)
+        own = list(Comment.objects.filter(author=user).order_by("-parent_id"))
+        for comment in own:
+            if Comment.objects.filter(parent_id=comment.pk).exists():
+                Comment.objects.filter(pk=comment.pk).update(status=CommentStatus.DELETED, body="", author=None)
+            else:
+                Comment.objects.filter(pk=comment.pk).delete()
+            recount(comment)
+        user.delete()

@@ -1,0 +1,90 @@
+"""Fixtures for the comments tests: readers, a moderator, the policy, an open thread, clients with CSRF."""
+
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.test import Client
+from wagtail.models import Page
+
+from broadsheet.comments.models import PolicyClause, StandardsPolicyPage, Thread
+
+CLAUSES = [(1, "Respect", "No personal attacks."), (2, "Hate", "No hate speech."), (3, "Spam", "No advertising.")]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(settings):
+    # Rate-limit counters and word lists live in the cache; each test starts clean and trusted.
+    settings.COMMENTS_TRUSTED_AFTER = 0
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def make_user(db):
+    def make(name="reader", **extra):
+        return get_user_model().objects.create_user(username=name, password="pw", email=f"{name}@example.org", **extra)
+
+    return make
+
+
+@pytest.fixture
+def reader(make_user):
+    return make_user("reader")
+
+
+@pytest.fixture
+def other(make_user):
+    return make_user("other")
+
+
+@pytest.fixture
+def moderator(make_user):
+    user = make_user("mod")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return get_user_model().objects.get(pk=user.pk)  # fresh permission cache
+
+
+@pytest.fixture
+def policy(db):
+    page = StandardsPolicyPage(title="Standards Board Policy", slug="standards-policy")
+    Page.get_first_root_node().add_child(instance=page)
+    for number, title, text in CLAUSES:
+        PolicyClause.objects.create(page=page, number=number, title=title, text=text, sort_order=number)
+    return page
+
+
+@pytest.fixture
+def clause(policy):
+    return PolicyClause.objects.get(page=policy, number=1)
+
+
+@pytest.fixture
+def thread(db):
+    return Thread.objects.create(key="test-thread", title="A test story", url="/news/test-story/")
+
+
+class ApiClient(Client):
+    """The page script's view of the API: JSON bodies and the CSRF header from /session."""
+
+    def __init__(self, user=None, **kwargs):
+        super().__init__(enforce_csrf_checks=True, **kwargs)
+        if user is not None:
+            self.force_login(user)
+        self.token = self.get("/api/comments/session").json()["csrf_token"]
+
+    def send(self, method, path, data=None, csrf=True, **extra):
+        headers = {"HTTP_X_CSRFTOKEN": self.token} if csrf else {}
+        body = data if isinstance(data, (str, bytes)) else json.dumps(data if data is not None else {})
+        return getattr(self, method)(path, body, content_type="application/json", **headers, **extra)
+
+
+@pytest.fixture
+def api(db):
+    def make(user=None):
+        return ApiClient(user)
+
+    return make

@@ -1,0 +1,43 @@
+"""From a thread key to a Thread row, with the site's current word on title, URL and mode."""
+
+from django.utils.translation import gettext as _
+
+from .adapter import get_adapter
+from .errors import CommentError
+from .models import Thread
+
+SYNCED = ("title", "url", "mode", "closes_at")
+
+
+def _sync(thread, info):
+    changed = [f for f in SYNCED if getattr(thread, f) != getattr(info, f)]
+    for field in changed:
+        setattr(thread, field, getattr(info, field))
+    if changed and thread.pk:
+        thread.save(update_fields=changed)
+
+
+def thread_lookup(key, *, create=False):
+    """The thread for key, or None. The site's page (via the adapter) wins over the stored copy.
+
+    With create=True a thread the site knows about is stored on first use (first comment).
+    """
+    thread = Thread.objects.filter(key=key).first()
+    info = get_adapter().resolve_thread(key)
+    if info is None:
+        return thread
+    if thread is None:
+        thread = Thread(key=key)
+        _sync(thread, info)
+        if create:
+            thread.save()
+        return thread
+    _sync(thread, info)
+    return thread
+
+
+def thread_for_key(key, *, create=False):
+    thread = thread_lookup(key, create=create)
+    if thread is None:
+        raise CommentError("not_found", _("There is no comment thread here."))
+    return thread

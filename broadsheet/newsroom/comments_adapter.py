@@ -1,0 +1,23 @@
+"""The newsroom's side of the comments seam: article threads are keyed ``article-<pk>``."""
+
+from broadsheet.comments.adapter import CommentsAdapter, ThreadInfo
+
+ARTICLE_PREFIX = "article-"
+
+
+class NewsroomCommentsAdapter(CommentsAdapter):
+    def resolve_thread(self, key):
+        if not key.startswith(ARTICLE_PREFIX) or not key[len(ARTICLE_PREFIX):].isdigit():
+            return None
+        from broadsheet.newsroom.models import ArticlePage
+
+        page = ArticlePage.objects.live().filter(pk=int(key[len(ARTICLE_PREFIX):])).first()
+        if page is None:
+            return None
+        return ThreadInfo(
+            title=page.title,
+            url=page.url or "",
+            # Fields the article carries for comments; an article without them is open for good.
+            mode=getattr(page, "comments_mode", None) or "open",
+            closes_at=getattr(page, "comments_close_at", None),
+        )
