@@ -1,0 +1,250 @@
+"""Live comments: a Server-Sent Events stream per thread, ``GET /comments/live/<key>/``.
+
+Readers already on an article see new comments (and edits, hides, removals) without reloading, while the
+article page itself stays cached: nothing is purged when a comment arrives.
+
+* With ``REDIS_URL`` the process that saved a comment publishes it (signal_handlers.py) on a Redis channel
+  ``<prefix>:comments-live:<key>``; every stream, in any uvicorn worker or machine, is subscribed to its
+  thread's channel. The prefix is ``COMMENTS_LIVE_PREFIX``, else the cache's KEY_PREFIX.
+* Without Redis (the embedded default) each stream polls the database every ``COMMENTS_LIVE_POLL_SECONDS``
+  with three indexed queries: comments with a higher id, comments edited since, moderator actions since.
+
+Events: ``comment`` (a newly visible comment; its ``id:`` is the comment's id, so a reconnecting
+EventSource sends ``Last-Event-ID`` and gets what it missed) and ``change`` (the comment as it now is, with
+``change``: edited, hidden, removed, deleted, voted). Payloads are what an anonymous reader may see: the
+same JSON the list API gives, without anything personal. A comment line ``: keep-alive`` goes out every
+``COMMENTS_LIVE_HEARTBEAT_SECONDS`` so proxies keep the connection, and a stream ends after
+``COMMENTS_LIVE_MAX_SECONDS``; the browser then reconnects by itself.
+"""
+
+import asyncio
+import json
+import logging
+from datetime import timedelta
+
+from asgiref.sync import sync_to_async
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection
+from django.http import Http404, StreamingHttpResponse
+from django.utils import timezone
+
+from .listing import Serializer
+from .models import Comment, CommentStatus, ModerationAction, ModerationVerb
+from .threads import thread_lookup
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {"POLL_SECONDS": 1.5, "HEARTBEAT_SECONDS": 15, "MAX_SECONDS": 300, "CATCH_UP": 50}
+TAKE_DOWNS = {ModerationVerb.HIDE: "hidden", ModerationVerb.REMOVE: "removed", ModerationVerb.REINSTATE: "reinstated"}
+
+
+def live_setting(name):
+    return getattr(settings, f"COMMENTS_LIVE_{name}", DEFAULTS[name])
+
+
+def channel(key):
+    prefix = getattr(settings, "COMMENTS_LIVE_PREFIX", None) or settings.CACHES["default"].get("KEY_PREFIX") or "bs"
+    return f"{prefix}:comments-live:{key}"
+
+
+def public_json(comment):
+    """The comment as an anonymous reader sees it (no votes of anyone, nothing marked as mine)."""
+    return Serializer(None, {}).comment(comment)
+
+
+def event_message(kind, comment, change=None):
+    data = public_json(comment)
+    if change:
+        data["change"] = change
+    return {"event": kind, "id": comment.pk if kind == "comment" else None, "data": data}
+
+
+def sse(message):
+    """One event in the text/event-stream format (JSON on one data line: it never contains a newline)."""
+    lines = [f"event: {message['event']}"]
+    if message.get("id") is not None:
+        lines.append(f"id: {message['id']}")
+    lines.append("data: " + json.dumps(message["data"], cls=DjangoJSONEncoder, ensure_ascii=False))
+    return "\n".join(lines) + "\n\n"
+
+
+# -- reading the database (each call closes its connection: a stream may last minutes) ---------------
+
+
+def _with_closed_connection(function):
+    def run(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        finally:
+            connection.close()
+
+    return sync_to_async(run, thread_sensitive=False)
+
+
+def _visible(key):
+    return Comment.objects.filter(thread__key=key, status=CommentStatus.VISIBLE).select_related("author", "hidden_clause")
+
+
+@_with_closed_connection
+def latest_id(key):
+    return Comment.objects.filter(thread__key=key).order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+@_with_closed_connection
+def published_after(key, after, limit):
+    return [event_message("comment", c) for c in _visible(key).filter(pk__gt=after).order_by("pk")[:limit]]
+
+
+@_with_closed_connection
+def changed_since(key, since):
+    """Comments edited, and moderator decisions taken, since ``since`` (embedded polling only)."""
+    messages = [event_message("change", c, "edited") for c in _visible(key).filter(edited_at__gt=since)]
+    actions = (
+        ModerationAction.objects.filter(comment__thread__key=key, created_at__gt=since, verb__in=list(TAKE_DOWNS) + [ModerationVerb.APPROVE])
+        .select_related("comment__author", "comment__hidden_clause")
+        .order_by("created_at")
+    )
+    for action in actions:
+        if action.verb == ModerationVerb.APPROVE:
+            messages.append(event_message("comment", action.comment))
+        else:
+            messages.append(event_message("change", action.comment, TAKE_DOWNS[action.verb]))
+    return messages
+
+
+# -- where events come from ----------------------------------------------------------------------------
+
+
+class RedisFeed:
+    """Events published by any process, through Redis pub/sub."""
+
+    def __init__(self, key):
+        import redis.asyncio
+
+        self.client = redis.asyncio.from_url(settings.REDIS_URL)
+        self.pubsub = self.client.pubsub()
+        self.key = key
+
+    async def open(self):
+        await self.pubsub.subscribe(channel(self.key))
+
+    async def next(self, timeout):
+        message = await self.pubsub.get_message(ignore_subscribe_messages=True, timeout=timeout)
+        return [json.loads(message["data"])] if message else []
+
+    async def close(self):
+        try:
+            await self.pubsub.aclose()
+        finally:
+            await self.client.aclose()
+
+
+class PollingFeed:
+    """The embedded default: ask the database every few seconds what is new."""
+
+    def __init__(self, key, after):
+        self.key, self.after = key, after
+        self.since = timezone.now() - timedelta(seconds=1)  # slack for a write committing as we start
+
+    async def open(self):
+        pass
+
+    async def next(self, timeout):
+        await asyncio.sleep(min(timeout, live_setting("POLL_SECONDS")))
+        now = timezone.now()
+        messages = await published_after(self.key, self.after, live_setting("CATCH_UP"))
+        messages += await changed_since(self.key, self.since)
+        self.since = now - timedelta(seconds=1)
+        for m in messages:
+            if m["event"] == "comment":
+                self.after = max(self.after, m["id"])
+        return messages
+
+    async def close(self):
+        pass
+
+
+# -- the stream ----------------------------------------------------------------------------------------
+
+
+async def events(key, after):
+    feed = RedisFeed(key) if settings.REDIS_URL else PollingFeed(key, after)
+    seen_changes = set()
+    try:
+        await feed.open()  # subscribe first, then catch up: nothing falls in between
+        yield f"retry: 3000\n: stream for {key}\n\n"
+        for message in await published_after(key, after, live_setting("CATCH_UP")):
+            after = max(after, message["id"])
+            yield sse(message)
+        if isinstance(feed, PollingFeed):
+            feed.after = after
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + live_setting("MAX_SECONDS")
+        heartbeat = live_setting("HEARTBEAT_SECONDS")
+        quiet_since = loop.time()
+        while loop.time() < deadline:
+            messages = await feed.next(timeout=min(heartbeat, max(0.1, deadline - loop.time())))
+            for message in messages:
+                fingerprint = (message["event"], message["data"]["id"], message["data"].get("change"), str(message["data"].get("edited_at")))
+                if fingerprint in seen_changes:
+                    continue
+                seen_changes.add(fingerprint)
+                yield sse(message)
+                quiet_since = loop.time()
+            if loop.time() - quiet_since >= heartbeat:
+                yield ": keep-alive\n\n"
+                quiet_since = loop.time()
+    finally:
+        await feed.close()
+
+
+def _resume_from(request):
+    raw = request.headers.get("Last-Event-ID") or request.GET.get("after") or ""
+    return int(raw) if raw.isdigit() else None
+
+
+async def live_stream(request, key):
+    from .api import THREAD_KEY
+
+    if not THREAD_KEY.match(key):
+        raise Http404("There is no comment thread here.")
+    thread = await _lookup(key)
+    if thread is None:
+        raise Http404("There is no comment thread here.")
+    after = _resume_from(request)
+    if after is None:
+        after = await latest_id(key)
+    response = StreamingHttpResponse(events(key, after), content_type="text/event-stream; charset=utf-8")
+    response["Cache-Control"] = "no-store"
+    response["X-Accel-Buffering"] = "no"  # nginx: pass each event through at once
+    return response
+
+
+@_with_closed_connection
+def _lookup(key):
+    return thread_lookup(key)
+
+
+# -- publishing (called from signal_handlers.py, in the process that saved the comment) -----------------
+
+_redis = None
+
+
+def _redis_client():
+    global _redis
+    if _redis is None:
+        import redis
+
+        _redis = redis.Redis.from_url(settings.REDIS_URL)
+    return _redis
+
+
+def publish(kind, comment, change=None):
+    if not settings.REDIS_URL:
+        return  # the embedded default: streams poll the database instead
+    message = event_message(kind, comment, change)
+    try:
+        _redis_client().publish(channel(comment.thread.key), json.dumps(message, cls=DjangoJSONEncoder, ensure_ascii=False))
+    except Exception:  # a live update is a courtesy: never fail the write that caused it
+        log.warning("could not publish a live comment event", exc_info=True)
