@@ -11,3 +11,6 @@ class CommentsConfig(AppConfig):
         from . import wordlists
 
         wordlists.connect()
+        from . import signal_handlers  # live comments (live.py)
+
+        signal_handlers.connect()
