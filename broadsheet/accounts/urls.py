@@ -6,4 +6,5 @@ app_name = "accounts"
 
 urlpatterns = [
     path("demo-sign-in/", views.demo_sign_in, name="demo_login"),
+    path("providers/", views.provider_list, name="providers"),
 ]

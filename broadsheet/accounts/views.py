@@ -1,8 +1,8 @@
-"""The demo sign-in page (dev and test only: 404 unless settings.BROADSHEET_DEMO_LOGIN)."""
+"""The demo sign-in page (dev and test only: 404 unless settings.BROADSHEET_DEMO_LOGIN), and the sign-in buttons."""
 
 from django.conf import settings
 from django.contrib.auth import login
-from django.http import Http404, HttpResponseForbidden
+from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from .demo_login import demo_reader_get_or_create, may_enter_without_password
 from .forms import DemoSignInForm
+from .providers import login_providers
 
 
 def _safe_next(request):
@@ -32,3 +33,14 @@ def demo_sign_in(request):
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "next": _safe_next(request), "suggestions": DemoSignInForm.suggestions()}
     return render(request, "accounts/demo_login.html", context, status=status)
+
+
+@require_http_methods(["GET"])
+def provider_list(request):
+    """The sign-in buttons as JSON for the comments region; the same for every reader, so it may be cached."""
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):  # a path on this site only
+        next_url = ""
+    response = JsonResponse({"providers": login_providers(request, next_url=next_url)})
+    response["Cache-Control"] = "public, max-age=300"
+    return response

@@ -90,3 +90,13 @@ def test_social_app_rows_from_the_admin_count_and_demo_comes_last():
     buttons = login_providers(RequestFactory().get("/"))
     assert [b["id"] for b in buttons] == ["naver", "demo"]
     assert buttons[-1]["login_url"] == "/accounts/demo-sign-in/"
+
+
+@pytest.mark.django_db
+@override_settings(SOCIALACCOUNT_PROVIDERS=PROVIDERS, BROADSHEET_DEMO_LOGIN=False)
+def test_provider_list_json_keeps_next_on_this_site(client):
+    data = client.get("/accounts/providers/", {"next": "/national/story/"}).json()
+    assert [p["id"] for p in data["providers"]] == ["kakao", "corp"]
+    assert data["providers"][0]["login_url"].endswith("?next=%2Fnational%2Fstory%2F")
+    data = client.get("/accounts/providers/", {"next": "https://evil.example/"}).json()
+    assert data["providers"][0]["login_url"] == "/accounts/kakao/login/"
