@@ -30,6 +30,7 @@ from .schemas import (
     CommentIn,
     CommentOut,
     CountsOut,
+    CountsQuery,
     CreatedOut,
     DeletedOut,
     EditIn,
@@ -129,10 +130,11 @@ def comment_replies(request, response: HttpResponse, comment_id: int, cursor: st
 
 
 @router.get("/counts", response={200: CountsOut, **ERRORS}, summary="Comment counts for many threads")
-def counts(request, keys: str = Query(..., description="Comma-separated thread keys (at most 100)")):
+def counts(request, query: Query[CountsQuery]):
+    """``keys``: comma-separated thread keys (at most 100); unknown keys count 0."""
     from .models import Thread
 
-    wanted = [k for k in keys.split(",") if THREAD_KEY.match(k)][:100]
+    wanted = [k for k in query.thread_keys.split(",") if THREAD_KEY.match(k)][:100]
     found = dict(Thread.objects.filter(key__in=wanted).values_list("key", "comment_count"))
     return {"counts": {k: found.get(k, 0) for k in wanted}}
 
@@ -169,7 +171,7 @@ def policy_clauses(request):
     page = policy.policy_page()
     return {
         "title": page.title if page else "",
-        "url": page.url if page else "",
+        "url": (page.url or "") if page else "",
         "clauses": [{"number": c.number, "title": c.title, "text": c.text} for c in policy.clauses()],
     }
 

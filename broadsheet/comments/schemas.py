@@ -73,6 +73,11 @@ class RepliesOut(Schema):
     next_cursor: str | None
 
 
+class CountsQuery(Schema):
+    # Named thread_keys in Python: a field called "keys" would shadow dict-like access inside ninja.
+    thread_keys: str = Field(..., alias="keys", description="Comma-separated thread keys (at most 100)")
+
+
 class CountsOut(Schema):
     counts: dict[str, int]
 
