@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from ninja import Router
+from ninja.responses import Status
 from ninja.security import django_auth
 
 from . import app_settings
@@ -34,7 +35,10 @@ def _private(response):
 
 @router.get("/me", response=Me, summary="Who is reading: staff flag and saved words (never cached)")
 def me(request, response: HttpResponse):
+    from django.middleware.csrf import get_token
+
     _private(response)
+    get_token(request)  # article pages are cached and identical for all: the CSRF cookie comes from here
     user = request.user
     if not user.is_authenticated:
         return {"authenticated": False, "is_staff": False, "glossary_add_url": None, "saved_words": []}
@@ -55,20 +59,20 @@ def save_word(request, payload: SavedWordIn):
 
     lemma = normalise(payload.lemma)
     if not lemma:
-        return 409, {"detail": _("Nothing to save.")}
+        return Status(409, {"detail": _("Nothing to save.")})
     try:
         word, created = saved_word_add(reader=request.auth, lemma=lemma, seen_as=payload.seen_as, gloss=payload.gloss)
     except VocabularyFull:
-        return 409, {"detail": _("Your vocabulary list is full. Remove some words first.")}
-    return (201 if created else 200), _saved_word(word)
+        return Status(409, {"detail": _("Your vocabulary list is full. Remove some words first.")})
+    return Status((201 if created else 200), _saved_word(word))
 
 
 @router.delete("/me/words/{lemma}", auth=django_auth, response={204: None, 404: Error},
                summary="Remove a word from the signed-in reader's list (CSRF token required)")
 def remove_word(request, lemma: str):
     if saved_word_remove(reader=request.auth, lemma=lemma):
-        return 204, None
-    return 404, {"detail": _("That word is not in your list.")}
+        return Status(204, None)
+    return Status(404, {"detail": _("That word is not in your list.")})
 
 
 @router.get("/articles/{page_id}/levels", response={200: ArticleLevels, 404: Error},
@@ -80,17 +84,17 @@ def article_levels_view(request, page_id: int):
 
     page = Page.objects.live().public().filter(pk=page_id).specific().first()
     if page is None:
-        return 404, {"detail": _("No such article.")}
+        return Status(404, {"detail": _("No such article.")})
     return _cacheable(request, {"page_id": page.pk, "words": article_levels(page)}, 200, "HTTP_MAX_AGE")
 
 
-@router.get("/{word}", response={200: Entry, 400: Error, 404: Missing},
+@router.get("/{path:word}", response={200: Entry, 400: Error, 404: Missing},
             summary="Look a word or phrase up: lemma, senses, level, Korean gloss")
 def entry(request, word: str):
     try:
         found = lookup(word)
     except NotAWord:
-        return 400, {"detail": _("Send one word or a short phrase, in letters.")}
+        return Status(400, {"detail": _("Send one word or a short phrase, in letters.")})
     if not found["found"]:
         missing = {k: found[k] for k in ("word", "lemma", "level", "zipf")}
         return _cacheable(request, {"detail": _("No definition yet."), **missing}, 404, "HTTP_MAX_AGE_MISSING")

@@ -13,3 +13,31 @@ def words_in_article(context, page):
     request = context.get("request")
     above = DictionarySettings.for_request(request).hard_word_level if request else DictionarySettings.hard_word_level.field.get_default()
     return {"words": hard_words(page, above), "above": above, "page": page}
+
+
+@register.simple_tag
+def dictionary_strings():
+    """The popup's words in the reader's language, as a JSON data block the page script reads (CSP-safe)."""
+    from django.utils.html import json_script
+    from django.utils.translation import gettext as _
+
+    strings = {
+        "loading": _("Looking up…"),
+        "save": _("Save word"),
+        "saved": _("Saved to your vocabulary"),
+        "close": _("Close"),
+        "missing": _("No definition yet."),
+        "missingHelp": _("This word is not in our dictionary yet."),
+        "addToGlossary": _("Add it to the glossary"),
+        "level": _("Level"),
+        "korean": _("Korean"),
+        "synonyms": _("Also"),
+        "note": _("Newsroom note"),
+        "error": _("Could not look this up. Try again."),
+        "on": _("Dictionary on: double-click a word, or select words and press D or Enter. Long-press on a touch screen."),
+        "off": _("Dictionary off."),
+        "notWord": _("Select a word or a short phrase."),
+        "remove": _("Remove"),
+        "vocabularyLink": _("My vocabulary"),
+    }
+    return json_script(strings, "dictionary-strings")

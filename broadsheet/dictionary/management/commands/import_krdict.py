@@ -14,7 +14,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="export files (.xml, .json or .zip)")
 
-    def handle(self, *paths, **options):
+    def handle(self, *args, paths, **options):
         for path in paths:
             try:
                 counts = korean_equivalents_import(path=path)

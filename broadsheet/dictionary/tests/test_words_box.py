@@ -1,0 +1,32 @@
+"""The "Words in this article" box on a real article in the real page tree."""
+
+import pytest
+from django.test import Client
+
+from broadsheet.dictionary.article_words import hard_words
+
+pytestmark = pytest.mark.django_db
+
+
+def test_box_lists_hard_words_and_glossary_terms(article, glossary):
+    words = {w["lemma"]: w for w in hard_words(article, "B2")}
+    assert {"Kaesong", "liaison office", "Unification Ministry", "denuclearization"} <= set(words)
+    assert words["Kaesong"]["gloss"].startswith("개성")
+    assert "deadlock" in words and words["deadlock"]["level"] in ("C1", "C2")
+    assert "withdraw" not in words  # B2 is not above B2
+    assert "withdraw" in {w["lemma"] for w in hard_words(article, "B1")}
+
+
+def test_box_is_cached_per_revision(article, glossary, django_assert_max_num_queries):
+    hard_words(article, "B2")
+    with django_assert_max_num_queries(1):  # only the glossary version check may touch anything
+        hard_words(article, "B2")
+
+
+def test_box_on_article_page_and_print_view(article, glossary):
+    client = Client()
+    for url in (article.url, article.url + "print/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert "Words in this article" in html and "연락사무소" in html
