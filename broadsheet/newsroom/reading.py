@@ -58,7 +58,7 @@ def article_context(page, request):
     crumbs = breadcrumbs(page)
     authors = bylines(page)
     tags = list(page.tags.all())
-    canonical = page.get_full_url(request)
+    canonical = request.build_absolute_uri(page.get_url(request))
     return {
         "breadcrumbs": crumbs,
         "authors": authors,
