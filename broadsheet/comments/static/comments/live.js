@@ -2,12 +2,13 @@
 // list API when EventSource is missing or the stream cannot be reached (a proxy that buffers, an outage).
 // EventSource reconnects by itself and sends Last-Event-ID, so the server resends what was missed.
 
-export function connectLive({ url, after, onComment, onChange, poll, pollEvery = 15000, maxFailures = 3 }) {
+export function connectLive({ url, after, onComment, onChange, poll, onMode = () => {}, pollEvery = 15000, maxFailures = 3 }) {
   let timer = null;
   let failures = 0;
   const startPolling = () => {
     if (timer) return;
     timer = setInterval(() => poll().catch(() => {}), pollEvery);
+    onMode("polling");
   };
   const stopPolling = () => {
     clearInterval(timer);
@@ -30,6 +31,7 @@ export function connectLive({ url, after, onComment, onChange, poll, pollEvery =
   source.addEventListener("open", () => {
     failures = 0;
     stopPolling();
+    onMode("sse");
   });
   source.addEventListener("error", () => {
     failures += 1;

@@ -48,6 +48,7 @@ class Region {
       onComment: (c) => this.arrived(c),
       onChange: (c) => this.changed(c),
       poll: () => this.poll(),
+      onMode: (mode) => { this.root.dataset.live = mode; },
     });
   }
 

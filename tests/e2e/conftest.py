@@ -1,0 +1,210 @@
+"""A real Broadsheet for browser journeys: its own database, uvicorn processes, and the loopback OIDC provider.
+
+The test process never shares memory with the site: it builds the database by running this module's
+``build_site`` in a subprocess (the real page tree, the real migrations), starts uvicorn on loopback, and
+talks to it over HTTP, as a reader's browser does. SQLite file by default; with DATABASE_URL a PostgreSQL
+database of its own; with REDIS_URL the site's workers share Redis (cache and live pub/sub).
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+OIDC_CLIENT = ("broadsheet-e2e", "loopback-client-secret")
+OIDC_READER = {"username": "jiwoo", "password": "loopback-pw", "name": "Jiwoo Han", "email": "jiwoo@example.org"}
+MODERATOR = {"username": "desk-moderator", "password": "moderator-pw"}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url, timeout=60, process=None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"{process.args[:4]} exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status < 500:
+                    return
+        except Exception:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout}s")
+
+
+def _database_url(tmp):
+    """A database for this run only: a SQLite file, or a fresh PostgreSQL database next to DATABASE_URL's."""
+    base = os.environ.get("DATABASE_URL", "")
+    if not base.startswith("postgres"):
+        return f"sqlite:///{tmp / 'site.sqlite3'}"
+    import psycopg
+
+    parts = urlsplit(base)
+    name = f"{parts.path.lstrip('/') or 'broadsheet'}_e2e_{os.getpid()}"
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def _drop_database(url):
+    if not url.startswith("postgres"):
+        return
+    import psycopg
+
+    parts = urlsplit(url)
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
+
+
+class Site:
+    """The site's environment and its uvicorn processes."""
+
+    def __init__(self, tmp, oidc_port):
+        self.tmp = tmp
+        self.database_url = _database_url(tmp)
+        self.oidc_url = f"http://127.0.0.1:{oidc_port}/o"
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "broadsheet.settings.dev",
+            "BROADSHEET_DATA_DIR": str(tmp),
+            "DATABASE_URL": self.database_url,
+            "SECRET_KEY": "e2e-not-secret",
+            "CACHE_KEY_PREFIX": f"bs-e2e-{os.getpid()}",
+            "OIDC_LOOPBACK_SERVER_URL": self.oidc_url,
+            "OIDC_LOOPBACK_CLIENT_ID": OIDC_CLIENT[0],
+            "OIDC_LOOPBACK_SECRET": OIDC_CLIENT[1],
+            "OIDC_LOOPBACK_LABEL": "Loopback ID",
+            "COMMENTS_TRUSTED_AFTER": "0",
+            "PAGE_CACHE_SECONDS": "300",
+            "LOG_LEVEL": "WARNING",
+        }
+        self.processes = []
+        self.info = {}
+
+    def manage(self, *args):
+        subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=self.env, check=True, capture_output=True, timeout=300)
+
+    def build(self):
+        self.manage("migrate", "--noinput", "-v", "0")
+        out = subprocess.run(
+            [PYTHON, "-c", "from tests.e2e.conftest import build_site; build_site()"],
+            cwd=ROOT, env=self.env, check=True, capture_output=True, text=True, timeout=300,
+        )
+        self.info = json.loads(out.stdout.strip().splitlines()[-1])
+
+    def serve(self, port=None):
+        port = port or free_port()
+        log = open(self.tmp / f"uvicorn-{port}.log", "w")
+        process = subprocess.Popen(
+            [PYTHON, "-m", "uvicorn", "broadsheet.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
+            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        self.processes.append(process)
+        url = f"http://127.0.0.1:{port}"
+        wait_for(f"{url}/api/comments/session", process=process)
+        return url
+
+    def stop(self):
+        for process in self.processes:
+            process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        _drop_database(self.database_url)
+
+
+def build_site():
+    """Runs inside the site's environment (a subprocess): the page tree, the policy, people. Prints JSON."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from wagtail.models import Page
+
+    from broadsheet.comments.models import PolicyClause, StandardsPolicyPage
+    from broadsheet.newsroom.models import ArticlePage
+    from broadsheet.newsroom.services import homepage_install, section_ensure
+    from broadsheet.newsroom.tests.factories import paragraphs
+
+    home = homepage_install()
+    section = section_ensure(home=home, path=["National"])
+    article = ArticlePage(
+        title="Night buses return to four city routes",
+        slug="night-buses-return",
+        headline="Night buses return to four city routes",
+        standfirst="Shift workers get a ride home after midnight again.",
+        body=paragraphs("The city restored four late-night bus routes on Monday.", "Riders welcomed the change."),
+    )
+    section.add_child(instance=article)
+    article.save_revision().publish()
+    policy = StandardsPolicyPage(title="Standards Board Policy", slug="standards-board-policy")
+    home.add_child(instance=policy)
+    for number, title, text in [
+        (1, "Respect", "Argue with ideas, not people. No insults or personal attacks."),
+        (2, "Hate", "No content that demeans people for who they are."),
+        (3, "Spam", "No advertising, links for profit or repeated posts."),
+    ]:
+        PolicyClause.objects.create(page=policy, number=number, title=title, text=text, sort_order=number)
+    policy.save_revision().publish()
+    moderator = get_user_model().objects.create_user(MODERATOR["username"], password=MODERATOR["password"], first_name="Desk Moderator")
+    group = Group.objects.filter(name="Moderators").first()
+    if group:
+        moderator.groups.add(group)
+    article = ArticlePage.objects.get(pk=article.pk)
+    print(json.dumps({"article_url": article.url, "thread_key": article.comments_thread_key}))
+
+
+@pytest.fixture(scope="module")
+def oidc_provider(tmp_path_factory):
+    """django-oauth-toolkit on loopback in its own process: a real OpenID Connect provider (PKCE required)."""
+    port = free_port()
+    site_port = free_port()
+    data = tmp_path_factory.mktemp("oidc")
+    reader = ":".join([OIDC_READER["username"], OIDC_READER["password"], OIDC_READER["name"], OIDC_READER["email"]])
+    log = open(data / "provider.log", "w")
+    process = subprocess.Popen(
+        [
+            PYTHON, "-m", "tests.oidc_provider.serve", "--port", str(port), "--data", str(data),
+            "--client-id", OIDC_CLIENT[0], "--client-secret", OIDC_CLIENT[1],
+            "--redirect-uri", f"http://127.0.0.1:{site_port}/accounts/oidc/loopback/login/callback/",
+            "--reader", reader,
+        ],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/o/.well-known/openid-configuration", process=process)
+        yield {"port": port, "site_port": site_port, "url": f"http://127.0.0.1:{port}/o"}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def live_site(tmp_path_factory, oidc_provider):
+    """One built site and one uvicorn on the port the OIDC provider's redirect URI names."""
+    site = Site(tmp_path_factory.mktemp("site"), oidc_provider["port"])
+    try:
+        site.build()
+        site.url = site.serve(oidc_provider["site_port"])
+        yield site
+    finally:
+        site.stop()
