@@ -6,13 +6,14 @@ from allauth.socialaccount.adapter import get_adapter
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-# Names readers know the services by; allauth's own names are English-only ("Twitter", "Kakao").
+# Names readers know the services by, in their language; allauth's own names are English-only.
 LABELS = {
-    "twitter_oauth2": "X (Twitter)",
-    "facebook": "Facebook",
-    "kakao": "Kakao",
-    "naver": "Naver",
+    "twitter_oauth2": gettext_lazy("X (Twitter)"),
+    "facebook": gettext_lazy("Facebook"),
+    "kakao": gettext_lazy("Kakao"),
+    "naver": gettext_lazy("Naver"),
 }
 
 ORDER = ["kakao", "naver", "twitter_oauth2", "facebook", "openid_connect"]
@@ -29,7 +30,7 @@ def login_providers(request, *, next_url=""):
             {
                 "id": provider_id,
                 "kind": provider.id,
-                "name": LABELS.get(provider.id) or (app.name if app else provider.name),
+                "name": str(LABELS.get(provider.id) or (app.name if app else provider.name)),
                 "login_url": provider.get_login_url(request) + query,
                 "method": "post",  # allauth wants a POST with the CSRF token (SOCIALACCOUNT_LOGIN_ON_GET off)
             }

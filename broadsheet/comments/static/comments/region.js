@@ -93,7 +93,8 @@ class Region {
     if (s.sanction) {
       const p = $(this.root, "[data-sanction]");
       p.hidden = false;
-      p.textContent = s.sanction.kind;
+      const until = s.sanction.until ? new Date(s.sanction.until).toLocaleString(s.language) : "";
+      p.textContent = this.t(s.sanction.kind, { until, number: s.sanction.clause ? s.sanction.clause.number : "" });
     }
     if (s.can_comment) $(this.root, "[data-compose-slot]").append(this.composer({ onPost: (body, notify) => this.post(body, notify) }));
   }
