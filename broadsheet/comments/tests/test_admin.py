@@ -1,0 +1,81 @@
+"""Moderation inside the Wagtail admin, for members of the Moderators group."""
+
+import re
+
+from django.test import Client
+
+from broadsheet.comments import services
+from broadsheet.comments.models import BannedWord, Comment, ModerationAction, Sanction
+
+QUEUE = "/admin/comments/moderation/"
+
+
+def admin_client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_moderator_sees_the_queue_with_reports_oldest_first(settings, reader, other, moderator, thread, clause):
+    settings.COMMENTS_TRUSTED_AFTER = 1
+    held = services.comment_create(thread_key="test-thread", author=reader, body="first, held for review")
+    services.comment_approve(comment=held, moderator=moderator)
+    reported = services.comment_create(thread_key="test-thread", author=reader, body="now reported")
+    services.comment_report(comment=reported, reporter=other, clause=clause, note="nasty")
+    new = services.comment_create(thread_key="test-thread", author=other, body="newcomer text")
+    html = admin_client(moderator).get(QUEUE).content.decode()
+    assert html.index("now reported") < html.index("newcomer text")
+    assert "nasty" in html and "1. Respect" in html and new.status == "pending"
+
+
+def test_queue_actions_write_the_log(reader, other, moderator, thread, clause):
+    comment = services.comment_create(thread_key="test-thread", author=reader, body="rude words")
+    client = admin_client(moderator)
+    client.post(f"{QUEUE}{comment.pk}/", {"action": "hide", "clause": "1", "note": "insult"})
+    comment.refresh_from_db()
+    assert comment.status == "hidden" and comment.hidden_clause == clause
+    client.post(f"{QUEUE}{comment.pk}/", {"action": "sanction", "kind": "suspension", "days": "3", "clause": "1"})
+    assert Sanction.objects.get(user=reader).kind == "suspension"
+    response = client.post(f"{QUEUE}{comment.pk}/", {"action": "remove"}, follow=True)  # no clause: refused
+    assert Comment.objects.get(pk=comment.pk).status == "hidden"
+    assert "clause" in response.content.decode()
+    assert list(ModerationAction.objects.values_list("verb", flat=True).order_by("pk")) == ["hide", "sanction"]
+
+
+def test_readers_cannot_reach_the_queue(reader, thread):
+    client = admin_client(reader)
+    assert client.get(QUEUE).status_code in (302, 403)
+    comment = services.comment_create(thread_key="test-thread", author=reader, body="mine")
+    client.post(f"{QUEUE}{comment.pk}/", {"action": "approve"})
+    assert not ModerationAction.objects.exists()
+
+
+def test_word_lists_are_edited_in_the_admin(moderator, reader, thread):
+    client = admin_client(moderator)
+    index = client.get("/admin/comments/words/")
+    assert index.status_code == 200 and "시발점" in index.content.decode()
+    client.post("/admin/comments/words/new/", {"word": "lizard", "language": "en", "kind": "block"})
+    assert BannedWord.objects.filter(word="lizard").exists()
+    assert services.comment_create(thread_key="test-thread", author=reader, body="a lizard person").status == "pending"
+
+
+def test_the_log_is_read_only(moderator, reader, thread, clause):
+    comment = services.comment_create(thread_key="test-thread", author=reader, body="x")
+    services.comment_hide(comment=comment, moderator=moderator, reason_clause=clause)
+    client = admin_client(moderator)
+    action = ModerationAction.objects.get()
+    assert client.get("/admin/comments/log/").status_code == 200
+    assert client.get("/admin/comments/log/new/").status_code in (302, 403)
+    assert client.post(f"/admin/comments/log/edit/{action.pk}/", {"note": "rewritten"}).status_code in (302, 403)
+    assert ModerationAction.objects.get().note == ""
+
+
+def test_menu_shows_comments_to_moderators_only(moderator, make_user):
+    from django.contrib.auth.models import Permission
+
+    html = admin_client(moderator).get("/admin/").content.decode()
+    assert "Moderation queue" in html
+    editor = make_user("editor")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    assert "Moderation queue" not in admin_client(editor).get("/admin/").content.decode()
+    assert re.search(r"Moderators", str(list(moderator.groups.values_list("name", flat=True))))
