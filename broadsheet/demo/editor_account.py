@@ -1,0 +1,37 @@
+"""The demo's editor account: password from DEMO_EDITOR_PASSWORD, else generated once and kept in the data dir."""
+
+import os
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+PASSWORD_FILE = "demo-editor-password"
+
+
+def editor_password():
+    if os.environ.get("DEMO_EDITOR_PASSWORD"):
+        return os.environ["DEMO_EDITOR_PASSWORD"]
+    path = settings.DATA_DIR / PASSWORD_FILE
+    if path.exists():
+        return path.read_text().strip()
+    password = secrets.token_urlsafe(12)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(password + "\n")
+    path.chmod(0o600)
+    return password
+
+
+def editor_ensure(username="editor"):
+    """The editor user in Wagtail's Editors group; returns (user, password)."""
+    password = editor_password()
+    user, _ = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": "editor@example.com", "first_name": "Demo", "last_name": "Editor"}
+    )
+    user.is_staff = True
+    user.set_password(password)
+    user.save()
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    user.groups.add(editors)
+    return user, password
