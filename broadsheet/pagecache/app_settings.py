@@ -1,0 +1,69 @@
+"""PAGECACHE_* settings with their defaults, read at call time so tests can override them."""
+
+from django.conf import settings
+
+# Paths that are never Wagtail pages, or are per-user: the cache never looks them up.
+EXCLUDED_PREFIXES = (
+    "/admin/", "/django-admin/", "/api/", "/comments/", "/accounts/", "/dictionary/",
+    "/static/", "/media/", "/i18n/", "/documents/",
+)
+
+
+def _get(name, default):
+    return getattr(settings, f"PAGECACHE_{name}", default)
+
+
+def enabled():
+    return _get("ENABLED", True)
+
+
+def seconds():
+    """How long a stored page lives at most; a purge retires it sooner."""
+    return _get("SECONDS", getattr(settings, "PAGE_CACHE_SECONDS", 300))
+
+
+def local_seconds():
+    """How long a worker trusts its own copy of a Redis entry without asking Redis (≤ 1 s)."""
+    return _get("LOCAL_SECONDS", 1.0)
+
+
+def excluded_prefixes():
+    return tuple(_get("EXCLUDED_PREFIXES", EXCLUDED_PREFIXES))
+
+
+def query_allowlist():
+    """Query parameters that still make a page cacheable (pagination); any other one bypasses."""
+    return frozenset(_get("QUERY_ALLOWLIST", ("page",)))
+
+
+def tagged_paths():
+    """Non-page URLs worth caching, by path prefix, with their tags (feeds and sitemaps)."""
+    return _get("TAGGED_PATHS", {"/feeds/": ("feeds",), "/sitemap.xml": ("sitemap",), "/rss": ("feeds",)})
+
+
+def redis_url():
+    return _get("REDIS_URL", getattr(settings, "REDIS_URL", ""))
+
+
+def key_prefix():
+    prefix = settings.CACHES.get("default", {}).get("KEY_PREFIX", "bs")
+    return _get("KEY_PREFIX", f"{prefix}:pc")
+
+
+def versions_file():
+    """The small shared file of tag version counters used without Redis (one per data folder)."""
+    return _get("VERSIONS_FILE", str(settings.DATA_DIR / "pagecache-versions.bin"))
+
+
+def max_entries():
+    return _get("MAX_ENTRIES", 2000)
+
+
+def max_body():
+    return _get("MAX_BODY", 2 * 1024 * 1024)
+
+
+def cache_control():
+    return _get(
+        "CACHE_CONTROL", "public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400"
+    )

@@ -1,0 +1,111 @@
+"""The page cache at the ASGI door, in front of Django.
+
+A GET or HEAD of a public page path is looked up by path + query + the reader's language (resolved by
+Django's own rules). A hit is answered from the stored status, headers and body without entering
+Django. A miss goes through Django; the reply is stored only when Django's side marked it cacheable
+(middleware.PageCacheMarkMiddleware adds an internal tags header, stripped here before the reader
+sees it). Entries remember their tags' versions; a purge bumps versions, so it costs O(tags).
+"""
+
+import logging
+
+from . import app_settings, keys
+from .entry import INTERNAL_TAGS_HEADER, shareable_headers, tags_from_headers
+from .store import get_store
+
+log = logging.getLogger(__name__)
+SCOPE_FLAG = "broadsheet.pagecache"
+
+
+class PageCacheMiddleware:
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if not (keys.scope_is_candidate(scope) and app_settings.enabled()):
+            return await self.app(scope, receive, send)
+        key = keys.scope_key(scope)
+        if key is None:
+            return await self.app(scope, receive, send)
+        store = get_store()
+        entry = await self._lookup(store, key)
+        if entry is not None:
+            return await self._send_hit(entry, scope, send)
+        await self._serve_miss(store, key, scope, receive, send)
+
+    async def _lookup(self, store, key):
+        try:
+            return await store.lookup(key)
+        except Exception:  # a cache outage must never take the site down: serve from Django
+            log.exception("page cache lookup failed")
+            return None
+
+    async def _send_hit(self, entry, scope, send):
+        headers = entry.headers + [(b"x-cache", b"HIT")]
+        await send({"type": "http.response.start", "status": entry.status, "headers": headers})
+        body = b"" if scope["method"] == "HEAD" else entry.body
+        await send({"type": "http.response.body", "body": body})
+
+    async def _serve_miss(self, store, key, scope, receive, send):
+        try:
+            generation = await store.generation()
+        except Exception:
+            log.exception("page cache unavailable")
+            generation = None
+        capture = _Capture(send, is_head=scope["method"] == "HEAD")
+        await self.app({**scope, SCOPE_FLAG: True}, receive, capture.send)
+        if generation is not None and capture.storable():
+            try:
+                await store.save(key, generation=generation, **capture.parts())
+            except Exception:
+                log.exception("page cache store failed")
+
+
+class _Capture:
+    """Passes Django's reply through (tagged X-Cache: MISS) while keeping a copy of it."""
+
+    def __init__(self, send, is_head):
+        self._send = send
+        self.is_head = is_head
+        self.status = None
+        self.headers = []
+        self.tags = ()
+        self.chunks = []
+        self.size = 0
+        self.complete = False
+
+    async def send(self, message):
+        if message["type"] == "http.response.start":
+            message = self._start(message)
+        elif message["type"] == "http.response.body":
+            self._body(message)
+        await self._send(message)
+
+    def _start(self, message):
+        self.status = message["status"]
+        self.headers = list(message.get("headers", []))
+        self.tags = tags_from_headers(self.headers)
+        public = [(k, v) for k, v in self.headers if k.lower() != INTERNAL_TAGS_HEADER]
+        return {**message, "headers": public + [(b"x-cache", b"MISS")]}
+
+    def _body(self, message):
+        if not self.tags:
+            return
+        body = message.get("body", b"")
+        self.size += len(body)
+        if self.size <= app_settings.max_body():
+            self.chunks.append(body)
+        self.complete = not message.get("more_body", False)
+
+    def storable(self):
+        # A HEAD reply has no body to keep; the next GET stores the page.
+        return bool(self.tags) and self.status == 200 and self.complete and not self.is_head \
+            and self.size <= app_settings.max_body()
+
+    def parts(self):
+        return {
+            "status": self.status,
+            "headers": shareable_headers(self.headers),
+            "body": b"".join(self.chunks),
+            "tags": self.tags,
+        }

@@ -1,0 +1,48 @@
+"""A stored response: status, headers, body, and the versions of its tags when it was stored."""
+
+import json
+import time
+from dataclasses import dataclass, field
+
+INTERNAL_TAGS_HEADER = b"x-pagecache-tags"
+# Headers a shared copy must never carry, or that are recomputed per reply.
+DROPPED_HEADERS = {b"set-cookie", INTERNAL_TAGS_HEADER, b"x-cache", b"age", b"date"}
+
+
+@dataclass
+class Entry:
+    status: int
+    headers: list
+    body: bytes
+    tags: tuple
+    versions: tuple
+    stored_at: float = field(default_factory=time.time)
+
+    def encode(self):
+        head = {
+            "s": self.status,
+            "h": [[k.decode("latin-1"), v.decode("latin-1")] for k, v in self.headers],
+            "t": list(self.tags),
+            "v": list(self.versions),
+            "at": self.stored_at,
+        }
+        return json.dumps(head, separators=(",", ":")).encode() + b"\n" + self.body
+
+    @classmethod
+    def decode(cls, raw):
+        head, _, body = raw.partition(b"\n")
+        data = json.loads(head)
+        headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in data["h"]]
+        return cls(data["s"], headers, body, tuple(data["t"]), tuple(data["v"]), data["at"])
+
+
+def shareable_headers(headers):
+    """The response's headers minus cookies and per-reply ones: what every reader may be sent."""
+    return [(k, v) for k, v in headers if k.lower() not in DROPPED_HEADERS]
+
+
+def tags_from_headers(headers):
+    for key, value in headers:
+        if key.lower() == INTERNAL_TAGS_HEADER:
+            return tuple(value.decode("latin-1").split())
+    return ()

@@ -1,0 +1,71 @@
+"""Django's side of the page cache: marks replies that every reader may share, with their tags.
+
+Only a Wagtail page served to an anonymous reader (or a feed/sitemap URL), status 200, no cookie other
+than the CSRF one, no query parameter outside the allow-list, not a preview and not already marked
+private by the view, is marked. Marked replies get Cache-Control for browsers and front caches,
+Surrogate-Key/Cache-Tag for tag purges there, and an internal header for the ASGI cache (asgi.py).
+"""
+
+from django.conf import settings
+
+from . import app_settings
+from .asgi import SCOPE_FLAG
+from .entry import INTERNAL_TAGS_HEADER
+from .tags import page_tags
+
+
+class PageCacheMarkMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        tags = shareable_tags(request, response)
+        if tags:
+            mark(request, response, tags)
+        return response
+
+
+def shareable_tags(request, response):
+    if not _shareable(request, response):
+        return []
+    page = getattr(request, "pagecache_page", None)
+    if page is not None:
+        return page_tags(page)
+    for prefix, tags in app_settings.tagged_paths().items():
+        if request.path.startswith(prefix):
+            return [*tags, "pages"]
+    return []
+
+
+def _shareable(request, response):
+    return (
+        request.method in ("GET", "HEAD")
+        and response.status_code == 200
+        and not response.streaming
+        and not getattr(request, "is_preview", False)
+        and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
+        and not _private(response)
+        and all(name in app_settings.query_allowlist() for name in request.GET)
+        and _anonymous(request)
+    )
+
+
+def _private(response):
+    control = response.get("Cache-Control", "").lower()
+    return any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+def _anonymous(request):
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return True
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def mark(request, response, tags):
+    response["Cache-Control"] = app_settings.cache_control()
+    response["Surrogate-Key"] = " ".join(tags)
+    response["Cache-Tag"] = ",".join(tags)
+    if getattr(request, "scope", {}).get(SCOPE_FLAG):
+        response[INTERNAL_TAGS_HEADER.decode()] = " ".join(tags)

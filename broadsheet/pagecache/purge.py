@@ -1,0 +1,39 @@
+"""Retiring stored pages by tag: our own cache at once after commit, and a front cache when configured."""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+
+from . import app_settings
+from .store import get_store
+
+log = logging.getLogger(__name__)
+
+
+def tags_purge(tags, *, pages=(), urls=()):
+    """Bump the tags after the surrounding transaction commits, so no render can see the old rows
+    and store them under the new versions. `pages`/`urls` also go to the front cache (Varnish...)."""
+    tags = sorted(set(tags))
+    pages = list(pages)
+    transaction.on_commit(lambda: _purge_now(tags, pages, list(urls)), robust=True)
+
+
+def _purge_now(tags, pages, urls):
+    get_store().purge(tags)
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        _purge_front_cache(tags, pages, urls)
+
+
+def _purge_front_cache(tags, pages, urls):
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache, purge_urls_from_cache
+
+    try:
+        if pages:
+            purge_pages_from_cache(pages)
+        listing_urls = [p for p, t in app_settings.tagged_paths().items() if set(t) & set(tags)]
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        if urls or listing_urls:
+            purge_urls_from_cache([*urls, *(base + p for p in listing_urls)])
+    except Exception:  # the front cache being down must not fail a publish; its TTL bounds staleness
+        log.exception("front cache purge failed")

@@ -1,0 +1,165 @@
+"""Where pages live: this worker's memory (embedded default) or Redis shared by every worker.
+
+Both answer the same three questions: `lookup(key)` (an entry whose tags are all still at the versions
+it was stored with), `generation()` (taken before rendering a miss) and `save(...)` (refused when any
+purge happened since that generation, so a page rendered during a purge is never kept).
+"""
+
+import asyncio
+import time
+import weakref
+from collections import OrderedDict
+
+from . import app_settings
+from .entry import Entry
+from .versions import VersionFile
+
+
+class LocalEntries:
+    """A small LRU of entries with an expiry each, private to one worker process."""
+
+    def __init__(self, max_entries):
+        self.max_entries = max_entries
+        self._items = OrderedDict()
+
+    def get(self, key):
+        item = self._items.get(key)
+        if item is None:
+            return None
+        entry, expires = item
+        if expires < time.monotonic():
+            del self._items[key]
+            return None
+        self._items.move_to_end(key)
+        return entry
+
+    def put(self, key, entry, seconds):
+        self._items[key] = (entry, time.monotonic() + seconds)
+        self._items.move_to_end(key)
+        while len(self._items) > self.max_entries:
+            self._items.popitem(last=False)
+
+    def clear(self):
+        self._items.clear()
+
+
+class MemoryStore:
+    """Entries in this worker's memory; tag versions in the machine-wide VersionFile."""
+
+    def __init__(self, versions_path):
+        self.versions = VersionFile(versions_path)
+        self.entries = LocalEntries(app_settings.max_entries())
+
+    async def lookup(self, key):
+        entry = self.entries.get(key)
+        if entry is not None and self.versions.versions(entry.tags) == entry.versions:
+            return entry
+        return None
+
+    async def generation(self):
+        return self.versions.generation()
+
+    async def save(self, key, *, status, headers, body, tags, generation):
+        versions = self.versions.versions(tags)
+        if self.versions.generation() != generation:
+            return False
+        self.entries.put(key, Entry(status, headers, body, tags, versions), app_settings.seconds())
+        return True
+
+    def purge(self, tags):
+        self.versions.bump(tags)
+
+
+class RedisStore:
+    """Entries and tag versions in Redis; each worker keeps a copy for at most LOCAL_SECONDS."""
+
+    def __init__(self, url, prefix):
+        self.url = url
+        self.prefix = prefix
+        self.entries = LocalEntries(app_settings.max_entries())
+        self._clients = weakref.WeakKeyDictionary()  # one client per event loop (tests run several)
+
+    def _client(self):
+        import redis.asyncio
+
+        loop = asyncio.get_running_loop()
+        client = self._clients.get(loop)
+        if client is None:
+            client = self._clients[loop] = redis.asyncio.Redis.from_url(self.url)
+        return client
+
+    def version_key(self, tag):
+        return f"{self.prefix}:v:{tag}"
+
+    @property
+    def generation_key(self):
+        return f"{self.prefix}:gen"
+
+    async def _versions(self, client, tags):
+        values = await client.mget([self.version_key(t) for t in tags]) if tags else []
+        return tuple(int(v or 0) for v in values)
+
+    async def lookup(self, key):
+        entry = self.entries.get(key)
+        if entry is not None:
+            return entry
+        client = self._client()
+        raw = await client.get(f"{self.prefix}:e:{key}")
+        if raw is None:
+            return None
+        entry = Entry.decode(raw)
+        if await self._versions(client, entry.tags) != entry.versions:
+            return None
+        self.entries.put(key, entry, app_settings.local_seconds())
+        return entry
+
+    async def generation(self):
+        return int(await self._client().get(self.generation_key) or 0)
+
+    async def save(self, key, *, status, headers, body, tags, generation):
+        client = self._client()
+        keys = [self.version_key(t) for t in tags] + [self.generation_key]
+        values = [int(v or 0) for v in await client.mget(keys)]
+        if values[-1] != generation:
+            return False
+        entry = Entry(status, headers, body, tags, tuple(values[:-1]))
+        await client.set(f"{self.prefix}:e:{key}", entry.encode(), ex=app_settings.seconds())
+        return True
+
+    def purge(self, tags):
+        """Called from Django's synchronous signal handlers, hence the synchronous client."""
+        import redis
+
+        client = redis.Redis.from_url(self.url)
+        try:
+            with client.pipeline(transaction=True) as pipe:
+                for tag in set(tags):
+                    pipe.incr(self.version_key(tag))
+                pipe.incr(self.generation_key)
+                pipe.execute()
+        finally:
+            client.close()
+        self.entries.clear()  # this worker's own copies go at once; the others' within LOCAL_SECONDS
+
+
+_store = None
+
+
+def get_store():
+    global _store
+    if _store is None:
+        _store = build_store()
+    return _store
+
+
+def build_store():
+    url = app_settings.redis_url()
+    if url:
+        return RedisStore(url, app_settings.key_prefix())
+    return MemoryStore(app_settings.versions_file())
+
+
+def reset_store():
+    """Forget the store (tests switch settings between runs)."""
+    global _store
+    _store = None

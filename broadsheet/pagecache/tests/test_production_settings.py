@@ -1,0 +1,36 @@
+"""Production settings refuse to start without their configuration, naming what is missing."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+REQUIRED = ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS")
+
+
+def _import_production(**env):
+    clean = {k: v for k, v in os.environ.items() if k not in REQUIRED and k != "DJANGO_SETTINGS_MODULE"}
+    return subprocess.run(
+        [sys.executable, "-c", "import broadsheet.settings.production"],
+        cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=60,
+    )
+
+
+def test_missing_configuration_is_named_in_one_line():
+    result = _import_production()
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "SECRET_KEY" in lines[0]
+
+
+def test_each_missing_variable_is_named():
+    result = _import_production(SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.org")
+    assert result.returncode != 0 and "DATABASE_URL" in result.stderr
+
+
+def test_complete_configuration_loads():
+    result = _import_production(
+        SECRET_KEY="x" * 50, DATABASE_URL="postgres://u@127.0.0.1:5432/x", ALLOWED_HOSTS="example.org"
+    )
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,49 @@
+"""The stores on their own: versions shared across processes, and no store after a concurrent purge."""
+
+import subprocess
+import sys
+
+from asgiref.sync import async_to_sync
+
+from broadsheet.pagecache import store
+from broadsheet.pagecache.versions import VersionFile
+
+
+def test_a_purge_in_another_process_is_seen_at_once(tmp_path):
+    path = str(tmp_path / "versions.bin")
+    here = VersionFile(path)
+    before = here.versions(["page-7"])
+    code = f"from broadsheet.pagecache.versions import VersionFile; VersionFile({path!r}).bump(['page-7'])"
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert here.versions(["page-7"]) != before
+    assert here.generation() == 1
+
+
+def _save_and_lookup(cache, *, purge_between):
+    async def run():
+        generation = await cache.generation()
+        if purge_between:
+            cache.purge(["page-1"])  # an editor publishes while the page is being rendered
+        saved = await cache.save(
+            "k", status=200, headers=[(b"content-type", b"text/html")], body=b"<p>old</p>",
+            tags=("page-1",), generation=generation,
+        )
+        return saved, await cache.lookup("k")
+
+    return async_to_sync(run)()
+
+
+def test_a_render_that_raced_a_purge_is_not_stored(db):
+    cache = store.build_store()
+    saved, entry = _save_and_lookup(cache, purge_between=True)
+    assert not saved and entry is None
+
+
+def test_a_stored_page_is_retired_by_a_purge_of_its_tag(db):
+    cache = store.build_store()
+    saved, entry = _save_and_lookup(cache, purge_between=False)
+    assert saved and entry.body == b"<p>old</p>"
+    cache.purge(["page-2"])
+    assert async_to_sync(cache.lookup)("k") is not None
+    cache.purge(["page-1"])
+    assert async_to_sync(cache.lookup)("k") is None
