@@ -44,6 +44,9 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Comment moderation")
     header_icon = "comment"
 
+    def get_breadcrumbs_items(self):
+        return [{"url": reverse("wagtailadmin_home"), "label": _("Home")}, {"url": "", "label": self.page_title}]
+
     def dispatch(self, request, *args, **kwargs):
         _require_moderator(request)
         return super().dispatch(request, *args, **kwargs)
