@@ -20,6 +20,7 @@ same JSON the list API gives, without anything personal. A comment line ``: keep
 import asyncio
 import json
 import logging
+import os
 from datetime import timedelta
 
 from asgiref.sync import sync_to_async
@@ -40,7 +41,11 @@ TAKE_DOWNS = {ModerationVerb.HIDE: "hidden", ModerationVerb.REMOVE: "removed", M
 
 
 def live_setting(name):
-    return getattr(settings, f"COMMENTS_LIVE_{name}", DEFAULTS[name])
+    """COMMENTS_LIVE_<NAME> from settings, else from the environment (so a deployment can tune it), else the default."""
+    value = getattr(settings, f"COMMENTS_LIVE_{name}", None)
+    if value is None:
+        value = os.environ.get(f"COMMENTS_LIVE_{name}") or DEFAULTS[name]
+    return float(value)
 
 
 def channel(key):
@@ -93,7 +98,7 @@ def latest_id(key):
 
 @_with_closed_connection
 def published_after(key, after, limit):
-    return [event_message("comment", c) for c in _visible(key).filter(pk__gt=after).order_by("pk")[:limit]]
+    return [event_message("comment", c) for c in _visible(key).filter(pk__gt=after).order_by("pk")[: int(limit)]]
 
 
 @_with_closed_connection
