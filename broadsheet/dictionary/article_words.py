@@ -77,13 +77,17 @@ def hard_words(page, above):
 def _hard_words(page, above):
     text = article_text(page)
     threshold = level_number(above)
-    chosen, lemmas = [], set()
-    candidates = glossary_terms_in(text) + [
+    terms = glossary_terms_in(text)
+    # "liaison" inside "liaison office" is explained by the term; its first WordNet sense would mislead.
+    covered = {word for term in terms for word in term.lower().split()}
+    words = [
         form
         for form, info in article_levels(page).items()
-        if info["found"] and level_number(info["level"]) > threshold and not form[:1].isupper()
+        if info["found"] and level_number(info["level"]) > threshold
+        and not form[:1].isupper() and form.lower() not in covered
     ]
-    for form in candidates:
+    chosen, lemmas = [], set()
+    for form in terms + words:
         entry = lookup(form)
         if entry["lemma"].lower() in lemmas or not (entry["senses"] or entry["gloss"] or entry["note"]):
             continue

@@ -73,5 +73,7 @@ def build_entry(word):
 
 def short_gloss(entry):
     """One line for the box and the export: the first definition, with the Korean gloss when known."""
-    definition = entry["note"] or (entry["senses"][0]["definition"] if entry["senses"] else "")
+    # Prefer a general sense to a field's jargon: goodwill is "(accounting) an intangible asset" first.
+    general = [s["definition"] for s in entry["senses"] if not s["definition"].startswith("(")]
+    definition = entry["note"] or next(iter(general + [s["definition"] for s in entry["senses"]]), "")
     return " — ".join(part for part in (entry["gloss"], definition) if part)

@@ -200,16 +200,24 @@
     return popup;
   }
 
+  // The selection's box in page coordinates, so the popup stays put when the page scrolls.
+  function anchorOf(range) {
+    var r = range.getBoundingClientRect();
+    return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY, left: r.left + window.scrollX };
+  }
+
   // Below the selection when it fits in the window, otherwise above; never over the word itself.
-  function place(rect) {
+  function place(anchor) {
     var box = popup.getBoundingClientRect();
-    var below = rect.bottom + GAP;
-    var above = rect.top - GAP - box.height;
-    var top = (below + box.height <= window.innerHeight || above < 0) ? below : above;
-    var left = Math.min(Math.max(GAP, rect.left), Math.max(GAP, window.innerWidth - box.width - GAP));
-    popup.style.top = (top + window.scrollY) + "px";
+    var viewTop = anchor.top - window.scrollY, viewBottom = anchor.bottom - window.scrollY;
+    var fitsBelow = viewBottom + GAP + box.height <= window.innerHeight;
+    var fitsAbove = viewTop - GAP - box.height >= 0;
+    var above = !fitsBelow && fitsAbove;
+    var left = Math.min(Math.max(GAP, anchor.left - window.scrollX), Math.max(GAP, window.innerWidth - box.width - GAP));
+    popup.style.top = (above ? anchor.top - GAP - box.height : anchor.bottom + GAP) + "px";
     popup.style.left = (left + window.scrollX) + "px";
-    popup.classList.toggle("dictionary-popup-above", top !== below);
+    popup.classList.toggle("dictionary-popup-above", above);
+    if (!fitsBelow && !fitsAbove) popup.scrollIntoView({ block: "nearest" });
   }
 
   function render(parts) {
@@ -229,12 +237,12 @@
     return head;
   }
 
-  function sensesList(senses) {
+  function sensesList(senses, mainPos) {
     var list = el("ol", { "class": "dictionary-senses" });
     senses.slice(0, 4).forEach(function (sense) {
       var item = el("li", { "class": "dictionary-sense" });
       var definition = el("p", { "class": "dictionary-definition" });
-      if (sense.pos) definition.appendChild(el("span", { "class": "dictionary-sense-pos" }, sense.pos + " "));
+      if (sense.pos && sense.pos !== mainPos) definition.appendChild(el("span", { "class": "dictionary-sense-pos" }, sense.pos + " "));
       definition.appendChild(document.createTextNode(sense.definition));
       item.appendChild(definition);
       sense.examples.slice(0, 1).forEach(function (example) {
@@ -270,7 +278,7 @@
       parts.push(gloss);
     }
     if (entry.note) parts.push(el("p", { "class": "dictionary-note" }, entry.note));
-    if (entry.senses.length) parts.push(sensesList(entry.senses));
+    if (entry.senses.length) parts.push(sensesList(entry.senses, entry.pos));
     var actions = el("div", { "class": "dictionary-actions" });
     actions.appendChild(saveButton(entry, word));
     actions.appendChild(el("a", { href: "/dictionary/vocabulary/", "class": "dictionary-vocabulary-link" }, t("vocabularyLink")));
@@ -279,7 +287,7 @@
     markIfSaved(entry.lemma);
   }
 
-  function showMissing(missing) {
+  function showMissing(missing, rect) {
     var parts = [header(missing.lemma || missing.word, missing)];
     parts.push(el("p", { "class": "dictionary-missing" }, t("missing") + " " + t("missingHelp")));
     render(parts);
@@ -289,6 +297,7 @@
       var actions = el("div", { "class": "dictionary-actions" });
       actions.appendChild(link);
       popup.appendChild(actions);
+      place(rect);
     });
   }
 
@@ -296,7 +305,7 @@
     ensurePopup();
     var active = document.activeElement;
     returnFocusTo = (active && scopeOf(active)) ? active : found.scope;
-    var rect = found.range.getBoundingClientRect();
+    var rect = anchorOf(found.range);
     render([header(found.text), el("p", { "class": "dictionary-loading" }, t("loading"))]);
     popup.hidden = false;
     place(rect);
@@ -311,7 +320,7 @@
       })
       .then(function (result) {
         if (result.status === 200) showEntry(result.body, found.text);
-        else if (result.status === 404) showMissing(result.body);
+        else if (result.status === 404) showMissing(result.body, rect);
         else render([header(found.text), el("p", { "class": "dictionary-missing" }, result.body.detail || t("error"))]);
       })
       .catch(function () { render([header(found.text), el("p", { "class": "dictionary-missing" }, t("error"))]); })

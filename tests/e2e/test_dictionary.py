@@ -1,0 +1,248 @@
+"""A learner reads an article with the dictionary on: double-clicks "withdrawing", sees "withdraw" with its
+definition beside the word, saves it, finds it in the vocabulary list, and Escape puts focus back on the
+text. Real Chromium against pytest-django's live server; the article is built in the real page tree.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+TIMEOUT = 15_000
+
+BODY = (
+    "Officials from the North returned to the liaison office in Kaesong on Monday, three days after withdrawing "
+    "their whole team over what they called orders from higher-ups.",
+    "The Unification Ministry welcomed the return as a sign of goodwill amid a protracted deadlock, and said "
+    "the office would keep working on a regular schedule.",
+    "Analysts said the episode was no big deal, a round of tit for tat that both capitals had seen before, "
+    "though some warned of microtargeting in the North's propaganda.",
+)
+
+
+def page_tree_root():
+    """Wagtail's root page and locale come from migrations; a transactional test before us flushed them."""
+    from wagtail.models import Locale, Page
+
+    locale = Locale.objects.first() or Locale.objects.create(language_code="en")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
+@pytest.fixture
+def article(live_server):
+    from django.core.cache import cache
+
+    from broadsheet.demo.glossary_content import load
+    from broadsheet.newsroom.tests.factories import ArticlePageFactory, SectionPageFactory, home_site, paragraphs
+
+    cache.clear()  # the live server shares this process's cache: no page or entry from an earlier test
+    page_tree_root()
+    load(home=None)
+    home = home_site()
+    section = SectionPageFactory(parent=home, title="National", slug="national")
+    page = ArticlePageFactory(
+        parent=section,
+        title="Border office staff come back after a brief walkout",
+        slug="border-office",
+        kicker="North Korea",
+        lead_image=None,
+        body=paragraphs(*BODY),
+    )
+    page.save_revision().publish()
+    return page
+
+
+def sign_in(context, live_server, **extra):
+    user = get_user_model().objects.create_user(
+        extra.pop("username", "minji"), "reader@example.com", "a long pass phrase", **extra
+    )
+    client = Client()
+    client.force_login(user)
+    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    return user
+
+
+def open_article(context, live_server, article):
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.csp_errors = []
+    page.on("console", lambda m: page.csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on("pageerror", lambda e: page.csp_errors.append(str(e)))
+    page.goto(live_server.url + article.url)
+    return page
+
+
+def word_box(page, word):
+    """The on-screen box of the first occurrence of `word` in the article text."""
+    return page.evaluate(
+        """(word) => {
+          const scope = document.querySelector('[data-dictionary-scope]');
+          const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const at = walker.currentNode.data.indexOf(word);
+            if (at === -1) continue;
+            const range = document.createRange();
+            range.setStart(walker.currentNode, at);
+            range.setEnd(walker.currentNode, at + word.length);
+            const r = range.getBoundingClientRect();
+            return {x: r.x, y: r.y, width: r.width, height: r.height};
+          }
+          return null;
+        }""",
+        word,
+    )
+
+
+def double_click_word(page, word, offset=0.5):
+    box = word_box(page, word)
+    assert box, f"{word!r} is not in the article"
+    page.mouse.dblclick(box["x"] + box["width"] * offset, box["y"] + box["height"] / 2)
+    return box
+
+
+def select_word(page, word):
+    """A keyboard reader's selection (e.g. caret browsing + Shift+arrows), made directly."""
+    page.evaluate(
+        """(word) => {
+          const scope = document.querySelector('[data-dictionary-scope]');
+          const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const at = walker.currentNode.data.indexOf(word);
+            if (at === -1) continue;
+            const range = document.createRange();
+            range.setStart(walker.currentNode, at);
+            range.setEnd(walker.currentNode, at + word.length);
+            getSelection().removeAllRanges();
+            getSelection().addRange(range);
+            return;
+          }
+        }""",
+        word,
+    )
+
+
+def switch_dictionary_on(page):
+    button = page.get_by_role("button", name="Dictionary")
+    expect(button).to_have_attribute("aria-pressed", "false")
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
+
+
+def assert_beside(popup_box, word):
+    """The popup sits entirely below or entirely above the word, never over it."""
+    below = popup_box["y"] >= word["y"] + word["height"]
+    above = popup_box["y"] + popup_box["height"] <= word["y"]
+    assert below or above, (popup_box, word)
+
+
+def test_look_up_save_and_escape_back_to_the_text(browser, live_server, article, artifacts):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    try:
+        sign_in(context, live_server)
+        page = open_article(context, live_server, article)
+        switch_dictionary_on(page)
+
+        word = double_click_word(page, "withdrawing")
+        popup = page.get_by_role("dialog")
+        expect(popup).to_be_visible()
+        expect(popup.get_by_role("heading", name="withdraw")).to_be_visible()
+        expect(popup).to_contain_text("pull back or move away or backward")
+        expect(popup).to_contain_text("verb")
+        expect(popup.locator(".dictionary-level")).to_have_text("B2")
+        assert_beside(popup.bounding_box(), word)
+        page.screenshot(path=str(artifacts / "dictionary-popup-withdraw.png"))
+
+        popup.get_by_role("button", name="Save word").click()
+        expect(popup.get_by_role("button", name="Saved to your vocabulary")).to_be_disabled()
+
+        page.keyboard.press("Escape")
+        expect(popup).to_be_hidden()
+        assert page.evaluate("document.activeElement.matches('[data-dictionary-scope]')")
+
+        vocabulary = context.new_page()
+        vocabulary.goto(live_server.url + "/dictionary/vocabulary/")
+        expect(vocabulary.locator(".vocabulary-item").first).to_contain_text("withdraw")
+        vocabulary.screenshot(path=str(artifacts / "dictionary-vocabulary.png"), full_page=True)
+        assert not page.csp_errors, page.csp_errors
+    finally:
+        context.close()
+
+
+def test_switch_is_remembered_and_glossary_names_show_korean(browser, live_server, article, artifacts):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    try:
+        page = open_article(context, live_server, article)
+        switch_dictionary_on(page)
+        page.reload()
+        expect(page.get_by_role("button", name="Dictionary")).to_have_attribute("aria-pressed", "true")
+
+        word = double_click_word(page, "Kaesong")
+        popup = page.get_by_role("dialog")
+        expect(popup.get_by_role("heading", name="Kaesong")).to_be_visible()
+        expect(popup).to_contain_text("개성")
+        assert_beside(popup.bounding_box(), word)
+        page.screenshot(path=str(artifacts / "dictionary-popup-kaesong.png"))
+
+        # Double-click selects "higher" of "higher-ups": the script grows it to the whole word.
+        page.keyboard.press("Escape")  # the popup may lie over the next line
+        double_click_word(page, "higher-ups", offset=0.2)
+        expect(popup.get_by_role("heading", name="higher-up")).to_be_visible()
+
+        # A selection spanning a multi-word expression, looked up from the keyboard.
+        page.keyboard.press("Escape")
+        select_word(page, "tit for tat")
+        page.keyboard.press("d")
+        expect(popup.get_by_role("heading", name="tit for tat")).to_be_visible()
+        expect(popup).to_contain_text("an equivalent given in return")
+
+        # An anonymous reader's saved words stay in this browser.
+        popup.get_by_role("button", name="Save word").click()
+        page.keyboard.press("Escape")
+        vocabulary = context.new_page()
+        vocabulary.goto(live_server.url + "/dictionary/vocabulary/")
+        expect(vocabulary.locator(".vocabulary-item")).to_contain_text("tit for tat")
+        assert not page.csp_errors, page.csp_errors
+    finally:
+        context.close()
+
+
+def test_enter_on_a_selection_and_a_word_with_no_entry_for_an_editor(browser, live_server, article, artifacts):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    try:
+        sign_in(context, live_server, username="desk", is_staff=True)
+        page = open_article(context, live_server, article)
+        switch_dictionary_on(page)
+        page.locator("[data-dictionary-scope]").focus()
+        select_word(page, "microtargeting")
+        page.keyboard.press("Enter")
+        popup = page.get_by_role("dialog")
+        expect(popup).to_contain_text("No definition yet.")
+        expect(popup.locator(".dictionary-level")).to_be_visible()
+        link = popup.get_by_role("link", name="Add it to the glossary")
+        expect(link).to_have_attribute("href", "/admin/snippets/dictionary/glossaryterm/add/?term=microtargeting")
+        page.screenshot(path=str(artifacts / "dictionary-popup-missing-editor.png"))
+        page.keyboard.press("Escape")
+        assert page.evaluate("document.activeElement.matches('[data-dictionary-scope]')")
+    finally:
+        context.close()
+
+
+def test_highlighting_words_above_my_level(browser, live_server, article, artifacts):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    try:
+        page = open_article(context, live_server, article)
+        box = page.locator("[data-dictionary-words]")
+        expect(box).to_contain_text("Words in this article")
+        expect(box).to_contain_text("연락사무소")
+        box.get_by_label("My level", exact=True).select_option("B1")
+        box.get_by_label("Highlight words above my level").check()
+        marks = page.locator("[data-dictionary-scope] mark.dictionary-hard")
+        expect(marks.filter(has_text="deadlock")).to_have_count(1)
+        expect(marks.filter(has_text="Officials")).to_have_count(0)
+        page.locator("[data-dictionary-scope]").screenshot(path=str(artifacts / "dictionary-highlight.png"))
+        box.get_by_label("Highlight words above my level").uncheck()
+        expect(marks).to_have_count(0)
+    finally:
+        context.close()
