@@ -5,7 +5,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 PASSWORD_FILE = "demo-editor-password"
 
@@ -33,5 +33,7 @@ def editor_ensure(username="editor"):
     user.set_password(password)
     user.save()
     editors, _ = Group.objects.get_or_create(name="Editors")
+    # Wagtail's Editors group can edit pages and images; bylines also need the Author snippets.
+    editors.permissions.add(*Permission.objects.filter(content_type__app_label="newsroom", codename__endswith="_author"))
     user.groups.add(editors)
     return user, password

@@ -34,7 +34,7 @@ STORIES = [
             "The dispute began last month when each side cut the number of fishing permits it grants to the other's boats, a tit-for-tat move that left dozens of crews in port during the busy autumn season.",
             "Island residents, who depend on the ferries for food, fuel and hospital visits, say the quarrel is a big deal for them even if it barely registers on the mainland. \u201cWhen the boat does not come, nothing comes,\u201d said a shop owner on one of the outer islands.",
             "A senior official at the Ministry of Oceans said a new round could be held before the end of the month if both capitals agree on a simple first step: restoring the permits to last year's level.",
-            "Analysts said a quick return to the table was likely, since neither side gains from an empty sea lane. \u201cThis is pressure, not a break-up,\u201d said one researcher at a Seoul think tank.",
+            "Analysts said a quick return to the table was likely, since neither side gains from an empty sea lane or from a long game of tit for tat. \u201cThis is pressure, not a break-up,\u201d said one researcher at a Seoul think tank.",
         ],
         "quote": {"quote": "When the boat does not come, nothing comes.", "attribution": "A shop owner on one of the outer islands"},
     },
