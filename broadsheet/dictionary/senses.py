@@ -22,7 +22,7 @@ def _same_case(synset, lemma, form):
 
 def _readings(wn, form):
     """(score, lemma, pos, synsets) for every lemma morphy finds for the form, in any part of speech."""
-    key = form.replace(" ", "_")
+    key = form.replace(" ", "_").lower()  # the index is lower case; _same_case keeps "us" from meaning the US
     for pos in ("n", "v", "a", "r"):
         for lemma in wn._morphy(key, pos, check_exceptions=True):
             synsets = [s for s in wn.synsets(lemma, pos) if _same_case(s, lemma, form)]
@@ -50,4 +50,7 @@ def wordnet_entry(form):
             return None
         lemma = readings[0][1]
         senses = [_sense(s, lemma) for _, l, _, synsets in readings if l == lemma for s in synsets]
+        # The index is lower case; show the headword as WordNet writes it: Korea, Seoul, higher-up.
+        names = (n for s in readings[0][3] for n in s.lemma_names() if n.lower() == lemma.lower())
+        lemma = next(names, lemma)
     return {"lemma": lemma.replace("_", " "), "pos": POS_NAMES[readings[0][2]], "senses": senses[:MAX_SENSES]}

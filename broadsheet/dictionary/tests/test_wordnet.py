@@ -37,3 +37,13 @@ def test_entry_has_senses_with_examples_and_synonyms():
     assert entry["lemma"] == "withdraw" and entry["pos"] == "verb"
     first = entry["senses"][0]
     assert first["definition"] and first["examples"] and "retreat" in first["synonyms"]
+
+
+def test_index_files_are_sorted_so_binary_search_finds_every_lemma():
+    index = wordnet.get_wordnet()._lemma_pos_offset_map
+    for pos, file in index.files.items():
+        tokens = [file.token(i) for i in range(0, len(file.starts), 7)]
+        assert tokens == sorted(tokens), pos
+    assert index["dog"]["n"][0] == 2084071  # dog.n.01
+    assert "tit_for_tat" in index and "xqzvwk" not in index
+    assert index["good"]["s"]  # adjective satellites, as NLTK's own loader marks them
