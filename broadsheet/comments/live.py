@@ -31,7 +31,7 @@ from django.http import Http404, StreamingHttpResponse
 from django.utils import timezone
 
 from .listing import Serializer
-from .models import Comment, CommentStatus, ModerationAction, ModerationVerb
+from .models import Comment, CommentStatus, ModerationAction, ModerationVerb, Thread
 from .threads import thread_lookup
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,8 @@ def event_message(kind, comment, change=None):
     data = public_json(comment)
     if change:
         data["change"] = change
+    # The thread's count as stored now, so every page shows the same number (counting events would drift).
+    data["thread_comment_count"] = Thread.objects.filter(pk=comment.thread_id).values_list("comment_count", flat=True).first()
     return {"event": kind, "id": comment.pk if kind == "comment" else None, "data": data}
 
 

@@ -91,6 +91,9 @@ class Site:
             "OIDC_LOOPBACK_SECRET": OIDC_CLIENT[1],
             "OIDC_LOOPBACK_LABEL": "Loopback ID",
             "COMMENTS_TRUSTED_AFTER": "0",
+            # Every reader in these journeys comes from 127.0.0.1: the per-address limit would be the test's.
+            "COMMENTS_RATE_LIMIT_IP": "1000/60",
+            "COMMENTS_RATE_LIMIT_USER": "100/60",
             "PAGE_CACHE_SECONDS": "300",
             "LOG_LEVEL": "WARNING",
         }
@@ -169,11 +172,39 @@ def build_site():
     group = Group.objects.filter(name="Moderators").first()
     if group:
         moderator.groups.add(group)
+    busy = ArticlePage(
+        title="Riverside parks add shade for the summer",
+        slug="riverside-parks-shade",
+        headline="Riverside parks add shade for the summer",
+        body=paragraphs("The city planted trees and built shelters along the river.", "Cyclists asked for more water fountains."),
+    )
+    section.add_child(instance=busy)
+    busy.save_revision().publish()
+    busy = ArticlePage.objects.get(pk=busy.pk)
+    _busy_thread(busy.comments_thread_key)
     article = ArticlePage.objects.get(pk=article.pk)
-    print(json.dumps({"article_url": article.url, "thread_key": article.comments_thread_key}))
+    print(json.dumps({
+        "article_url": article.url, "thread_key": article.comments_thread_key,
+        "busy_url": busy.url, "busy_key": busy.comments_thread_key,
+    }))
 
 
-@pytest.fixture(scope="module")
+def _busy_thread(key):
+    """22 comments (more than one page) through the real service, one of them with five replies."""
+    from django.contrib.auth import get_user_model
+
+    from broadsheet.comments.services import comment_create
+
+    people = [get_user_model().objects.create_user(f"seed-{n}", first_name=f"Seed Reader {n}") for n in range(5)]
+    first = None
+    for n in range(22):
+        comment = comment_create(thread_key=key, author=people[n % 5], body=f"Seed comment number {n + 1} about the parks.")
+        first = first or comment
+    for n in range(5):
+        comment_create(thread_key=key, author=people[(n + 1) % 5], body=f"Seed reply {n + 1}", parent_id=first.pk)
+
+
+@pytest.fixture(scope="session")
 def oidc_provider(tmp_path_factory):
     """django-oauth-toolkit on loopback in its own process: a real OpenID Connect provider (PKCE required)."""
     port = free_port()
@@ -198,7 +229,7 @@ def oidc_provider(tmp_path_factory):
         process.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def live_site(tmp_path_factory, oidc_provider):
     """One built site and one uvicorn on the port the OIDC provider's redirect URI names."""
     site = Site(tmp_path_factory.mktemp("site"), oidc_provider["port"])

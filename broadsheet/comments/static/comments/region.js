@@ -446,9 +446,15 @@ class Region {
   }
 
   // -- live updates -------------------------------------------------------------------------------
+  // Events carry the thread's stored count; counting events here would drift (replies on unread pages).
+  countFrom(c, delta) {
+    if (Number.isInteger(c.thread_comment_count)) this.setCount(c.thread_comment_count);
+    else this.bumpCount(delta);
+  }
+
   arrived(c) {
     this.maxId = Math.max(this.maxId, c.id);
-    if (this.nodes.has(c.id)) return;
+    if (this.nodes.has(c.id)) return this.countFrom(c, 0);
     if (c.parent_id) {
       if (this.nodes.has(c.parent_id)) this.insert(c, { top: false });
     } else if (this.sort === "newest" && window.scrollY < this.root.offsetTop) {
@@ -459,7 +465,7 @@ class Region {
       fresh.textContent = this.t("fresh", { n: this.pendingFresh.length });
       fresh.hidden = false;
     }
-    this.bumpCount(1);
+    this.countFrom(c, 1);
     this.status(this.t("arrived"));
   }
 
@@ -469,14 +475,10 @@ class Region {
   }
 
   changed(c) {
-    if (!this.nodes.has(c.id)) return;
+    if (!this.nodes.has(c.id)) return this.countFrom(c, 0);
     const known = this.data.get(c.id);
-    if (c.status !== "visible" && !known.is_mine && !c.reply_count) {
-      this.drop(c.id);
-      if (known.status === "visible") this.bumpCount(-1);
-      return;
-    }
-    if (known.status === "visible" && c.status !== "visible") this.bumpCount(-1);
+    this.countFrom(c, known.status === "visible" && c.status !== "visible" ? -1 : 0);
+    if (c.status !== "visible" && !known.is_mine && !c.reply_count) return this.drop(c.id);
     this.update(c);
   }
 

@@ -1,0 +1,101 @@
+"""What a signed-in reader does in a long thread: page, sort, more replies, like, reply, edit, delete, report."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.e2e
+TIMEOUT = 15_000
+
+
+def region(page):
+    return page.locator("[data-comments-region]")
+
+
+def comment(page, text):
+    return region(page).locator(".cr-comment", has=page.locator(":scope > article [data-body]", has_text=text))
+
+
+def test_reader_pages_sorts_votes_replies_edits_deletes_and_reports(browser, live_site, artifacts):
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(live_site.url + live_site.info["busy_url"])
+        box = region(page)
+        top_level = box.locator("[data-list] > .cr-comment")
+
+        # One page of 20 at first, never thousands; "load more" brings the rest.
+        expect(top_level).to_have_count(20)
+        expect(box.locator("[data-count]")).to_have_text("27")
+        box.get_by_role("button", name="Load more comments").click()
+        expect(top_level).to_have_count(22)
+        expect(box.get_by_role("button", name="Load more comments")).to_be_hidden()
+
+        # Oldest first puts comment 1 on top, with three replies shown and the rest behind "More replies".
+        box.get_by_label("Sort").select_option("oldest")
+        expect(top_level.first.locator(":scope > article [data-body]")).to_have_text("Seed comment number 1 about the parks.")
+        replies = top_level.first.locator("[data-replies] > .cr-comment")
+        expect(replies).to_have_count(3)
+        top_level.first.get_by_role("button", name="More replies").click()
+        expect(replies).to_have_count(5)
+
+        # Sign in through the demo door (local only) and come back to the same article.
+        box.get_by_role("button", name="Demo sign-in — local only").click()
+        expect(page.get_by_role("heading", name="Demo sign-in — local only")).to_be_visible()
+        page.get_by_label("Display name").fill("Action Reader")
+        page.get_by_role("button", name="Sign in with this name").click()
+        page.wait_for_url(re.compile("riverside-parks-shade"))
+        expect(box.locator("[data-me-name]")).to_have_text("Signed in as Action Reader")
+
+        # Like, then take the like back.
+        target = comment(page, "Seed comment number 22 about the parks.")
+        like = target.locator(":scope > article [data-vote='1']")
+        like.click()
+        expect(like).to_have_attribute("aria-pressed", "true")
+        expect(like.locator("[data-likes]")).to_have_text("1")
+        like.click()
+        expect(like).to_have_attribute("aria-pressed", "false")
+        expect(like.locator("[data-likes]")).to_have_text("0")
+
+        # Reply: the box opens under the comment, the reply lands in its thread.
+        target.locator(":scope > article").get_by_role("button", name="Reply").click()
+        target.locator("[data-panel] textarea").fill("Shade matters more every summer.")
+        target.locator("[data-panel]").get_by_role("button", name="Reply").click()
+        expect(target.locator("[data-replies] .cr-comment", has_text="Shade matters more every summer.")).to_be_visible()
+
+        # Post, edit within the five minutes, then delete.
+        compose = box.locator("[data-compose-slot]")
+        compose.locator("textarea").fill("First draft of my view")
+        compose.get_by_role("button", name="Post").click()
+        mine = comment(page, "First draft of my view")
+        expect(mine).to_be_visible()
+        mine.get_by_role("button", name="Edit").click()
+        editor = mine.locator("[data-panel] textarea")
+        expect(editor).to_have_value("First draft of my view")
+        editor.fill("Second thoughts: more fountains, please")
+        mine.locator("[data-panel]").get_by_role("button", name="Save").click()
+        edited = comment(page, "Second thoughts: more fountains, please")
+        expect(edited.locator("[data-edited]")).to_be_visible()
+        expect(box.locator("[data-count]")).to_have_text("29")  # 27 + the reply + mine, whatever events came
+        page.screenshot(path=artifacts / "comments-7-actions.png", full_page=True)
+        page.once("dialog", lambda dialog: dialog.accept())
+        edited.get_by_role("button", name="Delete").click()
+        expect(comment(page, "Second thoughts")).to_have_count(0)
+
+        # Report under a numbered clause of the Standards Board Policy.
+        other = comment(page, "Seed comment number 21 about the parks.")
+        other.locator(":scope > article").get_by_role("button", name="Report").click()
+        other.locator("select[name=clause]").select_option("2")
+        other.get_by_role("button", name="Send report").click()
+        expect(other.get_by_text("Thank you. A moderator will review the comment.")).to_be_visible()
+
+        # Survives a reload: the reply and the count come from the server.
+        page.reload()
+        expect(region(page).get_by_text("Shade matters more every summer.")).to_be_visible()
+        assert not errors, errors
+    finally:
+        context.close()
