@@ -190,3 +190,9 @@ def test_query_count_does_not_grow_with_authors_tags_related(client, politics, d
 
 
 ARTICLE_PAGE_QUERIES = 22
+
+
+def test_korean_browser_gets_korean_page_furniture(client, article):
+    html = client.get(article.url, HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert 'aria-label="기사 도구"' in html and ">인쇄</a>" in html
+    assert '<html lang="ko">' in html
