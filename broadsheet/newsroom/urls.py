@@ -1,4 +1,4 @@
-"""Feeds and the sitemap; the pages themselves are served by Wagtail's catch-all (see the page models)."""
+"""Author pages, feeds and the sitemap; the pages themselves are served by Wagtail's catch-all (see the page models)."""
 
 from django.conf import settings
 from django.urls import path
@@ -7,6 +7,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 
 from .feeds import LatestArticlesAtomFeed, LatestArticlesFeed, SectionAtomFeed, SectionFeed
 from .sitemaps import NewsSitemap
+from .views import author_page
+
+app_name = "newsroom"
 
 
 def cached_feed(feed):
@@ -14,6 +17,7 @@ def cached_feed(feed):
 
 
 urlpatterns = [
+    path("authors/<slug:slug>/", author_page, name="author"),
     path("feeds/latest/", cached_feed(LatestArticlesFeed()), name="feed-latest"),
     path("feeds/latest/atom/", cached_feed(LatestArticlesAtomFeed()), name="feed-latest-atom"),
     path("feeds/sections/<path:section_path>/atom/", cached_feed(SectionAtomFeed()), name="feed-section-atom"),

@@ -1,6 +1,8 @@
 """Authors are snippets: one record per writer or agency, shared by every byline."""
 
 from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
@@ -14,13 +16,14 @@ class AuthorKind(models.TextChoices):
 @register_snippet
 class Author(models.Model):
     name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True, help_text=_("Made from the name when empty"))
     role = models.CharField(_("role"), max_length=120, blank=True, help_text=_("e.g. Political correspondent"))
     kind = models.CharField(_("kind"), max_length=10, choices=AuthorKind.choices, default=AuthorKind.STAFF)
     photo = models.ForeignKey(
         "newsroom.NewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("kind"), FieldPanel("photo")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("role"), FieldPanel("kind"), FieldPanel("photo")]
 
     class Meta:
         ordering = ["name"]
@@ -28,3 +31,19 @@ class Author(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug()
+        super().save(*args, **kwargs)
+
+    def unique_slug(self):
+        base = slugify(self.name) or "author"
+        slug, n = base, 1
+        while Author.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+    def get_absolute_url(self):
+        return reverse("newsroom:author", args=[self.slug])
