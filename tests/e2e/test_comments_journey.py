@@ -165,6 +165,20 @@ def test_without_javascript_the_region_links_to_the_comments_page(browser, live_
         context.close()
 
 
+def test_language_switch_in_the_region(browser, live_site):
+    context = browser.new_context(locale="en-US")
+    try:
+        page = open_article(context, live_site)
+        expect(region(page).locator("#comments-title")).to_contain_text("Social comment")
+        region(page).get_by_role("button", name="한국어").click()
+        expect(region(page).locator("#comments-title")).to_contain_text("소셜 댓글")
+        expect(region(page).get_by_role("button", name="데모 로그인 — 로컬 전용")).to_be_visible()
+        region(page).get_by_role("button", name="EN").click()
+        expect(region(page).locator("#comments-title")).to_contain_text("Social comment")
+    finally:
+        context.close()
+
+
 def test_korean_reader_sees_the_korean_box(browser, live_site, artifacts):
     context = browser.new_context(locale="ko-KR", extra_http_headers={"Accept-Language": "ko-KR,ko;q=0.9"})
     try:

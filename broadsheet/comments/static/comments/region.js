@@ -106,7 +106,9 @@ class Region {
     const url = this.root.dataset.providersUrl;
     if (!providers && url) {
       try {
-        const response = await fetch(`${url}?next=${encodeURIComponent(here)}`, { credentials: "same-origin" });
+        // The language is in the URL so a browser-cached English list never shows on the Korean page.
+        const query = new URLSearchParams({ next: here, lang: this.session.language });
+        const response = await fetch(`${url}?${query}`, { credentials: "same-origin" });
         providers = (await response.json()).providers;
       } catch (err) {
         providers = null;
