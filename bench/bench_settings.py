@@ -1,0 +1,10 @@
+"""The production settings, plus what the bench changes (each noted in the results):
+
+- comment rate limits raised (via env in run.py) and new commenters not held, so wrk's thousands of
+  posts from one bench reader are all accepted, as Isso runs with its rate limits off;
+- COMMENTS_PAGE_SIZE=200, so one JSON request lists an article's 200 comments, as Isso's does.
+"""
+
+from broadsheet.settings.production import *  # noqa: F401,F403
+
+COMMENTS_PAGE_SIZE = 200
