@@ -6,6 +6,7 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DEV    := DJANGO_SETTINGS_MODULE=broadsheet.settings.dev
+WORKERS ?= 2
 
 .PHONY: install system demo serve test test-fast bench messages
 
@@ -27,14 +28,15 @@ demo: install
 	$(MAKE) serve
 
 serve:
-	$(DEV) $(VENV)/bin/uvicorn broadsheet.asgi:application --host $(HOST) --port $(PORT) --workers 2 --no-access-log
+	$(DEV) $(VENV)/bin/uvicorn broadsheet.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) \
+		--loop uvloop --http httptools --no-access-log
 
 test: install
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 bench: install
 	WITH_BENCH=1 bash scripts/install-system.sh
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(PARTS)
 
 messages:
 	cd broadsheet && ../$(PY) ../manage.py makemessages -l ko --no-obsolete && ../$(PY) ../manage.py compilemessages
