@@ -9,12 +9,14 @@ and statuses; the site installs ``api_errors.install(api)`` so ninja's own error
 Thread keys are strings (``article-<pk>`` for articles); an unknown key is 404 ``not_found``.
 """
 
+from typing import Literal
+
 import regex
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Path, Query, Router
 from ninja.responses import Status
 from ninja.security import SessionAuth
 
@@ -53,6 +55,7 @@ from .schemas import (
 )
 from .threads import thread_for_key
 
+KEY = Path(..., description="Thread key: article-<page id> for articles", example="article-1")
 THREAD_KEY = regex.compile(r"^[A-Za-z0-9_.:-]{1,200}$")
 ERRORS = {code: ErrorOut for code in (400, 403, 404, 409, 413, 422, 429)}
 
@@ -110,7 +113,7 @@ def _thread_out(thread):
 
 
 @router.get("/threads/{key}/comments", response={200: ThreadPageOut, **ERRORS}, summary="List a thread")
-def thread_comments(request, response: HttpResponse, key: str, sort: str = "newest", cursor: str | None = None):
+def thread_comments(request, response: HttpResponse, key: str = KEY, sort: Literal["newest", "oldest", "liked"] = "newest", cursor: str | None = None):
     """Top-level comments a page at a time (sort: newest, oldest or liked), each with its first replies.
 
     Pass ``next_cursor`` back as ``cursor`` for the next page. The reader's own held or hidden
@@ -122,7 +125,7 @@ def thread_comments(request, response: HttpResponse, key: str, sort: str = "newe
     return {"thread": _thread_out(thread), "sort": sort, **page}
 
 
-@router.get("/comments/{int:comment_id}/replies", response={200: RepliesOut, **ERRORS}, summary="More replies")
+@router.get("/comments/{comment_id}/replies", response={200: RepliesOut, **ERRORS}, summary="More replies")
 def comment_replies(request, response: HttpResponse, comment_id: int, cursor: str | None = None):
     parent = _comment(comment_id)
     _no_store(response)
@@ -187,7 +190,7 @@ def transparency(request):
 
 
 @router.post("/threads/{key}/comments", auth=reader, response={201: CommentOut, 200: CommentOut, **ERRORS}, summary="Post a comment or reply")
-def comment_post(request, key: str, payload: CommentIn):
+def comment_post(request, payload: CommentIn, key: str = KEY):
     """201 with the new comment (``status`` is ``pending`` when held for a moderator); 200 with the
     first comment when the same ``idempotency_key`` was already used."""
     _thread(key)
@@ -200,32 +203,32 @@ def comment_post(request, key: str, payload: CommentIn):
     return Status(200 if existing else 201, {**_one(request, comment), "replies": [], "replies_cursor": None})
 
 
-@router.patch("/comments/{int:comment_id}", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Edit (first five minutes)")
+@router.patch("/comments/{comment_id}", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Edit (first five minutes)")
 def comment_patch(request, comment_id: int, payload: EditIn):
     comment = services.comment_edit(comment=_comment(comment_id), editor=request.user, body=payload.body)
     return _one(request, _comment(comment.pk))
 
 
-@router.delete("/comments/{int:comment_id}", auth=reader, response={200: DeletedOut, **ERRORS}, summary="Delete my comment")
+@router.delete("/comments/{comment_id}", auth=reader, response={200: DeletedOut, **ERRORS}, summary="Delete my comment")
 def comment_del(request, comment_id: int):
     comment = services.comment_delete(comment=_comment(comment_id), user=request.user)
     return {"id": comment_id, "status": "deleted", "placeholder": comment.pk is not None}
 
 
-@router.post("/comments/{int:comment_id}/vote", auth=reader, response={200: VoteOut, **ERRORS}, summary="Like or dislike")
+@router.post("/comments/{comment_id}/vote", auth=reader, response={200: VoteOut, **ERRORS}, summary="Like or dislike")
 def comment_vote(request, comment_id: int, payload: VoteIn):
     comment = services.comment_vote(comment=_comment(comment_id), user=request.user, value=payload.value)
     return {"likes": comment.like_count, "dislikes": comment.dislike_count, "my_vote": payload.value}
 
 
-@router.post("/comments/{int:comment_id}/report", auth=reader, response={201: CreatedOut, **ERRORS}, summary="Report under a clause")
+@router.post("/comments/{comment_id}/report", auth=reader, response={201: CreatedOut, **ERRORS}, summary="Report under a clause")
 def comment_report(request, comment_id: int, payload: ReportIn):
     comment = _comment(comment_id)
     report = services.comment_report(comment=comment, reporter=request.user, clause=_clause(payload.clause), note=payload.note)
     return Status(201, {"id": report.pk})
 
 
-@router.post("/comments/{int:comment_id}/appeal", auth=reader, response={201: CreatedOut, **ERRORS}, summary="Appeal a hidden comment (once)")
+@router.post("/comments/{comment_id}/appeal", auth=reader, response={201: CreatedOut, **ERRORS}, summary="Appeal a hidden comment (once)")
 def comment_appeal(request, comment_id: int, payload: AppealIn):
     appeal = services.comment_appeal(comment=_comment(comment_id), author=request.user, text=payload.text)
     return Status(201, {"id": appeal.pk})
@@ -277,27 +280,27 @@ def moderation_queue(request, response: HttpResponse):
     return {"items": items}
 
 
-@router.post("/moderation/comments/{int:comment_id}/approve", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Approve")
+@router.post("/moderation/comments/{comment_id}/approve", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Approve")
 def moderation_approve(request, comment_id: int, payload: ModerationNoteIn):
     comment = services.comment_approve(comment=_comment(comment_id), moderator=_moderator(request), note=payload.note)
     return _one(request, _comment(comment.pk))
 
 
-@router.post("/moderation/comments/{int:comment_id}/hide", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Hide under a clause")
+@router.post("/moderation/comments/{comment_id}/hide", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Hide under a clause")
 def moderation_hide(request, comment_id: int, payload: TakeDownIn):
     moderator = _moderator(request)
     comment = services.comment_hide(comment=_comment(comment_id), moderator=moderator, reason_clause=_clause(payload.clause), note=payload.note)
     return _one(request, _comment(comment.pk))
 
 
-@router.post("/moderation/comments/{int:comment_id}/remove", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Delete under a clause")
+@router.post("/moderation/comments/{comment_id}/remove", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Delete under a clause")
 def moderation_remove(request, comment_id: int, payload: TakeDownIn):
     moderator = _moderator(request)
     comment = services.comment_remove(comment=_comment(comment_id), moderator=moderator, reason_clause=_clause(payload.clause), note=payload.note)
     return _one(request, _comment(comment.pk))
 
 
-@router.post("/moderation/appeals/{int:comment_id}", auth=reader, response={200: OkOut, **ERRORS}, summary="Decide an appeal")
+@router.post("/moderation/appeals/{comment_id}", auth=reader, response={200: OkOut, **ERRORS}, summary="Decide an appeal")
 def moderation_appeal(request, comment_id: int, payload: AppealDecisionIn):
     moderator = _moderator(request)
     appeal = Appeal.objects.filter(comment_id=comment_id).select_related("comment").first()
@@ -307,7 +310,7 @@ def moderation_appeal(request, comment_id: int, payload: AppealDecisionIn):
     return {"ok": True}
 
 
-@router.post("/moderation/users/{int:user_id}/sanction", auth=reader, response={201: CreatedOut, **ERRORS}, summary="Warn, suspend or ban")
+@router.post("/moderation/users/{user_id}/sanction", auth=reader, response={201: CreatedOut, **ERRORS}, summary="Warn, suspend or ban")
 def moderation_sanction(request, user_id: int, payload: SanctionIn):
     from django.contrib.auth import get_user_model
 

@@ -2,10 +2,12 @@
 
 The site calls ``install(api)`` on its NinjaAPI. Covered: the app's CommentError, ninja's validation
 errors (422 ``invalid``, with ``errors``), unparsable bodies (400 ``malformed_json``), failed CSRF
-(403 ``csrf_failed``), missing routes (404), and bodies over DATA_UPLOAD_MAX_MEMORY_SIZE (413 ``too_large``).
+(403 ``csrf_failed``), missing routes (404), bodies over DATA_UPLOAD_MAX_MEMORY_SIZE (413 ``too_large``) and
+bodies Django cannot parse (400 ``malformed_body`` / ``bad_request``).
 """
 
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.http.multipartparser import MultiPartParserError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -57,3 +59,13 @@ def install(api):
     @api.exception_handler(RequestDataTooBig)
     def too_large(request, exc):
         return _error(api, request, 413, "too_large", _("The request is too large."))
+
+    # A body Django cannot parse (a multipart body without its boundary, too many fields...) is the
+    # client's mistake: 400, never a 500 or an HTML page.
+    @api.exception_handler(MultiPartParserError)
+    def unreadable(request, exc):
+        return _error(api, request, 400, "malformed_body", _("The request body could not be read."))
+
+    @api.exception_handler(SuspiciousOperation)
+    def suspicious(request, exc):
+        return _error(api, request, 400, "bad_request", _("The request could not be read."))

@@ -9,7 +9,7 @@ REL = 'rel="nofollow ugc noopener"'
 def body_html(text):
     # urlize escapes everything that is not a link; the text itself can never contain a raw quote,
     # so the only rel="nofollow" left to rewrite is the one urlize wrote.
-    html = urlize(text, autoescape=True).replace('rel="nofollow"', REL)
+    html = urlize(text, nofollow=True, autoescape=True).replace('rel="nofollow"', REL)
     return mark_safe(html.replace("\n", "<br>"))
 
 

@@ -1,9 +1,20 @@
 """Shapes of the comments API (published in /api/openapi.json)."""
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
+from pydantic import BeforeValidator, StrictBool, StrictInt, StrictStr
+
+
+def _text_only(value):
+    if value is not None and not isinstance(value, str):
+        raise ValueError("must be an ISO 8601 date-time string")
+    return value
+
+
+# Input fields are strict: 0 is not false and "1" is not 1, so a malformed client fails loudly (422).
+IsoDatetime = Annotated[datetime, BeforeValidator(_text_only)]
 
 
 class ErrorOut(Schema):
@@ -101,18 +112,18 @@ class SessionOut(Schema):
 
 
 class CommentIn(Schema):
-    body: str = Field(description="Plain text, at most COMMENTS_MAX_LENGTH grapheme clusters after NFC")
-    parent_id: int | None = Field(None, description="Reply to this comment (replies are one level deep)")
-    idempotency_key: str | None = Field(None, max_length=64, description="A double submit with the same key returns the first comment")
-    notify_replies: bool = Field(False, description="Email me when someone replies")
+    body: StrictStr = Field(description="Plain text, at most COMMENTS_MAX_LENGTH grapheme clusters after NFC", examples=["A fair point about the ferry timetable."])
+    parent_id: StrictInt | None = Field(None, description="Reply to this comment (replies are one level deep)")
+    idempotency_key: StrictStr | None = Field(None, max_length=64, description="A double submit with the same key returns the first comment")
+    notify_replies: StrictBool = Field(False, description="Email me when someone replies")
 
 
 class EditIn(Schema):
-    body: str
+    body: StrictStr
 
 
 class VoteIn(Schema):
-    value: Literal[-1, 0, 1] = Field(description="1 like, -1 dislike, 0 take back")
+    value: StrictInt = Field(ge=-1, le=1, description="1 like, -1 dislike, 0 take back")
 
 
 class VoteOut(Schema):
@@ -122,8 +133,8 @@ class VoteOut(Schema):
 
 
 class ReportIn(Schema):
-    clause: int = Field(description="Number of the policy clause the comment breaks")
-    note: str = Field("", max_length=2000)
+    clause: StrictInt = Field(description="Number of the policy clause the comment breaks")
+    note: StrictStr = Field("", max_length=2000)
 
 
 class CreatedOut(Schema):
@@ -131,7 +142,7 @@ class CreatedOut(Schema):
 
 
 class AppealIn(Schema):
-    text: str = Field("", max_length=2000)
+    text: StrictStr = Field("", max_length=2000)
 
 
 class DeletedOut(Schema):
@@ -166,24 +177,24 @@ class OkOut(Schema):
 
 
 class ModerationNoteIn(Schema):
-    note: str = Field("", max_length=2000)
+    note: StrictStr = Field("", max_length=2000)
 
 
 class TakeDownIn(Schema):
-    clause: int
-    note: str = Field("", max_length=2000)
+    clause: StrictInt
+    note: StrictStr = Field("", max_length=2000)
 
 
 class SanctionIn(Schema):
     kind: Literal["warning", "suspension", "ban"]
-    until: datetime | None = Field(None, description="End of a suspension")
-    clause: int
-    note: str = Field("", max_length=2000)
+    until: IsoDatetime | None = Field(None, description="End of a suspension")
+    clause: StrictInt
+    note: StrictStr = Field("", max_length=2000)
 
 
 class AppealDecisionIn(Schema):
-    reinstate: bool
-    note: str = Field("", max_length=2000)
+    reinstate: StrictBool
+    note: StrictStr = Field("", max_length=2000)
 
 
 class ReportOut(Schema):

@@ -128,7 +128,7 @@ def test_unknown_thread_and_comment_are_404(api, reader):
 
 def test_bad_cursor_and_sort(api, thread):
     error(api().get(URL + "?cursor=garbage"), 400, "bad_cursor")
-    error(api().get(URL + "?sort=loudest"), 400, "invalid")
+    error(api().get(URL + "?sort=loudest"), 422, "invalid")
 
 
 def test_session_and_counts(api, reader, thread):
@@ -227,3 +227,18 @@ def test_closed_thread_via_api(api, reader, thread):
     Thread.objects.filter(pk=thread.pk).update(mode="closed")
     error(api(reader).send("post", URL, {"body": "too late"}), 403, "thread_closed")
     assert api().get(URL).json()["thread"]["is_open"] is False
+
+
+def test_multipart_without_boundary_is_a_json_400(api, reader, thread):
+    client = api(reader)
+    r = client.generic("POST", URL, b"--x\r\n", content_type="multipart/form-data", HTTP_X_CSRFTOKEN=client.token)
+    error(r, 400, "malformed_body")
+    assert not Comment.objects.exists()
+
+
+def test_too_many_form_fields_is_a_json_400(api, reader, thread, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+    client = api(reader)
+    body = "&".join(f"f{i}=1" for i in range(10))
+    r = client.generic("POST", URL, body, content_type="application/x-www-form-urlencoded")
+    assert r.status_code == 400 and r.json()["code"] == "bad_request"
