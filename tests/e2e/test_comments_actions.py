@@ -93,9 +93,30 @@ def test_reader_pages_sorts_votes_replies_edits_deletes_and_reports(browser, liv
         other.get_by_role("button", name="Send report").click()
         expect(other.get_by_text("Thank you. A moderator will review the comment.")).to_be_visible()
 
+        # The server holds the same line as the box: 250 characters pass, 251 are refused, whoever calls.
+        verdicts = page.evaluate(
+            r"""async (key) => {
+                const session = await (await fetch('/api/comments/session')).json();
+                const post = (body) => fetch(`/api/comments/threads/${key}/comments`, {
+                    method: 'POST', headers: {'Content-Type': 'application/json', 'X-CSRFToken': session.csrf_token},
+                    body: JSON.stringify({body}),
+                }).then(async (r) => [r.status, (await r.json()).code || 'ok']);
+                const family = '\u{1F468}\u200d\u{1F469}\u200d\u{1F467}';
+                return [await post('나'.repeat(249) + family), await post('다'.repeat(250) + family)];
+            }""",
+            live_site.info["busy_key"],
+        )
+        assert verdicts[0] == [201, "ok"]
+        assert verdicts[1][1] == "too_long" and 400 <= verdicts[1][0] < 500
+
         # Survives a reload: the reply and the count come from the server.
         page.reload()
         expect(region(page).get_by_text("Shade matters more every summer.")).to_be_visible()
+
+        # Logging out returns to the invitation to sign in, on the same article.
+        region(page).get_by_role("button", name="Log out").click()
+        page.wait_for_url(re.compile("riverside-parks-shade"))
+        expect(region(page).get_by_text("To write comments, please log in to one of the accounts.")).to_be_visible()
         assert not errors, errors
     finally:
         context.close()
