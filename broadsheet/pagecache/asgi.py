@@ -52,20 +52,25 @@ class PageCacheMiddleware:
         except Exception:
             log.exception("page cache unavailable")
             generation = None
-        capture = _Capture(send, is_head=scope["method"] == "HEAD")
+
+        async def keep(capture):
+            # Stored before the last byte goes out: a reader who has the page can already hit it.
+            if generation is not None and capture.storable():
+                try:
+                    await store.save(key, generation=generation, **capture.parts())
+                except Exception:
+                    log.exception("page cache store failed")
+
+        capture = _Capture(send, is_head=scope["method"] == "HEAD", on_complete=keep)
         await self.app({**scope, SCOPE_FLAG: True}, receive, capture.send)
-        if generation is not None and capture.storable():
-            try:
-                await store.save(key, generation=generation, **capture.parts())
-            except Exception:
-                log.exception("page cache store failed")
 
 
 class _Capture:
     """Passes Django's reply through (tagged X-Cache: MISS) while keeping a copy of it."""
 
-    def __init__(self, send, is_head):
+    def __init__(self, send, is_head, on_complete):
         self._send = send
+        self._on_complete = on_complete
         self.is_head = is_head
         self.status = None
         self.headers = []
@@ -79,6 +84,8 @@ class _Capture:
             message = self._start(message)
         elif message["type"] == "http.response.body":
             self._body(message)
+            if self.complete:
+                await self._on_complete(self)
         await self._send(message)
 
     def _start(self, message):
