@@ -32,12 +32,12 @@ def page_tree_root():
 
 @pytest.fixture
 def article(live_server):
-    from django.core.cache import cache
+    from broadsheet.dictionary.tests.helpers import clear_own_cache
 
     from broadsheet.demo.glossary_content import load
     from broadsheet.newsroom.tests.factories import ArticlePageFactory, SectionPageFactory, home_site, paragraphs
 
-    cache.clear()  # the live server shares this process's cache: no page or entry from an earlier test
+    clear_own_cache()  # the live server shares this process's cache: no page or entry from an earlier test
     page_tree_root()
     load(home=None)
     home = home_site()
@@ -244,5 +244,26 @@ def test_highlighting_words_above_my_level(browser, live_server, article, artifa
         page.locator("[data-dictionary-scope]").screenshot(path=str(artifacts / "dictionary-highlight.png"))
         box.get_by_label("Highlight words above my level").uncheck()
         expect(marks).to_have_count(0)
+    finally:
+        context.close()
+
+
+def test_long_press_on_a_touch_screen(browser, live_server, article, artifacts):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, locale="en-US")
+    try:
+        page = open_article(context, live_server, article)
+        switch_dictionary_on(page)
+        word = word_box(page, "deadlock")
+        x, y = word["x"] + word["width"] / 2, word["y"] + word["height"] / 2
+        # A finger held on the word: pointerdown, no movement, no pointerup for longer than the long-press delay.
+        page.evaluate(
+            """([x, y]) => document.elementFromPoint(x, y).dispatchEvent(
+                 new PointerEvent('pointerdown', {pointerType: 'touch', clientX: x, clientY: y, bubbles: true}))""",
+            [x, y],
+        )
+        popup = page.get_by_role("dialog")
+        expect(popup.get_by_role("heading", name="deadlock")).to_be_visible()
+        assert_beside(popup.bounding_box(), word_box(page, "deadlock"))
+        page.screenshot(path=str(artifacts / "dictionary-popup-phone.png"))
     finally:
         context.close()

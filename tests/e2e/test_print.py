@@ -55,14 +55,14 @@ urlpatterns = [re_path(r"^media/(?P<name>.+)$", media), path("", include("broads
 
 @pytest.fixture
 def article(live_server, settings):
-    from django.core.cache import cache
+    from broadsheet.dictionary.tests.helpers import clear_own_cache
     from wagtail.models import Locale, Page
     from wagtail.rich_text import RichText
 
     from broadsheet.newsroom.tests.factories import ArticlePageFactory, NewsImageFactory, SectionPageFactory, home_site
 
     settings.ROOT_URLCONF = __name__
-    cache.clear()
+    clear_own_cache()
     locale = Locale.objects.first() or Locale.objects.create(language_code="en")
     if Page.get_first_root_node() is None:  # a transactional test before us flushed the migrations' rows
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))

@@ -1,13 +1,14 @@
 import pytest
-from django.core.cache import cache
+
+from .helpers import clear_own_cache
 
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Entries are cached by glossary version; each test starts from an empty cache."""
-    cache.clear()
+    clear_own_cache()
     yield
-    cache.clear()
+    clear_own_cache()
 
 
 @pytest.fixture
