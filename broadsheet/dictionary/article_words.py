@@ -10,8 +10,8 @@ from django.utils.html import strip_tags
 
 from . import app_settings
 from .glossary import glossary_version
-from .levels import level_number
-from .lookup import NotAWord, lookup, short_gloss
+from .levels import level_number, word_level
+from .lookup import NotAWord, check_word, lookup, short_gloss, wordnet_reading
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 
@@ -38,15 +38,24 @@ def glossary_terms_in(text):
 
 
 def word_levels(text):
-    """{form as written: level} for every distinct word of the text that has a level."""
+    """{form as written: {lemma, level, found}} for every distinct word of the text that has a level.
+
+    WordNet and the level tables only, plus one query for the glossary's keys: an article of 500 distinct
+    words costs no query per word."""
+    from .models import GlossaryTerm, term_key
+
+    glossary = set(GlossaryTerm.objects.values_list("key", flat=True))
     levels = {}
     for form in dict.fromkeys(WORD.findall(text)):
         try:
-            entry = lookup(form)
+            word = check_word(form)
         except NotAWord:
             continue
-        if entry["level"]:
-            levels[form] = {"lemma": entry["lemma"], "level": entry["level"], "found": entry["found"]}
+        forms, found = wordnet_reading(word)
+        lemma = found["lemma"] if found else forms[0]
+        level = word_level(lemma.lower())["level"]
+        if level:
+            levels[form] = {"lemma": lemma, "level": level, "found": bool(found) or term_key(word) in glossary}
     return levels
 
 

@@ -22,13 +22,14 @@ def glossary_changed():
         cache.set(VERSION_KEY, 2, None)
 
 
-def term_for(form):
+def first_term(forms):
+    """The glossary term for the first of these forms the glossary knows, in one query."""
     from .models import GlossaryTerm, term_key
 
-    term = GlossaryTerm.objects.filter(key=term_key(form)).values(
-        "term", "part_of_speech", "korean_gloss", "explanation"
-    ).first()
-    return term
+    keys = [term_key(form) for form in forms]
+    rows = GlossaryTerm.objects.filter(key__in=keys).values("key", "term", "part_of_speech", "korean_gloss", "explanation")
+    by_key = {row["key"]: row for row in rows}
+    return next((by_key[key] for key in keys if key in by_key), None)
 
 
 def korean_equivalents(lemma):

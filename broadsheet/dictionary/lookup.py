@@ -5,11 +5,12 @@ sits in Django's cache under the glossary's version, which an editor's save bump
 """
 
 import hashlib
+from functools import lru_cache
 
 from django.core.cache import cache
 
 from . import app_settings
-from .glossary import glossary_version, korean_equivalents, term_for
+from .glossary import glossary_version, korean_equivalents, first_term
 from .lemmas import surface_forms
 from .levels import word_level
 from .senses import wordnet_entry
@@ -39,8 +40,14 @@ def check_word(text):
 
 def lookup(text):
     """The entry for a selection: {"found": bool, "word", "lemma", "pos", "senses", "level", ...}."""
-    word = check_word(text)
-    key = "dictionary:entry:%s:%s" % (glossary_version(), hashlib.sha1(word.encode()).hexdigest())
+    return _entry(glossary_version(), check_word(text))
+
+
+@lru_cache(maxsize=20_000)
+def _entry(version, word):
+    """The process keeps recent entries itself (no unpickling per hit); the shared cache spares other workers
+    the WordNet and database work. The glossary version in both keys retires entries when editors change it."""
+    key = "dictionary:entry:%s:%s" % (version, hashlib.sha1(word.encode()).hexdigest())
     entry = cache.get(key)
     if entry is None:
         entry = build_entry(word)
@@ -48,12 +55,17 @@ def lookup(text):
     return entry
 
 
-def build_entry(word):
+def wordnet_reading(word):
+    """(forms tried, WordNet's entry or None) for a checked word: no database, cached per process."""
     forms = surface_forms(word)
-    found = next((e for e in map(wordnet_entry, forms) if e), None)
+    return forms, next((e for e in map(wordnet_entry, forms) if e), None)
+
+
+def build_entry(word):
+    forms, found = wordnet_reading(word)
     # The glossary knows names as written ("Blue House") and words by lemma ("liaison office").
     candidates = forms + ([found["lemma"]] if found else [])
-    term = next((t for t in map(term_for, candidates) if t), None)
+    term = first_term(candidates)
     lemma = found["lemma"] if found else (term["term"] if term else forms[0])
     level = word_level(lemma.lower())
     equivalents = korean_equivalents(lemma)

@@ -21,13 +21,13 @@ def _same_case(synset, lemma, form):
 
 
 def _readings(wn, form):
-    """(score, lemma, pos, synsets) for every lemma morphy finds for the form, in any part of speech."""
+    """(lemma, pos, synsets) for every lemma morphy finds for the form, in any part of speech."""
     key = form.replace(" ", "_").lower()  # the index is lower case; _same_case keeps "us" from meaning the US
     for pos in ("n", "v", "a", "r"):
         for lemma in wn._morphy(key, pos, check_exceptions=True):
             synsets = [s for s in wn.synsets(lemma, pos) if _same_case(s, lemma, form)]
             if synsets:
-                yield _lemma_count(synsets, lemma), lemma, pos, synsets
+                yield lemma, pos, synsets
 
 
 def _sense(synset, lemma):
@@ -45,12 +45,15 @@ def wordnet_entry(form):
     """{"lemma", "pos", "senses"} for a surface form WordNet knows, else None. Pure, so cached per process."""
     wn = get_wordnet()
     with read_lock:
-        readings = sorted(_readings(wn, form), key=lambda r: -r[0])
+        readings = list(_readings(wn, form))
         if not readings:
             return None
-        lemma = readings[0][1]
-        senses = [_sense(s, lemma) for _, l, _, synsets in readings if l == lemma for s in synsets]
+        if len(readings) > 1:
+            # "saw": the tool or the past of see? The reading tagged text used most wins (cntlist is slow
+            # to search, so only ambiguous forms pay for it).
+            readings.sort(key=lambda r: -_lemma_count(r[2], r[0]))
+        lemma, pos, synsets = readings[0]
+        senses = [_sense(s, lemma) for l, _, group in readings if l == lemma for s in group]
         # The index is lower case; show the headword as WordNet writes it: Korea, Seoul, higher-up.
-        names = (n for s in readings[0][3] for n in s.lemma_names() if n.lower() == lemma.lower())
-        lemma = next(names, lemma)
-    return {"lemma": lemma.replace("_", " "), "pos": POS_NAMES[readings[0][2]], "senses": senses[:MAX_SENSES]}
+        lemma = next((n for s in synsets for n in s.lemma_names() if n.lower() == lemma.lower()), lemma)
+    return {"lemma": lemma.replace("_", " "), "pos": POS_NAMES[pos], "senses": senses[:MAX_SENSES]}
