@@ -7,6 +7,10 @@ from .wordnet import get_wordnet, read_lock
 POS_NAMES = {"n": "noun", "v": "verb", "a": "adjective", "s": "adjective", "r": "adverb"}
 MAX_SENSES = 6
 MAX_SYNONYMS = 5
+# WordNet has no pronouns or articles, only look-alikes: "he" the Hebrew letter, "it" for IT, "us" as U's.
+FUNCTION_WORDS = frozenset(
+    "a an the i me my we us our you your he him his she her it its they them their".split()
+)
 
 
 def _lemma_count(synsets, lemma):
@@ -43,6 +47,8 @@ def _sense(synset, lemma):
 @lru_cache(maxsize=20_000)
 def wordnet_entry(form):
     """{"lemma", "pos", "senses"} for a surface form WordNet knows, else None. Pure, so cached per process."""
+    if form.lower() in FUNCTION_WORDS:
+        return None
     wn = get_wordnet()
     with read_lock:
         readings = list(_readings(wn, form))

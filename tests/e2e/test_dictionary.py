@@ -267,3 +267,35 @@ def test_long_press_on_a_touch_screen(browser, live_server, article, artifacts):
         page.screenshot(path=str(artifacts / "dictionary-popup-phone.png"))
     finally:
         context.close()
+
+
+def test_browser_words_export_for_anki_and_move_to_the_account_on_sign_in(browser, live_server, article, artifacts):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US", accept_downloads=True)
+    try:
+        page = open_article(context, live_server, article)
+        switch_dictionary_on(page)
+        double_click_word(page, "deadlock")
+        popup = page.get_by_role("dialog")
+        expect(popup.get_by_role("heading", name="deadlock")).to_be_visible()
+        popup.get_by_role("button", name="Save word").click()
+        expect(popup.get_by_role("button", name="Saved to your vocabulary")).to_be_visible()
+
+        vocabulary = context.new_page()
+        vocabulary.goto(live_server.url + "/dictionary/vocabulary/")
+        expect(vocabulary.locator(".vocabulary-item")).to_contain_text("deadlock")
+        with vocabulary.expect_download() as download_info:
+            vocabulary.get_by_role("link", name="Download for Anki (CSV)").click()
+        path = artifacts / "vocabulary-anki.csv"
+        download_info.value.save_as(str(path))
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert lines[:3] == ["#separator:Semicolon", "#html:false", "#columns:Front;Back"]
+        assert lines[3].startswith("deadlock;") and "no progress" in lines[3]
+
+        # Signing in moves the browser's words to the account.
+        sign_in(context, live_server, username="jisoo")
+        vocabulary.goto(live_server.url + "/dictionary/vocabulary/")
+        expect(vocabulary.locator(".vocabulary-intro")).to_contain_text("kept on your account")
+        expect(vocabulary.locator(".vocabulary-item")).to_contain_text("deadlock")
+        assert vocabulary.evaluate("localStorage.getItem('broadsheet.dictionary.words')") == "[]"
+    finally:
+        context.close()

@@ -35,9 +35,15 @@ def test_lemma(selected, lemma):
     assert build_entry(check_word(selected))["lemma"] == lemma
 
 
-def test_lower_case_us_is_not_the_united_states():
-    entry = build_entry("us")
-    assert not any("republic" in s["definition"] for s in entry["senses"])
+@pytest.mark.parametrize("word", ["us", "he", "it", "Us"])
+def test_pronouns_are_not_read_as_wordnet_look_alikes(word):
+    entry = build_entry(word)
+    assert entry["senses"] == [] and entry["level"] == "A1"
+
+
+def test_lower_case_names_stay_names_only_when_written_so():
+    assert build_entry("Korea")["lemma"] == "Korea"
+    assert build_entry("Koreas")["lemma"] == "Korea"
 
 
 def test_surface_forms_try_the_written_form_first():

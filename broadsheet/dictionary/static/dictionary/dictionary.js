@@ -57,9 +57,31 @@
     if (!me) {
       me = fetch(API + "me", { credentials: "same-origin", headers: { Accept: "application/json" } })
         .then(function (r) { return r.ok ? r.json() : { authenticated: false, is_staff: false, saved_words: [] }; })
-        .catch(function () { return { authenticated: false, is_staff: false, saved_words: [] }; });
+        .catch(function () { return { authenticated: false, is_staff: false, saved_words: [] }; })
+        .then(moveBrowserWordsToAccount);
     }
     return me;
+  }
+
+  // Words saved before signing in move to the account once, then leave the browser.
+  function moveBrowserWordsToAccount(reader) {
+    var waiting = localWords();
+    if (!reader.authenticated || !waiting.length) return reader;
+    return Promise.all(waiting.map(function (word) {
+      return fetch(API + "me/words", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": cookie("csrftoken") },
+        body: JSON.stringify({ lemma: word.lemma, seen_as: word.seen_as || "", gloss: word.gloss || "" })
+      }).then(function (response) { return response.ok ? word : null; }).catch(function () { return null; });
+    })).then(function (moved) {
+      var done = moved.filter(Boolean).map(function (w) { return w.lemma; });
+      saveLocalWords(waiting.filter(function (w) { return done.indexOf(w.lemma) === -1; }));
+      moved.filter(Boolean).forEach(function (w) {
+        if (!reader.saved_words.some(function (s) { return s.lemma === w.lemma; })) reader.saved_words.unshift(w);
+      });
+      return reader;
+    });
   }
 
   function announce(message) {
@@ -511,7 +533,13 @@
         empty.hidden = section.querySelectorAll(".vocabulary-item").length > 0;
       });
     });
-    if (signedIn) whoIsReading(); // sets the CSRF cookie the removals need
+    if (signedIn) {
+      // Sets the CSRF cookie the removals need, and moves words saved before signing in to the account.
+      whoIsReading().then(function (reader) {
+        var shown = Array.prototype.map.call(section.querySelectorAll(".vocabulary-item"), function (li) { return li.dataset.lemma; });
+        if (reader.saved_words.some(function (w) { return shown.indexOf(w.lemma) === -1; })) window.location.reload();
+      });
+    }
   }
 
   /* ---------- Wiring ---------- */
