@@ -199,3 +199,20 @@ def test_print_view_without_javascript_is_the_same_page(browser, live_server, ar
         expect(page.get_by_role("heading", level=1)).to_have_text(HEADLINE)
     finally:
         context.close()
+
+
+def test_imported_article_without_a_photo_prints_its_caption_and_credit(browser, live_server, article, artifacts):
+    article.lead_image = None
+    article.lead_caption = "Staff at the office in an earlier year; the photo was not imported."
+    article.lead_credit = "ARCHIVE DESK"
+    article.save_revision().publish()
+    context = browser.new_context(locale="en-US")
+    try:
+        page = open_page(context, live_server.url + article.url + "print/")
+        pdf = artifacts / "print-view-no-photo.pdf"
+        page.pdf(path=str(pdf), format="A4")
+        text = flat(read_pdf(pdf))
+        assert "Staff at the office in an earlier year; the photo was not imported. [ARCHIVE DESK]" in text
+        assert flat(PARAGRAPHS[-1]) in text and words_off_the_page(pdf) == []
+    finally:
+        context.close()

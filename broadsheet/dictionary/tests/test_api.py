@@ -104,6 +104,9 @@ def test_glossary_add_form_is_prefilled(editor):
     response = client.get("/admin/snippets/dictionary/glossaryterm/add/?term=denuclearization")
     assert response.status_code == 200
     assert b'value="denuclearization"' in response.content
+    GlossaryTerm.objects.create(term="Blue House", part_of_speech="proper noun", korean_gloss="청와대")
+    listing = client.get("/admin/snippets/dictionary/glossaryterm/")
+    assert listing.status_code == 200 and "청와대" in listing.content.decode()
 
 
 def test_saving_needs_sign_in_and_csrf(reader):
