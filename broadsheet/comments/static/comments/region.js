@@ -202,7 +202,7 @@ class Region {
       body, parent_id: parentId, notify_replies: notify, idempotency_key,
     });
     this.insert(comment, { top: this.sort === "newest" });
-    this.bumpCount(comment.status === "visible" ? 1 : 0);
+    this.refreshCount();
     return comment;
   }
 
@@ -240,9 +240,11 @@ class Region {
     this.status(this.nodes.size ? "" : this.t("empty"));
   }
 
-  insert(c, { top }) {
+  // `broadcast`: the copy came over the live stream and knows nothing of this reader (votes, ownership);
+  // every other copy comes from the API with this reader's session and is the truth for them.
+  insert(c, { top, broadcast = false }) {
     this.maxId = Math.max(this.maxId, c.id, ...(c.replies || []).map((r) => r.id));
-    if (this.nodes.has(c.id)) return this.update(c);
+    if (this.nodes.has(c.id)) return this.update(c, { broadcast });
     const node = this.render(c);
     if (c.parent_id) {
       const parent = this.nodes.get(c.parent_id);
@@ -281,13 +283,17 @@ class Region {
     return node;
   }
 
-  update(c) {
+  update(c, { broadcast = false } = {}) {
     const node = this.nodes.get(c.id);
+    if (!broadcast) {
+      this.fill(node, c);
+      return node;
+    }
+    // Keep what the reader's own API answer said; a hidden comment keeps its text for its author.
     const known = this.data.get(c.id) || {};
-    // A broadcast copy knows nothing of the reader: keep what the reader's own API answer said.
     const personal = { is_mine: known.is_mine, my_vote: known.my_vote, can_edit: known.can_edit, appeal: known.appeal };
-    if (known.is_mine && !c.body_html && known.body_html) Object.assign(personal, { body_html: known.body_html, author: known.author });
-    this.fill(node, c.personal ? c : { ...c, ...personal });
+    if (known.is_mine && !c.body_html && known.body_html) Object.assign(personal, { body: known.body, body_html: known.body_html, author: known.author });
+    this.fill(node, { ...c, ...personal });
     return node;
   }
 
@@ -368,7 +374,7 @@ class Region {
         const result = await this.send("DELETE", `/comments/${id}`);
         if (result.placeholder) this.fill(node, { ...this.data.get(id), status: "deleted", body_html: "" });
         else this.drop(id);
-        this.bumpCount(-1);
+        this.refreshCount();
       } catch (err) {
         this.status(err.message);
       }
@@ -443,6 +449,16 @@ class Region {
     $(this.root, "[data-count]").textContent = n;
   }
 
+  // After the reader's own write: the stored count, whatever the live stream has or has not said yet.
+  async refreshCount() {
+    try {
+      const { counts } = await this.get(`/counts?keys=${encodeURIComponent(this.key)}`);
+      this.setCount(counts[this.key]);
+    } catch (err) {
+      // The next event or page load corrects it.
+    }
+  }
+
   bumpCount(delta) {
     this.setCount(Math.max(0, (this.count || 0) + delta));
   }
@@ -458,9 +474,9 @@ class Region {
     this.maxId = Math.max(this.maxId, c.id);
     if (this.nodes.has(c.id)) return this.countFrom(c, 0);
     if (c.parent_id) {
-      if (this.nodes.has(c.parent_id)) this.insert(c, { top: false });
+      if (this.nodes.has(c.parent_id)) this.insert(c, { top: false, broadcast: true });
     } else if (this.sort === "newest" && window.scrollY < this.root.offsetTop) {
-      this.insert(c, { top: true }); // the reader is above the list: nothing moves under their eyes
+      this.insert(c, { top: true, broadcast: true }); // the reader is above the list: nothing moves under their eyes
     } else {
       this.pendingFresh.push(c);
       const fresh = $(this.root, "[data-fresh]");
@@ -472,7 +488,7 @@ class Region {
   }
 
   showFresh() {
-    for (const c of this.pendingFresh.splice(0)) this.insert(c, { top: this.sort === "newest" });
+    for (const c of this.pendingFresh.splice(0)) this.insert(c, { top: this.sort === "newest", broadcast: true });
     $(this.root, "[data-fresh]").hidden = true;
   }
 
@@ -480,8 +496,9 @@ class Region {
     if (!this.nodes.has(c.id)) return this.countFrom(c, 0);
     const known = this.data.get(c.id);
     this.countFrom(c, known.status === "visible" && c.status !== "visible" ? -1 : 0);
-    if (c.status !== "visible" && !known.is_mine && !c.reply_count) return this.drop(c.id);
-    this.update(c);
+    // Gone for other readers (as the list API would have it); a moderator keeps the placeholder.
+    if (c.status !== "visible" && !known.is_mine && !c.reply_count && !this.session.is_moderator) return this.drop(c.id);
+    this.update(c, { broadcast: true });
   }
 
   // Polling fallback when EventSource cannot connect: the newest page, merged by id.
@@ -489,7 +506,7 @@ class Region {
     const page = await this.get(`/threads/${encodeURIComponent(this.key)}/comments?sort=newest`);
     for (const c of page.comments.slice().reverse()) {
       if (!this.nodes.has(c.id) && c.id > this.maxId) this.arrived(c);
-      else if (this.nodes.has(c.id)) this.update({ ...c, personal: true });
+      else if (this.nodes.has(c.id)) this.update(c);
       for (const r of c.replies) if (!this.nodes.has(r.id) && r.id > this.maxId) this.arrived(r);
     }
     this.setCount(page.thread.comment_count);
