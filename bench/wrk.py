@@ -11,6 +11,7 @@ DURATION = os.environ.get("BENCH_DURATION", "10s")
 WARMUP = os.environ.get("BENCH_WARMUP", "3s")
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "16,64").split(",")]
 THREADS = int(os.environ.get("BENCH_WRK_THREADS", "2"))
+TIMEOUT = os.environ.get("BENCH_WRK_TIMEOUT", "30s")  # slow peers still count in the latency figures
 
 
 @dataclass
@@ -46,7 +47,7 @@ def parse(output, connections):
     return Result(connections, rps, p50, p99, requests, errors, non2xx, output)
 
 
-def run(url, *, connections, duration=DURATION, script=None, script_args=(), timeout="5s"):
+def run(url, *, connections, duration=DURATION, script=None, script_args=(), timeout=TIMEOUT):
     argv = ["taskset", "-c", CLIENT_CPU, "wrk", f"-t{min(THREADS, connections)}", f"-c{connections}",
             f"-d{duration}", f"--timeout={timeout}", "--latency"]
     if script:

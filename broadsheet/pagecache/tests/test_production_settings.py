@@ -34,3 +34,15 @@ def test_complete_configuration_loads():
         SECRET_KEY="x" * 50, DATABASE_URL="postgres://u@127.0.0.1:5432/x", ALLOWED_HOSTS="example.org"
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_postgres_uses_a_pool_not_per_thread_persistent_connections():
+    """Under ASGI every request runs in its own thread: per-thread persistent connections would pile up."""
+    code = ("import broadsheet.settings.production as s; d = s.DATABASES['default']; "
+            "print(d['CONN_MAX_AGE'], bool(d['OPTIONS'].get('pool')))")
+    clean = {k: v for k, v in os.environ.items() if k not in REQUIRED and k != "DJANGO_SETTINGS_MODULE"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+        env={**clean, "SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://u@127.0.0.1:5432/x", "ALLOWED_HOSTS": "a"},
+    )
+    assert result.stdout.split() == ["0", "True"], result.stderr
