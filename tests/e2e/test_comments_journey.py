@@ -194,3 +194,31 @@ def test_korean_reader_sees_the_korean_box(browser, live_site, artifacts):
         page.screenshot(path=artifacts / "comments-6-korean.png", full_page=True)
     finally:
         context.close()
+
+
+def test_when_the_stream_is_unreachable_the_region_polls(browser, live_site, artifacts):
+    """A proxy that swallows Server-Sent Events must not leave readers with a frozen thread."""
+    context = browser.new_context(locale="en-US")
+    writer_ctx = browser.new_context(locale="en-US")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT)
+        page.clock.install()
+        page.route("**/comments/live/**", lambda route: route.abort())
+        page.goto(live_site.url + live_site.info["article_url"])
+        expect(region(page)).to_have_attribute("data-live", "polling")
+
+        writer = writer_ctx.new_page()
+        writer.goto(live_site.url + "/accounts/demo-sign-in/?next=" + live_site.info["article_url"])
+        writer.locator("input[name=display_name]").fill("Polling Writer")
+        writer.locator(".demo-signin__submit").click()
+        writer.wait_for_url(re.compile("night-buses-return"))
+        region(writer).locator("[data-compose-slot] textarea").fill("Seen through the polling fallback")
+        region(writer).get_by_role("button", name="Post").click()
+        expect(region(writer).get_by_text("Seen through the polling fallback")).to_be_visible()
+
+        page.clock.run_for(16_000)  # one polling interval
+        expect(region(page).get_by_text("Seen through the polling fallback")).to_be_visible()
+    finally:
+        context.close()
+        writer_ctx.close()

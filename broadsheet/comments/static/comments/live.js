@@ -5,6 +5,7 @@
 export function connectLive({ url, after, onComment, onChange, poll, onMode = () => {}, pollEvery = 15000, maxFailures = 3 }) {
   let timer = null;
   let failures = 0;
+  let opened = false;
   const startPolling = () => {
     if (timer) return;
     timer = setInterval(() => poll().catch(() => {}), pollEvery);
@@ -30,12 +31,15 @@ export function connectLive({ url, after, onComment, onChange, poll, onMode = ()
   source.addEventListener("change", read(onChange));
   source.addEventListener("open", () => {
     failures = 0;
+    opened = true;
     stopPolling();
     onMode("sse");
   });
   source.addEventListener("error", () => {
     failures += 1;
-    if (source.readyState === EventSource.CLOSED || failures >= maxFailures) {
+    // Never connected at all: something in between blocks streams, so poll at once. A stream that
+    // worked and dropped gets a few reconnections (with Last-Event-ID) first.
+    if (!opened || source.readyState === EventSource.CLOSED || failures >= maxFailures) {
       source.close();
       startPolling();
     }
