@@ -36,7 +36,8 @@ def run(ctx):
                        f"(target: all, p99 ≤ 1,000 ms): {'met' if ok else 'NOT met'}"],
             "notes": [f"{WORKERS} uvicorn workers on core {procs.SERVER_CPU} with Redis pub/sub; the client "
                       f"(one asyncio process, raw sockets) on core {procs.CLIENT_CPU}; the comment was posted "
-                      f"through the JSON API (answered {r['post_status']})."]}
+                      f"through the JSON API (answered {r['post_status']} after {_ms(r['post_ms'])} ms); delivery times "
+                      "run from the moment the POST was sent, so they include the write itself."]}
 
 
 def _ms(value):

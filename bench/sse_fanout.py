@@ -68,6 +68,7 @@ async def main(args):
     await asyncio.sleep(args.settle)
     sent = time.perf_counter()
     status = await post_comment(args.port, args.key, args.session, args.csrf)
+    answered = time.perf_counter()
     deadline = time.monotonic() + args.timeout
     while len(results) < len(connected) and time.monotonic() < deadline:
         await asyncio.sleep(0.05)
@@ -77,6 +78,7 @@ async def main(args):
     await asyncio.gather(*tasks, return_exceptions=True)
     delays = [(t - sent) * 1000 for t in results]
     return {"readers": args.readers, "connected": len(connected), "received": len(results), "post_status": status,
+            "post_ms": (answered - sent) * 1000,
             "p50_ms": percentile(delays, 0.5), "p99_ms": percentile(delays, 0.99), "max_ms": max(delays, default=None)}
 
 

@@ -87,3 +87,12 @@ def test_disabled_cache_always_renders(tree, asgi, settings):
     settings.PAGECACHE_ENABLED = False
     asgi(URLS["home"])
     assert "x-cache" not in asgi(URLS["home"]).headers
+
+
+def test_a_page_behind_a_password_is_never_stored(tree, asgi):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=tree["economy"], restriction_type="password", password="s3cret")
+    first = asgi(URLS["economy"])
+    assert first.status == 200 and b"password" in first.body.lower()
+    assert asgi(URLS["economy"]).x_cache == "MISS"
