@@ -55,6 +55,10 @@ class CommentsAdapter:
     def can_moderate(self, user):
         return bool(user and user.is_authenticated and user.has_perm("comments.moderate"))
 
+    def absolute_url(self, path):
+        """A full address for links in emails; the site knows its own host."""
+        return path
+
     def reply_notification(self, *, reply, parent):
         """Subject and body of the email telling a parent's author about a reply."""
         from django.utils.translation import gettext as _
@@ -64,7 +68,7 @@ class CommentsAdapter:
             "name": self.author_name(reply.author) if reply.author else "",
             "title": reply.thread.title,
             "body": reply.body,
-            "url": reply.thread.url,
+            "url": self.absolute_url(reply.thread.url),
         }
         return subject, body
 

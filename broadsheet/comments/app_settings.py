@@ -27,6 +27,8 @@ DEFAULTS = {
     "ADAPTER": "broadsheet.comments.adapter.CommentsAdapter",
     # Cache alias holding rate-limit counters and the banned-word lists.
     "CACHE_ALIAS": "default",
+    # Prefix of those cache keys (tests give each test its own, so nothing is ever flushed).
+    "CACHE_PREFIX": "comments",
     # Longest report note / appeal text / moderator note.
     "NOTE_MAX_LENGTH": 500,
 }

@@ -12,7 +12,7 @@ from .errors import CommentError
 def _hit(bucket, setting_value):
     count, seconds = rate(setting_value)
     window = int(time.time() // seconds)
-    key = f"comments:rate:{bucket}:{window}"
+    key = f"{app_settings.CACHE_PREFIX}:rate:{bucket}:{window}"
     cache = caches[app_settings.CACHE_ALIAS]
     cache.add(key, 0, seconds + 1)
     try:

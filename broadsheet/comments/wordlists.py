@@ -11,7 +11,6 @@ from django.db.models.signals import post_delete, post_save
 
 from .app_settings import app_settings
 
-CACHE_KEY = "comments:wordlists:v1"
 NOT_HANGUL_OR_SPACE = regex.compile(r"[^\p{Hangul}\s]+")
 
 
@@ -19,20 +18,24 @@ def _cache():
     return caches[app_settings.CACHE_ALIAS]
 
 
+def _key():
+    return f"{app_settings.CACHE_PREFIX}:wordlists:v1"
+
+
 def _lists():
-    lists = _cache().get(CACHE_KEY)
+    lists = _cache().get(_key())
     if lists is None:
         from .models import BannedWord
 
         lists = {"en": {"block": [], "allow": []}, "ko": {"block": [], "allow": []}}
         for word, language, kind in BannedWord.objects.values_list("word", "language", "kind"):
             lists[language][kind].append(word.lower())
-        _cache().set(CACHE_KEY, lists, 3600)
+        _cache().set(_key(), lists, 3600)
     return lists
 
 
 def forget(**kwargs):
-    _cache().delete(CACHE_KEY)
+    _cache().delete(_key())
 
 
 def _english_hits(text, words, allowed):

@@ -6,6 +6,12 @@ ARTICLE_PREFIX = "article-"
 
 
 class NewsroomCommentsAdapter(CommentsAdapter):
+    def absolute_url(self, path):
+        from wagtail.models import Site
+
+        site = Site.objects.filter(is_default_site=True).first()
+        return f"{site.root_url}{path}" if site and path.startswith("/") else path
+
     def resolve_thread(self, key):
         if not key.startswith(ARTICLE_PREFIX) or not key[len(ARTICLE_PREFIX):].isdigit():
             return None

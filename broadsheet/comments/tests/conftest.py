@@ -1,11 +1,11 @@
 """Fixtures for the comments tests: readers, a moderator, the policy, an open thread, clients with CSRF."""
 
 import json
+import uuid
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Page
 
@@ -16,11 +16,10 @@ CLAUSES = [(1, "Respect", "No personal attacks."), (2, "Hate", "No hate speech."
 
 @pytest.fixture(autouse=True)
 def _fresh_cache(settings):
-    # Rate-limit counters and word lists live in the cache; each test starts clean and trusted.
+    # Rate-limit counters and word lists live in the cache: each test gets keys of its own (never a
+    # flush: with REDIS_URL the Redis is shared with other runs) and starts as a trusted commenter.
     settings.COMMENTS_TRUSTED_AFTER = 0
-    cache.clear()
-    yield
-    cache.clear()
+    settings.COMMENTS_CACHE_PREFIX = f"comments-test-{uuid.uuid4().hex}"
 
 
 @pytest.fixture

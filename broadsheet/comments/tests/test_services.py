@@ -300,3 +300,13 @@ def test_export_and_account_delete(reader, other, thread):
     assert not Comment.objects.filter(body="Alone").exists()
     assert Comment.objects.get(pk=reply.pk).like_count == 0
     assert Thread.objects.get(pk=thread.pk).comment_count == 1
+
+
+def test_reply_email_links_to_the_article_with_its_host(reader, other, thread, django_capture_on_commit_callbacks):
+    from wagtail.models import Site
+
+    Site.objects.filter(is_default_site=True).update(hostname="news.example.org", port=443)
+    top = post(reader, "Tell me", notify_replies=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        post(other, "A reply", parent_id=top.pk)
+    assert "https://news.example.org/news/test-story/" in mail.outbox[0].body
