@@ -33,6 +33,11 @@ class CommentsAdapter:
         """
         return None
 
+    def owns_key(self, key):
+        """True for keys the site alone answers for: when resolve_thread() says None, the thread is gone
+        (an unpublished article), whatever rows remain."""
+        return False
+
     def author_name(self, user):
         """The public name printed above a comment. Must not query the database."""
         return user.get_full_name() or user.get_username()

@@ -22,10 +22,11 @@ def thread_lookup(key, *, create=False):
 
     With create=True a thread the site knows about is stored on first use (first comment).
     """
+    adapter = get_adapter()
     thread = Thread.objects.filter(key=key).first()
-    info = get_adapter().resolve_thread(key)
+    info = adapter.resolve_thread(key)
     if info is None:
-        return thread
+        return None if adapter.owns_key(key) else thread
     if thread is None:
         thread = Thread(key=key)
         _sync(thread, info)

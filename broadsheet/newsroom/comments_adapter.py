@@ -6,6 +6,9 @@ ARTICLE_PREFIX = "article-"
 
 
 class NewsroomCommentsAdapter(CommentsAdapter):
+    def owns_key(self, key):
+        return key.startswith(ARTICLE_PREFIX)
+
     def absolute_url(self, path):
         from wagtail.models import Site
 

@@ -31,9 +31,11 @@ schema = (
 
 
 @pytest.fixture
-def signed_in(db, moderator, policy):
+def signed_in(db, moderator, policy, settings):
     from broadsheet.comments.models import Thread
 
+    # The app's own adapter: the documented example key is then a plain thread, not a site article.
+    settings.COMMENTS_ADAPTER = "broadsheet.comments.adapter.CommentsAdapter"
     Thread.objects.create(key="article-1", title="The documented example thread")
     client = Client()
     client.force_login(moderator)
