@@ -120,3 +120,24 @@ def test_reader_pages_sorts_votes_replies_edits_deletes_and_reports(browser, liv
         assert not errors, errors
     finally:
         context.close()
+
+
+def test_edit_button_goes_when_the_five_minutes_are_up(browser, live_site):
+    context = browser.new_context(locale="en-US")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT)
+        page.clock.install()
+        page.goto(live_site.url + "/accounts/demo-sign-in/?next=" + live_site.info["busy_url"])
+        page.get_by_label("Display name").fill("Clock Watcher")
+        page.get_by_role("button", name="Sign in with this name").click()
+        page.wait_for_url(re.compile("riverside-parks-shade"))
+        compose = region(page).locator("[data-compose-slot]")
+        compose.locator("textarea").fill("A thought with a deadline")
+        compose.get_by_role("button", name="Post").click()
+        edit = comment(page, "A thought with a deadline").get_by_role("button", name="Edit")
+        expect(edit).to_be_visible()
+        page.clock.run_for(301_000)
+        expect(edit).to_be_hidden()
+    finally:
+        context.close()

@@ -325,12 +325,20 @@ class Region {
     acts.hidden = removed && !mine;
     const show = (sel, on) => { $(acts, sel).hidden = !on; };
     show("[data-edit]", mine && this.canEdit(c));
+    if (mine && this.canEdit(c)) this.closeEditAt(node, c);
     show("[data-delete]", mine && c.status !== "deleted");
     show("[data-report]", signedIn && !mine && c.status === "visible");
     show("[data-appeal]", mine && c.status === "hidden" && !c.appeal);
     show("[data-hide]", this.session.is_moderator && c.status === "visible");
     if (!c.parent_id) show("[data-reply]", this.session.can_comment && c.status === "visible");
     for (const b of acts.querySelectorAll("[data-vote]")) b.disabled = !signedIn || mine || c.status !== "visible";
+  }
+
+  // The five-minute edit window closes on screen when it closes on the server.
+  closeEditAt(node, c) {
+    clearTimeout(node.editTimer);
+    const left = new Date(c.created_at).getTime() + this.session.edit_window_seconds * 1000 - Date.now();
+    node.editTimer = setTimeout(() => { $(node, "[data-edit]").hidden = true; }, Math.max(0, left));
   }
 
   noteText(note, text) {
