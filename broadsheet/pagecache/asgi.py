@@ -7,6 +7,7 @@ Django. A miss goes through Django; the reply is stored only when Django's side 
 sees it). Entries remember their tags' versions; a purge bumps versions, so it costs O(tags).
 """
 
+import hashlib
 import logging
 
 from . import app_settings, keys
@@ -41,9 +42,13 @@ class PageCacheMiddleware:
             return None
 
     async def _send_hit(self, entry, scope, send):
-        headers = entry.headers + [(b"x-cache", b"HIT")]
-        await send({"type": "http.response.start", "status": entry.status, "headers": headers})
-        body = b"" if scope["method"] == "HEAD" else entry.body
+        if _not_modified(scope, entry):
+            headers = [(k, v) for k, v in entry.headers if k.lower() in NOT_MODIFIED_HEADERS]
+            status, body = 304, b""
+        else:
+            headers, status = entry.headers, entry.status
+            body = b"" if scope["method"] == "HEAD" else entry.body
+        await send({"type": "http.response.start", "status": status, "headers": headers + [(b"x-cache", b"HIT")]})
         await send({"type": "http.response.body", "body": body})
 
     async def _serve_miss(self, store, key, scope, receive, send):
@@ -63,6 +68,25 @@ class PageCacheMiddleware:
 
         capture = _Capture(send, is_head=scope["method"] == "HEAD", on_complete=keep)
         await self.app({**scope, SCOPE_FLAG: True}, receive, capture.send)
+
+
+# What a 304 repeats of the stored reply (RFC 9110 15.4.5).
+NOT_MODIFIED_HEADERS = {b"cache-control", b"etag", b"expires", b"vary", b"content-location", b"content-language"}
+
+
+def _not_modified(scope, entry):
+    """A revalidation (If-None-Match) of the stored page: a front cache or browser keeps its copy."""
+    for key, value in scope["headers"]:
+        if key == b"if-none-match":
+            etag = dict((k.lower(), v) for k, v in entry.headers).get(b"etag")
+            return etag is not None and (value.strip() == b"*" or etag in [v.strip() for v in value.split(b",")])
+    return False
+
+
+def _with_etag(headers, body):
+    if any(k.lower() == b"etag" for k, _ in headers):
+        return headers
+    return headers + [(b"etag", b'"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"')]
 
 
 class _Capture:
@@ -110,9 +134,10 @@ class _Capture:
             and self.size <= app_settings.max_body()
 
     def parts(self):
+        body = b"".join(self.chunks)
         return {
             "status": self.status,
-            "headers": shareable_headers(self.headers),
-            "body": b"".join(self.chunks),
+            "headers": _with_etag(shareable_headers(self.headers), body),
+            "body": body,
             "tags": self.tags,
         }

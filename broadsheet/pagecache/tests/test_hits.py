@@ -96,3 +96,14 @@ def test_a_page_behind_a_password_is_never_stored(tree, asgi):
     first = asgi(URLS["economy"])
     assert first.status == 200 and b"password" in first.body.lower()
     assert asgi(URLS["economy"]).x_cache == "MISS"
+
+
+def test_a_revalidation_of_the_stored_page_is_answered_304(tree, asgi):
+    asgi(URLS["politics"])
+    hit = asgi(URLS["politics"])
+    etag = hit.headers["etag"].encode()
+    revalidated = asgi(URLS["politics"], headers=[(b"if-none-match", b'"other", ' + etag)])
+    assert revalidated.status == 304 and revalidated.body == b"" and revalidated.headers["etag"] == hit.headers["etag"]
+    assert "cache-control" in revalidated.headers and "content-length" not in revalidated.headers
+    changed = asgi(URLS["politics"], headers=[(b"if-none-match", b'"other"')])
+    assert changed.status == 200 and changed.body == hit.body
