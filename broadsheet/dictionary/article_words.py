@@ -37,6 +37,26 @@ def glossary_terms_in(text):
     return found
 
 
+def expressions_in(text):
+    """WordNet's multi-word expressions in the text ("tit for tat", "big deal"), longest first, each once.
+
+    Only words separated by plain spaces count, so "deal. The" never joins across a sentence."""
+    from .wordnet import get_wordnet
+
+    index = get_wordnet()._lemma_pos_offset_map
+    tokens = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]", text))
+    found = []
+    for size in (4, 3, 2):
+        for i in range(len(tokens) - size + 1):
+            run = tokens[i:i + size]
+            if any(text[a.end():b.start()] != " " for a, b in zip(run, run[1:])):
+                continue
+            phrase = " ".join(t.group() for t in run)
+            if phrase.replace(" ", "_").lower() in index and not any(phrase in f for f in found):
+                found.append(phrase)
+    return found
+
+
 def word_levels(text):
     """{form as written: {lemma, level, found}} for every distinct word of the text that has a level.
 
@@ -87,8 +107,14 @@ def _hard_words(page, above):
     text = article_text(page)
     threshold = level_number(above)
     terms = glossary_terms_in(text)
-    # "liaison" inside "liaison office" is explained by the term; its first WordNet sense would mislead.
-    covered = {word for term in terms for word in term.lower().split()}
+    known = {term.lower() for term in terms}
+    expressions = [
+        e for e in expressions_in(text)
+        if not e[:1].isupper() and e.lower() not in known and level_number(lookup(e)["level"] or "C2") > threshold
+    ]
+    # "liaison" inside "liaison office", "tit" inside "tit for tat": the phrase in the box explains them; the
+    # word's own first sense would mislead.
+    covered = {word for phrase in terms + expressions for word in phrase.lower().split()}
     words = [
         form
         for form, info in article_levels(page).items()
@@ -96,7 +122,7 @@ def _hard_words(page, above):
         and not form[:1].isupper() and form.lower() not in covered
     ]
     chosen, lemmas = [], set()
-    for form in terms + words:
+    for form in terms + expressions + words:
         entry = lookup(form)
         if entry["lemma"].lower() in lemmas or not (entry["senses"] or entry["gloss"] or entry["note"]):
             continue

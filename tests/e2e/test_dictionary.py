@@ -242,6 +242,7 @@ def test_highlighting_words_above_my_level(browser, live_server, article, artifa
         expect(marks.filter(has_text="deadlock")).to_have_count(1)
         expect(marks.filter(has_text="Officials")).to_have_count(0)
         page.locator("[data-dictionary-scope]").screenshot(path=str(artifacts / "dictionary-highlight.png"))
+        box.screenshot(path=str(artifacts / "dictionary-words-box.png"))
         box.get_by_label("Highlight words above my level").uncheck()
         expect(marks).to_have_count(0)
     finally:

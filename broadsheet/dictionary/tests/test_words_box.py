@@ -17,6 +17,16 @@ def test_box_lists_hard_words_and_glossary_terms(article, glossary):
     assert "withdraw" in {w["lemma"] for w in hard_words(article, "B1")}
 
 
+def test_box_explains_phrases_not_their_parts(article, glossary):
+    from broadsheet.newsroom.tests.factories import paragraphs
+
+    article.body = paragraphs("Officials called the walkout a round of tit for tat, and said it was no big deal.")
+    article.save_revision().publish()
+    lemmas = {w["lemma"] for w in hard_words(article, "B2")}
+    assert "tit for tat" in lemmas
+    assert not {"tit", "tat"} & lemmas
+
+
 def test_box_is_cached_per_revision(article, glossary, django_assert_max_num_queries):
     hard_words(article, "B2")
     with django_assert_max_num_queries(1):  # only the glossary version check may touch anything
