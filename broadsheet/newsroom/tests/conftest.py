@@ -1,6 +1,18 @@
 import pytest
+from wagtail.models import Site
 
+from ..navigation import section_nav_clear
 from .factories import SectionPageFactory, home_site
+
+
+@pytest.fixture(autouse=True)
+def fresh_tree_caches():
+    """Each test builds its own page tree: forget the cached navigation and Wagtail's site root paths.
+
+    Only these keys, never cache.clear(): with REDIS_URL that would flush a Redis other runs share.
+    """
+    section_nav_clear()
+    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture

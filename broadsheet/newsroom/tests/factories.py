@@ -4,9 +4,12 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
+from ..navigation import section_nav_clear
 from ..services import homepage_install
 from ..models import ArticleByline, ArticlePage, Author, AuthorKind, HomePage, NewsImage, RelatedArticle, SectionPage
 
@@ -71,8 +74,17 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     )
 
 
+def tree_root():
+    """Wagtail's migrations make the locale and the tree's root; a flushed database (transactional tests) lacks them."""
+    if Page.get_first_root_node() is None:
+        Locale.objects.get_or_create(language_code="en")
+        Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+
+
 def home_site():
     """The real install path: a HomePage as the default site's root, replacing Wagtail's welcome page."""
+    tree_root()
+    section_nav_clear()  # the header navigation may be cached from another test's tree
     return homepage_install()
 
 

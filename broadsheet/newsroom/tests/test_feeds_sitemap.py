@@ -3,7 +3,6 @@
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.core.cache import cache
 
 from .factories import ArticlePageFactory, SectionPageFactory
 
@@ -11,8 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
+def private_cache(settings, request):
+    """Feeds and the sitemap are cached by URL; a local cache per test keeps one test's feed out of the next."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": request.node.name}}
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from ..models import HomeLeadStory
@@ -66,7 +65,6 @@ def test_homepage_drops_unpublished_lead_stories(client, home, politics):
 
 
 def test_header_navigation_lists_sections_with_children_and_follows_publishing(client, home, politics):
-    cache.clear()
     html = client.get("/").content.decode()
     assert '<a href="/national/">National</a>' in html and '<a href="/national/politics/">Politics</a>' in html
     culture = SectionPageFactory(parent=home, title="Culture", slug="culture", live=False)
