@@ -35,7 +35,7 @@ def fronts(live_server, settings):
 
 def test_reader_goes_from_homepage_to_section_to_article(browser, live_server, fronts, artifacts):
     page, _ = open_page(browser, live_server.url + "/", 1280)
-    assert page.locator(".leads .card-big h3").inner_text() == "Story 3 of the national desk"
+    assert page.locator(".leads .card-big .card-headline").inner_text() == "Story 3 of the national desk"
     page.screenshot(path=artifacts / "home-desktop.png", full_page=True)
     page.locator(".section-nav").get_by_role("link", name="National", exact=True).click()
     page.wait_for_url("**/national/")
