@@ -64,9 +64,12 @@ class ReaderSession(SessionAuth):
     """Django's session with its CSRF check; anonymous callers get 403 login_required, not 401."""
 
     def authenticate(self, request, key):
-        if request.user.is_authenticated:
-            return request.user
-        raise CommentError("login_required", _("Sign in to take part in the conversation."))
+        if not request.user.is_authenticated:
+            raise CommentError("login_required", _("Sign in to take part in the conversation."))
+        # Runs before the body is read: a comment is 250 characters, so a large body is refused unread.
+        if int(request.META.get("CONTENT_LENGTH") or 0) > app_settings.MAX_REQUEST_BYTES:
+            raise CommentError("too_large", _("The request is too large."))
+        return request.user
 
 
 reader = ReaderSession()

@@ -29,6 +29,8 @@ DEFAULTS = {
     "CACHE_ALIAS": "default",
     # Prefix of those cache keys (tests give each test its own, so nothing is ever flushed).
     "CACHE_PREFIX": "comments",
+    # Largest request body a write accepts, in bytes (checked before the body is read).
+    "MAX_REQUEST_BYTES": 64 * 1024,
     # Longest report note / appeal text / moderator note.
     "NOTE_MAX_LENGTH": 500,
 }

@@ -17,6 +17,7 @@ STATUS = {
     "already_appealed": 409,
     "already_reported": 409,
     "conflict": 409,
+    "too_large": 413,
     "rate_limited": 429,
 }
 

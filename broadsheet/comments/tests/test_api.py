@@ -111,6 +111,13 @@ def test_ten_megabyte_body_is_refused_without_a_500(api, reader, thread):
     assert not Comment.objects.exists()
 
 
+def test_bodies_over_the_comments_limit_are_refused_unread(api, reader, thread, settings):
+    settings.COMMENTS_MAX_REQUEST_BYTES = 1000
+    error(api(reader).send("post", URL, {"body": "x" * 2000}), 413, "too_large")
+    error(api().send("post", URL, {"body": "x" * 2000}), 403, "login_required")  # who you are comes first
+    assert api(reader).send("post", URL, {"body": "x" * 200}).status_code == 201
+
+
 def test_errors_follow_the_reader_language(api, reader, thread):
     client = api(reader)
     r = client.send("post", URL, {"body": "a" * 251}, HTTP_ACCEPT_LANGUAGE="ko")
@@ -242,3 +249,18 @@ def test_too_many_form_fields_is_a_json_400(api, reader, thread, settings):
     body = "&".join(f"f{i}=1" for i in range(10))
     r = client.generic("POST", URL, body, content_type="application/x-www-form-urlencoded")
     assert r.status_code == 400 and r.json()["code"] == "bad_request"
+
+
+def test_out_of_range_numbers_are_404_or_400_never_500(api, reader, thread):
+    import base64
+
+    client = api(reader)
+    services.comment_create(thread_key="test-thread", author=reader, body="exists")
+    error(client.get("/api/comments/comments/99999999999999999999999/replies"), 404, "not_found")
+    error(client.send("post", URL, {"body": "x", "parent_id": 2**70}), 404, "not_found")
+    error(client.send("post", "/api/comments/comments/99999999999999999999999/vote", {"value": 1}), 404, "not_found")
+    for sort, value in [("newest", "2026-01-01T00:00:00+00:00"), ("liked", 10**30)]:
+        raw = json.dumps([sort, value, 10**30]).encode()
+        cursor = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+        r = client.get(URL, {"sort": sort, "cursor": cursor})
+        assert r.status_code in (200, 400), r.content
