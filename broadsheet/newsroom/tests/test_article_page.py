@@ -236,3 +236,18 @@ def test_bylines_link_to_author_pages_listing_their_articles(client, article):
     assert "<h1" in page and "Min-ji Park" in page and article.title in page
     assert client.get("/authors/nobody/").status_code == 404
     assert client.get("/authors/min-ji-park/?page=x").status_code == 404
+
+
+def test_body_photo_and_pull_quote_keep_credit_and_attribution(client, politics):
+    photo = NewsImageFactory(credit="PHOTOLINE", default_caption="Delegates arrive at the hall.")
+    article = ArticlePageFactory(parent=politics)
+    article.body = [  # the stored (JSON) shape, as the admin saves it
+        {"type": "paragraph", "value": "<p>The meeting opened on time.</p>"},
+        {"type": "image", "value": {"image": photo.pk, "caption": "Delegates arrive at the hall on Monday."}},
+        {"type": "pull_quote", "value": {"quote": "We came to listen.", "attribution": "A delegate"}},
+    ]
+    article.save()
+    html = client.get(article.url).content.decode()
+    assert 'Delegates arrive at the hall on Monday. <span class="credit">[PHOTOLINE]</span>' in html
+    assert '<blockquote class="pull-quote"><p>We came to listen.</p><footer>A delegate</footer></blockquote>' in html
+    assert html.count("<picture>") == 2  # the lead photo and the body photo
