@@ -176,7 +176,13 @@ def comment_create(*, thread_key, author, body, parent_id=None, idempotency_key=
     if not thread.is_open():
         raise CommentError("thread_closed", _("Comments on this article are closed."))
     parent = _parent_for(thread, parent_id)
-    _refuse_duplicate(author=author, thread=thread, body=body)
+    try:
+        _refuse_duplicate(author=author, thread=thread, body=body)
+    except CommentError:
+        # A double submit whose twin committed a moment ago is a replay, not a duplicate.
+        if (earlier := _replay(author, idempotency_key)) is not None:
+            return earlier
+        raise
     ip_hash = get_adapter().hash_ip(ip)
     check_rate(user_id=author.pk, ip_hash=ip_hash)
     status = _initial_status(author=author, thread=thread, body=body)

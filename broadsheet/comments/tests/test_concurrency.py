@@ -1,0 +1,39 @@
+"""Two submits of one comment racing each other on a real server database end as one row."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from broadsheet.comments import services
+from broadsheet.comments.models import Comment, Thread
+
+pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs a server database (DATABASE_URL)")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_racing_double_submit_makes_one_comment(make_user):
+
+    reader = make_user("racer")
+    Thread.objects.create(key="race", title="Race")
+    barrier = threading.Barrier(4)
+    results, errors = [], []
+
+    def submit():
+        try:
+            barrier.wait()
+            comment = services.comment_create(thread_key="race", author=reader, body="Only once, please.", idempotency_key="same-key")
+            results.append(comment.pk)
+        except Exception as exc:  # noqa: BLE001 - any failure is the finding
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=submit) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and len(set(results)) == 1
+    assert Comment.objects.filter(author=reader).count() == 1
+    assert Thread.objects.get(key="race").comment_count == 1
