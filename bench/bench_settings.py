@@ -5,6 +5,10 @@
 - COMMENTS_PAGE_SIZE=200, so one JSON request lists an article's 200 comments, as Isso's does.
 """
 
+import os
+
 from broadsheet.settings.production import *  # noqa: F401,F403
 
 COMMENTS_PAGE_SIZE = 200
+# The bench collects static files into its own folder: the working tree's is others' to use.
+STATIC_ROOT = os.environ["BENCH_STATIC_ROOT"]

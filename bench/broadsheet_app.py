@@ -31,6 +31,7 @@ def env(data_dir, **extra):
         "COMMENTS_RATE_LIMIT_IP": RAISED_LIMIT,
         "COMMENTS_TRUSTED_AFTER": "0",
         "BROADSHEET_DATA_DIR": data_dir,
+        "BENCH_STATIC_ROOT": os.path.join(data_dir, "static"),
         "LOG_LEVEL": "ERROR",
         **extra,
     }
@@ -57,12 +58,12 @@ def prepare(data_dir, log):
     """A fresh database with the demo newspaper; returns the article list and a signed-in reader.
     BENCH_REUSE_DB=1 keeps the previous run's database (quicker while working on the bench)."""
     e = env(data_dir)
+    manage = [PY, os.path.join(ROOT, "manage.py")]
     flush_redis()
+    procs.run_checked([*manage, "collectstatic", "--noinput", "-v", "0"], env=e, log=log)
     if os.environ.get("BENCH_REUSE_DB") != "1":
         recreate_database()
-        manage = [PY, os.path.join(ROOT, "manage.py")]
         procs.run_checked([*manage, "migrate", "--noinput"], env=e, log=log)
-        procs.run_checked([*manage, "collectstatic", "--noinput", "-v", "0"], env=e, log=log)
         procs.run_checked([*manage, "demo_content"], env=e, log=log)
     return json.loads(procs.run_checked([PY, os.path.join(BENCH_DIR, "site_setup.py")], env=e, log=log))
 
