@@ -264,3 +264,13 @@ def test_out_of_range_numbers_are_404_or_400_never_500(api, reader, thread):
         cursor = base64.urlsafe_b64encode(raw).decode().rstrip("=")
         r = client.get(URL, {"sort": sort, "cursor": cursor})
         assert r.status_code in (200, 400), r.content
+
+
+def test_rate_limits_through_the_api(api, make_user, thread, settings):
+    settings.COMMENTS_RATE_LIMIT_IP = "2/60"
+    for n in range(2):
+        assert api(make_user(f"flat{n}")).send("post", URL, {"body": f"hello {n}"}, REMOTE_ADDR="198.51.100.7").status_code == 201
+    r = api(make_user("flat2")).send("post", URL, {"body": "third"}, REMOTE_ADDR="198.51.100.7")
+    error(r, 429, "rate_limited")
+    assert api(make_user("elsewhere")).send("post", URL, {"body": "fine"}, REMOTE_ADDR="192.0.2.1").status_code == 201
+    assert Comment.objects.count() == 3
