@@ -4,8 +4,9 @@ Readers already on an article see new comments (and edits, hides, removals) with
 article page itself stays cached: nothing is purged when a comment arrives.
 
 * With ``REDIS_URL`` the process that saved a comment publishes it (signal_handlers.py) on a Redis channel
-  ``<prefix>:comments-live:<key>``; every stream, in any uvicorn worker or machine, is subscribed to its
-  thread's channel. The prefix is ``COMMENTS_LIVE_PREFIX``, else the cache's KEY_PREFIX.
+  ``<prefix>:comments-live:<key>``. Each server process holds ONE pattern subscription (RedisHub) and hands
+  messages to the streams open on that thread, in any uvicorn worker or machine. The prefix is
+  ``COMMENTS_LIVE_PREFIX``, else the cache's KEY_PREFIX.
 * Without Redis (the embedded default) each stream polls the database every ``COMMENTS_LIVE_POLL_SECONDS``
   with three indexed queries: comments with a higher id, comments edited since, moderator actions since.
 
@@ -123,28 +124,90 @@ def changed_since(key, since):
 # -- where events come from ----------------------------------------------------------------------------
 
 
-class RedisFeed:
-    """Events published by any process, through Redis pub/sub."""
+class RedisHub:
+    """One Redis subscription per server process, shared by every stream in it.
 
-    def __init__(self, key):
+    A thousand readers on one worker cost one Redis connection, not a thousand: the hub pattern-subscribes
+    to ``<prefix>:comments-live:*`` and hands each message to the queues of that thread's streams. If Redis
+    goes away the hub reconnects; streams meanwhile keep their heartbeats.
+    """
+
+    def __init__(self):
+        self.listeners = {}  # thread key -> set of asyncio.Queue
+        self.loop = None
+        self.ready = None
+        self.task = None
+
+    async def join(self, key):
+        queue = asyncio.Queue(maxsize=200)
+        self.listeners.setdefault(key, set()).add(queue)
+        loop = asyncio.get_running_loop()
+        if self.loop is not loop:  # first stream in this process (or a new loop, in tests)
+            self.loop, self.ready = loop, loop.create_future()
+            self.task = loop.create_task(self._pump())  # keep a reference: asyncio holds tasks only weakly
+        await asyncio.wait_for(asyncio.shield(self.ready), timeout=5)
+        return queue
+
+    def leave(self, key, queue):
+        queues = self.listeners.get(key, set())
+        queues.discard(queue)
+        if not queues:
+            self.listeners.pop(key, None)
+
+    async def _pump(self):
         import redis.asyncio
 
-        self.client = redis.asyncio.from_url(settings.REDIS_URL)
-        self.pubsub = self.client.pubsub()
+        prefix = channel("")
+        while True:
+            client = redis.asyncio.from_url(settings.REDIS_URL)
+            try:
+                async with client.pubsub() as pubsub:
+                    await pubsub.psubscribe(prefix + "*")
+                    if not self.ready.done():
+                        self.ready.set_result(True)
+                    async for message in pubsub.listen():
+                        if message["type"] == "pmessage":
+                            self._deliver(message["channel"].decode()[len(prefix):], message["data"])
+            except Exception:
+                log.warning("live comments lost Redis; reconnecting", exc_info=True)
+                await asyncio.sleep(1)
+            finally:
+                await client.aclose()
+
+    def _deliver(self, key, data):
+        for queue in list(self.listeners.get(key, ())):
+            try:
+                queue.put_nowait(json.loads(data))
+            except asyncio.QueueFull:
+                pass  # a stalled reader misses an event; Last-Event-ID catches up on reconnect
+
+
+hub = RedisHub()
+
+
+class RedisFeed:
+    """Events published by any process, through the process's Redis hub."""
+
+    def __init__(self, key):
         self.key = key
+        self.queue = None
 
     async def open(self):
-        await self.pubsub.subscribe(channel(self.key))
+        self.queue = await hub.join(self.key)
 
     async def next(self, timeout):
-        message = await self.pubsub.get_message(ignore_subscribe_messages=True, timeout=timeout)
-        return [json.loads(message["data"])] if message else []
+        try:
+            first = await asyncio.wait_for(self.queue.get(), timeout=timeout)
+        except asyncio.TimeoutError:
+            return []
+        messages = [first]
+        while not self.queue.empty():
+            messages.append(self.queue.get_nowait())
+        return messages
 
     async def close(self):
-        try:
-            await self.pubsub.aclose()
-        finally:
-            await self.client.aclose()
+        if self.queue is not None:
+            hub.leave(self.key, self.queue)
 
 
 class PollingFeed:

@@ -203,3 +203,34 @@ def test_redis_fans_out_across_two_processes(site, embedded):
         assert event["data"]["body"] == "Through A, seen on B"
     finally:
         stream.close()
+
+
+def test_streams_in_one_process_share_one_redis_subscription(settings):
+    import asyncio
+    import os
+
+    import redis
+
+    from broadsheet.comments import live
+
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("REDIS_URL is not set")
+    settings.REDIS_URL = os.environ["REDIS_URL"]
+    settings.COMMENTS_LIVE_PREFIX = f"bs-hub-test-{os.getpid()}"
+
+    async def two_readers():
+        first, second, elsewhere = live.RedisFeed("article-1"), live.RedisFeed("article-1"), live.RedisFeed("article-2")
+        for feed in (first, second, elsewhere):
+            await feed.open()
+        task = live.hub.task
+        message = {"event": "comment", "id": 5, "data": {"id": 5}}
+        redis.Redis.from_url(settings.REDIS_URL).publish(live.channel("article-1"), json.dumps(message))
+        got = [await first.next(timeout=3), await second.next(timeout=3), await elsewhere.next(timeout=0.3)]
+        for feed in (first, second, elsewhere):
+            await feed.close()
+        return task, got
+
+    task, got = asyncio.run(two_readers())
+    assert task is not None and live.hub.task is task  # one pump for all three streams
+    assert got == [[{"event": "comment", "id": 5, "data": {"id": 5}}]] * 2 + [[]]
+    assert live.hub.listeners == {}
