@@ -115,9 +115,11 @@ class Comment(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["thread", "parent", "status", "-created_at", "-id"], name="comment_thread_newest"),
-            models.Index(fields=["thread", "parent", "status", "-like_count", "-id"], name="comment_thread_liked"),
-            models.Index(fields=["parent", "status", "created_at", "id"], name="comment_replies"),
+            # The listing filters status with an OR (visible, or a placeholder with replies), so status stays
+            # out of these: the index then walks rows already in page order and stops after one page.
+            models.Index(fields=["thread", "parent", "-created_at", "-id"], name="comment_thread_newest"),
+            models.Index(fields=["thread", "parent", "-like_count", "-id"], name="comment_thread_liked"),
+            models.Index(fields=["parent", "created_at", "id"], name="comment_replies"),
             models.Index(fields=["author", "thread", "created_at"], name="comment_author_thread"),
             models.Index(fields=["status", "created_at"], name="comment_queue"),
         ]
