@@ -31,6 +31,12 @@ def excluded_prefixes():
     return tuple(_get("EXCLUDED_PREFIXES", EXCLUDED_PREFIXES))
 
 
+def public_api_prefixes():
+    """API paths the cache may answer too, but only replies whose view itself said Cache-Control: public
+    (the dictionary's entries: the same for every reader, already cacheable by any browser or CDN)."""
+    return tuple(_get("PUBLIC_API_PREFIXES", ("/api/dictionary/",)))
+
+
 def query_allowlist():
     """Query parameters that still make a page cacheable (pagination); any other one bypasses."""
     return frozenset(_get("QUERY_ALLOWLIST", ("page",)))

@@ -9,6 +9,7 @@ sees it). Entries remember their tags' versions; a purge bumps versions, so it c
 
 import hashlib
 import logging
+import re
 
 from . import app_settings, keys
 from .entry import INTERNAL_TAGS_HEADER, shareable_headers, tags_from_headers
@@ -83,6 +84,14 @@ def _not_modified(scope, entry):
     return False
 
 
+def _lifetime(headers):
+    """The cache's own limit, or less when the reply's s-maxage/max-age says so."""
+    limit = app_settings.seconds()
+    control = dict((k.lower(), v) for k, v in headers).get(b"cache-control", b"").decode("latin-1")
+    shared = re.search(r"s-maxage=(\d+)", control) or re.search(r"max-age=(\d+)", control)
+    return min(limit, int(shared.group(1))) if shared else limit
+
+
 def _with_etag(headers, body):
     if any(k.lower() == b"etag" for k, _ in headers):
         return headers
@@ -129,9 +138,10 @@ class _Capture:
         self.complete = not message.get("more_body", False)
 
     def storable(self):
-        # A HEAD reply has no body to keep; the next GET stores the page.
-        return bool(self.tags) and self.status == 200 and self.complete and not self.is_head \
-            and self.size <= app_settings.max_body()
+        # A HEAD reply has no body to keep; the next GET stores the page. Django's side marked only
+        # 200s, and 404s of public API replies (a word the dictionary does not have).
+        return bool(self.tags) and self.status in (200, 404) and self.complete and not self.is_head \
+            and self.size <= app_settings.max_body() and _lifetime(self.headers) > 0
 
     def parts(self):
         body = b"".join(self.chunks)
@@ -140,4 +150,5 @@ class _Capture:
             "headers": _with_etag(shareable_headers(self.headers), body),
             "body": body,
             "tags": self.tags,
+            "seconds": _lifetime(self.headers),
         }

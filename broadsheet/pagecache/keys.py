@@ -60,7 +60,9 @@ def scope_is_candidate(scope):
     if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
         return False
     path = scope["path"]
-    return len(path) <= MAX_PATH and not path.startswith(app_settings.excluded_prefixes())
+    if len(path) > MAX_PATH:
+        return False
+    return not path.startswith(app_settings.excluded_prefixes()) or path.startswith(app_settings.public_api_prefixes())
 
 
 def scope_key(scope):

@@ -20,10 +20,26 @@ class PageCacheMarkMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if request.path.startswith(app_settings.public_api_prefixes()):
+            tags = public_api_tags(request, response)
+            if tags:
+                mark(request, response, tags, cache_control=False)
+            return response
         tags = shareable_tags(request, response)
         if tags:
             mark(request, response, tags)
         return response
+
+
+def public_api_tags(request, response):
+    """An API reply is shared only when its view said so itself (public), for a 200 or a 404."""
+    said_public = "public" in response.get("Cache-Control", "").lower()
+    if not said_public or response.status_code not in (200, 404) or request.method not in ("GET", "HEAD"):
+        return []
+    if response.streaming or response.cookies or _private(response) or not _anonymous(request):
+        return []
+    area = request.path.split("/")[2]
+    return ["api", f"api-{area}"]
 
 
 def shareable_tags(request, response):
@@ -63,8 +79,9 @@ def _anonymous(request):
     return user is None or not user.is_authenticated
 
 
-def mark(request, response, tags):
-    response["Cache-Control"] = app_settings.cache_control()
+def mark(request, response, tags, *, cache_control=True):
+    if cache_control:
+        response["Cache-Control"] = app_settings.cache_control()
     response["Surrogate-Key"] = " ".join(tags)
     response["Cache-Tag"] = ",".join(tags)
     if getattr(request, "scope", {}).get(SCOPE_FLAG):

@@ -59,11 +59,11 @@ class MemoryStore:
     async def generation(self):
         return self.versions.generation()
 
-    async def save(self, key, *, status, headers, body, tags, generation):
+    async def save(self, key, *, status, headers, body, tags, generation, seconds=None):
         versions = self.versions.versions(tags)
         if self.versions.generation() != generation:
             return False
-        self.entries.put(key, Entry(status, headers, body, tags, versions), app_settings.seconds())
+        self.entries.put(key, Entry(status, headers, body, tags, versions), seconds or app_settings.seconds())
         return True
 
     def purge(self, tags):
@@ -116,14 +116,14 @@ class RedisStore:
     async def generation(self):
         return int(await self._client().get(self.generation_key) or 0)
 
-    async def save(self, key, *, status, headers, body, tags, generation):
+    async def save(self, key, *, status, headers, body, tags, generation, seconds=None):
         client = self._client()
         keys = [self.version_key(t) for t in tags] + [self.generation_key]
         values = [int(v or 0) for v in await client.mget(keys)]
         if values[-1] != generation:
             return False
         entry = Entry(status, headers, body, tags, tuple(values[:-1]))
-        await client.set(f"{self.prefix}:e:{key}", entry.encode(), ex=app_settings.seconds())
+        await client.set(f"{self.prefix}:e:{key}", entry.encode(), ex=seconds or app_settings.seconds())
         return True
 
     def purge(self, tags):
