@@ -100,3 +100,33 @@ def test_provider_list_json_keeps_next_on_this_site(client):
     assert data["providers"][0]["login_url"].endswith("?next=%2Fnational%2Fstory%2F")
     data = client.get("/accounts/providers/", {"next": "https://evil.example/"}).json()
     assert data["providers"][0]["login_url"] == "/accounts/kakao/login/"
+
+
+@pytest.mark.django_db
+@override_settings(SOCIALACCOUNT_PROVIDERS=PROVIDERS)
+def test_a_callback_with_a_forged_state_signs_nobody_in(client):
+    # allauth checks the state it stashed in the session before it talks to the provider at all.
+    response = client.get("/accounts/oidc/corp/login/callback/", {"code": "stolen-code", "state": "forged"})
+    assert response.status_code == 401
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_sign_in_starts_only_on_post_with_pkce(client, clean_env, settings):
+    # Settings as the environment builds them; a GET only shows a confirmation page (no login CSRF),
+    # the POST redirects to the provider with state and an S256 code challenge.
+    from unittest import mock
+
+    clean_env.setenv("OIDC_CORP_SERVER_URL", "https://sso.example")
+    clean_env.setenv("OIDC_CORP_CLIENT_ID", "c")
+    clean_env.setenv("OIDC_CORP_SECRET", "s")
+    settings.SOCIALACCOUNT_PROVIDERS = accounts_settings.build_providers()
+    assert client.get("/accounts/oidc/corp/login/").status_code == 200
+
+    discovery = {"authorization_endpoint": "https://sso.example/authorize", "token_endpoint": "https://sso.example/token",
+                 "userinfo_endpoint": "https://sso.example/userinfo", "issuer": "https://sso.example", "jwks_uri": "https://sso.example/jwks"}
+    with mock.patch("allauth.socialaccount.providers.openid_connect.views.OpenIDConnectOAuth2Adapter.openid_config", discovery):
+        response = client.post("/accounts/oidc/corp/login/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("https://sso.example/authorize?")
+    assert "code_challenge_method=S256" in response["Location"] and "state=" in response["Location"]
