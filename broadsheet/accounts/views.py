@@ -5,6 +5,7 @@ from django.contrib.auth import login
 from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -41,6 +42,12 @@ def provider_list(request):
     next_url = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):  # a path on this site only
         next_url = ""
-    response = JsonResponse({"providers": login_providers(request, next_url=next_url)})
+    # The language named in the URL, when it is one of ours: the URL alone decides the answer, so any
+    # cache in between (the browser's, the page cache) can keep it.
+    lang = request.GET.get("lang", "")
+    if lang not in dict(settings.LANGUAGES):
+        lang = translation.get_language()
+    with translation.override(lang):
+        response = JsonResponse({"providers": login_providers(request, next_url=next_url)})
     response["Cache-Control"] = "public, max-age=300"
     return response

@@ -130,3 +130,12 @@ def test_sign_in_starts_only_on_post_with_pkce(client, clean_env, settings):
     assert response.status_code == 302
     assert response["Location"].startswith("https://sso.example/authorize?")
     assert "code_challenge_method=S256" in response["Location"] and "state=" in response["Location"]
+
+
+@pytest.mark.django_db
+@override_settings(SOCIALACCOUNT_PROVIDERS=PROVIDERS, BROADSHEET_DEMO_LOGIN=True)
+def test_provider_list_speaks_the_language_in_its_url(client):
+    names = [p["name"] for p in client.get("/accounts/providers/", {"lang": "ko"}).json()["providers"]]
+    assert names == ["카카오", "Corp SSO", "데모 로그인 — 로컬 전용"]
+    names = [p["name"] for p in client.get("/accounts/providers/", {"lang": "en"}, HTTP_ACCEPT_LANGUAGE="ko").json()["providers"]]
+    assert names == ["Kakao", "Corp SSO", "Demo sign-in — local only"]
