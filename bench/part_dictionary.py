@@ -7,7 +7,7 @@ from context import PORTS, NotMeasured, fetch
 
 LUA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lua", "words.lua")
 WORDS = int(os.environ.get("BENCH_WORDS", "10000"))
-COLD = os.environ.get("BENCH_DICT_COLD", "5s")
+COLD = os.environ.get("BENCH_DICT_COLD", "10s")
 
 
 def word_list(path):
@@ -39,18 +39,23 @@ def run(ctx):
         raise NotMeasured(f"GET /api/dictionary/house answered {status}: {body[:120]!r}")
     cold = wrk.run(base + "/", connections=16, duration=COLD, script=LUA, script_args=[path, "once"])
     rss_cold = rss_mb(proc.pid)
-    warm = wrk.series(base + "/", script=LUA, script_args=[path, "cycle"])
+    # Warm means looked up before: cycle through the words the cold pass reached (all, on a fast server).
+    covered = max(1, min(len(words), cold.requests - wrk.THREADS))
+    warm = wrk.series(base + "/", script=LUA, script_args=[path, "cycle", str(covered)])
     warm16 = next(r for r in warm if r.connections == 16) if 16 in wrk.CONNECTIONS else warm[0]
     rss = rss_mb(proc.pid)
     ok = warm16.rps >= 3000 and warm16.p99_ms <= 10 and rss <= 250
     return {
         "title": "Dictionary lookups",
         "rows": [(f"cold: first pass, each word once (first {COLD} of a fresh worker)", [cold]),
-                 (f"warm: cycling through the {len(words):,} words", warm)],
+                 (f"warm: cycling through the {covered:,} words the cold pass reached", warm)],
         "ratios": [f"warm at 16 connections: {warm16.rps:,.0f} lookups/s, p99 {warm16.p99_ms:.1f} ms, "
                    f"worker RSS {rss:.0f} MB (targets ≥ 3,000/s, p99 ≤ 10 ms, ≤ 250 MB): {'met' if ok else 'NOT met'}"],
         "notes": [f"{len(words):,} distinct words: wordfreq top_n_list('en', 15000), alphabetic; the cold pass "
-                  f"covered {min(cold.requests, len(words)):,} of them. RSS after the cold pass {rss_cold:.0f} MB.",
+                  f"(each word once, in frequency order) reached {covered:,} of them in {COLD}"
+                  + (" — the warm figures cover only those, so they say little about a full vocabulary" if covered < len(words) else "")
+                  + f". Warm lookups are answered by the page cache at the door (the entries say "
+                  f"Cache-Control: public). RSS after the cold pass {rss_cold:.0f} MB.",
                   "The errors column counts 404 answers: words the dictionary has no entry for (function words "
                   f"such as 'the'), a valid JSON answer: {warm16.non2xx:,} of {warm16.requests:,} in the warm 16-connection run."],
     }

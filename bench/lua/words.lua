@@ -1,5 +1,6 @@
--- Looks up words from a file, one per line. args: word file, mode ("cycle" or "once").
--- Each wrk thread takes every Nth word; in "once" mode a thread stops after its share (the cold pass).
+-- Looks up words from a file, one per line. args: word file, mode ("cycle" or "once"), how many of the
+-- words to use (default all). Each wrk thread takes every Nth word; in "once" mode a thread stops after
+-- its share (the cold pass).
 local threads = {}
 
 function setup(thread)
@@ -10,7 +11,11 @@ end
 
 function init(args)
   words = {}
-  for line in io.lines(args[1]) do words[#words + 1] = line end
+  local limit = tonumber(args[3] or "0")
+  for line in io.lines(args[1]) do
+    if limit > 0 and #words >= limit then break end
+    words[#words + 1] = line
+  end
   mode = args[2] or "cycle"
   index = tid + 1
 end
