@@ -5,12 +5,10 @@ import io
 
 from django.core.files.images import ImageFile
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.text import slugify
-from wagtail.rich_text import RichText
 
 from broadsheet.newsroom.models import ArticleByline, ArticlePage, Author, HomeLeadStory, NewsImage, RelatedArticle
-from broadsheet.newsroom.services import article_publish, homepage_install, section_ensure
+from broadsheet.newsroom.services import article_publish, homepage_install, paragraph_blocks, section_ensure
 
 from .photos import demo_photo
 from .stories import AUTHORS, LEAD_STORIES, RELATED, SECTIONS, STORIES
@@ -49,7 +47,7 @@ def _named_bytes(data, name):
 
 
 def story_body(story):
-    blocks = [("paragraph", RichText(f"<p>{escape(p)}</p>")) for p in story["paragraphs"]]
+    blocks = paragraph_blocks(story["paragraphs"])
     if story.get("quote"):
         blocks.insert(min(3, len(blocks)), ("pull_quote", story["quote"]))
     return blocks

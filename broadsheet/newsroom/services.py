@@ -8,12 +8,11 @@ from wagtail.rich_text import RichText
 from .models import ArticlePage, HomePage, SectionPage
 
 
-def unique_slug(parent, title, *, exclude_pk=None):
+def unique_slug(parent, title):
+    """A slug for a new child of parent: the title's, numbered when a sibling already has it."""
     base = slugify(title)[:200] or "article"
     slug, n = base, 1
     siblings = parent.get_children()
-    if exclude_pk:
-        siblings = siblings.exclude(pk=exclude_pk)
     while siblings.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"

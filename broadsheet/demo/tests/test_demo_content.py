@@ -12,7 +12,7 @@ from broadsheet.newsroom.models import ArticlePage, Author, HomeLeadStory, HomeP
 pytestmark = pytest.mark.django_db
 
 
-def run_demo(monkeypatch, tmp_path, settings):
+def run_demo(tmp_path, settings):
     settings.DATA_DIR = tmp_path
     out = io.StringIO()
     call_command("demo_content", stdout=out)
@@ -25,7 +25,7 @@ def counts():
 
 def test_demo_content_is_complete_and_idempotent(client, monkeypatch, tmp_path, settings):
     monkeypatch.delenv("DEMO_EDITOR_PASSWORD", raising=False)
-    first = run_demo(monkeypatch, tmp_path, settings)
+    first = run_demo(tmp_path, settings)
     assert counts()[:4] == [12, 6, 12, 6]
     home = HomePage.objects.get()
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
@@ -41,7 +41,7 @@ def test_demo_content_is_complete_and_idempotent(client, monkeypatch, tmp_path, 
     edited = ArticlePage.objects.first()
     edited.headline = "Edited by the desk"
     edited.save_revision().publish()
-    second = run_demo(monkeypatch, tmp_path, settings)
+    second = run_demo(tmp_path, settings)
     assert counts()[:4] == [12, 6, 12, 6]
     assert ArticlePage.objects.get(pk=edited.pk).headline == "Edited by the desk"
     password = first.rsplit("password: ", 1)[1].strip()

@@ -5,7 +5,6 @@ import json
 import re
 
 import pytest
-from django.utils import timezone
 from taggit.models import Tag
 
 from ..models import ArticlePage
