@@ -3,7 +3,6 @@
 import pytest
 
 
-
 @pytest.fixture
 def dictionary_ready(db):
     from django.conf import settings
