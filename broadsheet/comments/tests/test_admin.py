@@ -79,3 +79,27 @@ def test_menu_shows_comments_to_moderators_only(moderator, make_user):
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     assert "Moderation queue" not in admin_client(editor).get("/admin/").content.decode()
     assert re.search(r"Moderators", str(list(moderator.groups.values_list("name", flat=True))))
+
+
+def test_editors_edit_the_policy_clauses_in_wagtail(policy, make_user):
+    from broadsheet.comments.models import PolicyClause
+
+    admin = make_user("chief", is_superuser=True, is_staff=True)
+    client = admin_client(admin)
+    edit = client.get(f"/admin/pages/{policy.pk}/edit/")
+    assert edit.status_code == 200 and "No personal attacks." in edit.content.decode()
+    clauses = list(PolicyClause.objects.filter(page=policy).order_by("sort_order"))
+    data = {
+        "title": policy.title, "slug": policy.slug, "intro": '{"blocks": [], "entityMap": {}}',
+        "clauses-TOTAL_FORMS": str(len(clauses) + 1), "clauses-INITIAL_FORMS": str(len(clauses)),
+        "clauses-MIN_NUM_FORMS": "0", "clauses-MAX_NUM_FORMS": "1000", "action-publish": "publish",
+    }
+    for i, clause in enumerate(clauses + [PolicyClause(number=9, title="Be kind", text="Assume good faith.")]):
+        data.update({
+            f"clauses-{i}-id": clause.pk or "", f"clauses-{i}-ORDER": str(i + 1), f"clauses-{i}-DELETE": "",
+            f"clauses-{i}-number": str(clause.number), f"clauses-{i}-title": clause.title, f"clauses-{i}-text": clause.text,
+        })
+    response = client.post(f"/admin/pages/{policy.pk}/edit/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert PolicyClause.objects.filter(page=policy, number=9, title="Be kind").exists()
+    assert PolicyClause.objects.filter(page=policy).count() == len(clauses) + 1
