@@ -41,20 +41,21 @@ def section_front(section, raw_page):
     }
 
 
-def lead_stories(home):
+def lead_stories(home, cards):
     """The editor's lead stories in the editor's order, dropping any that are no longer published."""
     ids = list(home.lead_stories.order_by("sort_order").values_list("article_id", flat=True))
-    published = article_cards().in_bulk(ids)
+    published = cards.in_bulk(ids)
     return [published[pk] for pk in ids if pk in published]
 
 
 def home_front(home):
     per_section = settings.NEWSROOM_HOME_PER_SECTION
-    leads = lead_stories(home)
+    cards = article_cards()  # public() costs a query: build the published set once for every block
+    leads = lead_stories(home, cards)
     shown = {a.pk for a in leads}
     sections = []
     for section in SectionPage.objects.published().child_of(home):
-        latest = list(article_cards().descendant_of(section).exclude(pk__in=shown)[:per_section])
+        latest = list(cards.descendant_of(section).exclude(pk__in=shown)[:per_section])
         if latest:
             sections.append((section, latest))
     return {"lead_stories": leads, "section_blocks": sections}

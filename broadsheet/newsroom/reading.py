@@ -24,20 +24,15 @@ def bylines(page):
 
 
 def related_articles(page, limit=None):
-    """Editor picks first, then articles sharing the most tags; never the page itself, only published ones."""
+    """Editor picks first, then the latest articles sharing a tag; never the page itself, only published ones."""
     limit = limit or settings.NEWSROOM_RELATED_LIMIT
-    picks = list(
-        ArticlePage.objects.published()
-        .filter(picked_as_related__page=page)
-        .exclude(pk=page.pk)
-        .order_by("picked_as_related__sort_order")[:limit]
-    )
+    published = ArticlePage.objects.published().exclude(pk=page.pk)  # public() costs a query: build it once
+    picks = list(published.filter(picked_as_related__page=page).order_by("picked_as_related__sort_order")[:limit])
     # Always run the tag query (even when the picks are enough) so the page's query count stays fixed.
     page_tags = ArticleTag.objects.filter(content_object_id=page.pk).values("tag_id")
     by_tags = (
-        ArticlePage.objects.published()
-        .filter(tagged_items__tag_id__in=page_tags)
-        .exclude(pk__in=[page.pk, *[p.pk for p in picks]])
+        published.filter(tagged_items__tag_id__in=page_tags)
+        .exclude(pk__in=[p.pk for p in picks])
         .distinct()
         .latest_first()[:limit]
     )
