@@ -150,11 +150,11 @@ def session(request, response: HttpResponse, next: str = ""):
     """Everything per-reader the page script needs; never cached, so the article page can be."""
     user = request.user if request.user.is_authenticated else None
     adapter = get_adapter()
-    sanction = services.active_sanction(user) if user else None
+    sanction = services.sanction_to_show(user) if user else None
     _no_store(response)
     return {
         "user": {"id": user.pk, "name": adapter.author_name(user)} if user else None,
-        "can_comment": bool(user) and sanction is None,
+        "can_comment": bool(user) and (sanction is None or not sanction.in_force()),
         "is_moderator": adapter.can_moderate(user),
         "sanction": _sanction_out(sanction),
         "login_url": adapter.login_url(request, next if next.startswith("/") and not next.startswith("//") else ""),

@@ -31,6 +31,8 @@ DEFAULTS = {
     "CACHE_PREFIX": "comments",
     # Largest request body a write accepts, in bytes (checked before the body is read).
     "MAX_REQUEST_BYTES": 64 * 1024,
+    # Days a warning is shown to the reader it was given to.
+    "WARNING_DAYS": 30,
     # Longest report note / appeal text / moderator note.
     "NOTE_MAX_LENGTH": 500,
 }

@@ -103,7 +103,7 @@ class SessionOut(Schema):
     user: AuthorOut | None
     can_comment: bool
     is_moderator: bool
-    sanction: SanctionOut | None
+    sanction: SanctionOut | None = Field(description="A ban or suspension in force, else a recent warning")
     login_url: str
     csrf_token: str = Field(description="Send back as the X-CSRFToken header on every write")
     max_length: int

@@ -51,6 +51,21 @@ def active_sanction(user):
     )
 
 
+def sanction_to_show(user):
+    """What the reader should be told: a ban or suspension in force, else a warning from the last
+    COMMENTS_WARNING_DAYS days, else None. Only the first two stop writing."""
+    sanction = active_sanction(user)
+    if sanction is not None:
+        return sanction
+    since = timezone.now() - timedelta(days=app_settings.WARNING_DAYS)
+    return (
+        Sanction.objects.filter(user=user, kind=SanctionKind.WARNING, revoked_at__isnull=True, created_at__gte=since)
+        .select_related("clause")
+        .order_by("-created_at")
+        .first()
+    )
+
+
 def require_reader(user):
     if user is None or not user.is_authenticated:
         raise CommentError("login_required", _("Sign in to take part in the conversation."))

@@ -182,12 +182,20 @@ def test_vote_report_appeal_flow(api, reader, other, moderator, thread, clause):
     assert api().get(URL).json()["comments"][0]["status"] == "visible"
 
 
+def test_session_shows_a_recent_warning_but_still_lets_the_reader_write(api, reader, moderator, thread, clause):
+    services.user_sanction(user=reader, kind="warning", clause=clause, moderator=moderator)
+    session = api(reader).get("/api/comments/session").json()
+    assert session["sanction"]["kind"] == "warning" and session["sanction"]["clause"]["number"] == 1
+    assert session["can_comment"] is True
+
+
 def test_sanction_through_the_api(api, reader, moderator, thread, clause):
     mod = api(moderator)
     r = mod.send("post", f"/api/comments/moderation/users/{reader.pk}/sanction", {"kind": "ban", "clause": 1, "note": "repeat"})
     assert r.status_code == 201
     client = api(reader)
-    assert client.get("/api/comments/session").json()["sanction"]["kind"] == "ban"
+    session = client.get("/api/comments/session").json()
+    assert session["sanction"]["kind"] == "ban" and session["can_comment"] is False
     error(client.send("post", URL, {"body": "let me in"}), 403, "sanctioned")
     error(mod.send("post", f"/api/comments/moderation/users/{reader.pk}/sanction", {"kind": "suspension", "clause": 1}), 400, "invalid")
 
