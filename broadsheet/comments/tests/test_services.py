@@ -86,6 +86,8 @@ def test_links_are_held(reader, thread):
         ("이 시발 정말", True),
         ("시1발 진짜", True),
         ("개새끼들", True),
+        ("ㅅㅂ 진짜", True),
+        ("아 ㅂ.ㅅ 같네", True),
         ("오늘이 변화의 시발점이다", False),
         ("1956년은 병신년이었다", False),
         ("병신년 새해", False),
