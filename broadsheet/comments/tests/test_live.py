@@ -207,6 +207,7 @@ def test_redis_fans_out_across_two_processes(site, embedded):
 
 def test_streams_in_one_process_share_one_redis_subscription(settings):
     import asyncio
+    import concurrent.futures
     import os
 
     import redis
@@ -230,7 +231,9 @@ def test_streams_in_one_process_share_one_redis_subscription(settings):
             await feed.close()
         return task, got
 
-    task, got = asyncio.run(two_readers())
+    # A thread of its own: Playwright's sync API may already run a loop in this one.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        task, got = pool.submit(asyncio.run, two_readers()).result(timeout=20)
     assert task is not None and live.hub.task is task  # one pump for all three streams
     assert got == [[{"event": "comment", "id": 5, "data": {"id": 5}}]] * 2 + [[]]
     assert live.hub.listeners == {}
