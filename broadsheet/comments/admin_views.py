@@ -53,7 +53,12 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(items=list(moderation.queue()), form=ModerationForm(), clauses=policy.clauses(),
+        items = list(moderation.queue())
+        approved = moderation.approved_counts(items)
+        for comment in items:
+            if comment.status == "pending":
+                comment.held_reasons = moderation.held_reasons(comment, approved.get(comment.author_id, 0))
+        context.update(items=items, form=ModerationForm(), clauses=policy.clauses(),
                        kinds=SanctionKind.choices, adapter=get_adapter())
         return context
 

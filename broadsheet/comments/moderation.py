@@ -2,8 +2,12 @@
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext as _
 
-from .models import AppealStatus, Comment, CommentStatus, ModerationAction, ModerationVerb, Report
+from . import wordlists
+from .app_settings import app_settings
+from .models import AppealStatus, Comment, CommentStatus, ModerationAction, ModerationVerb, Report, ThreadMode
+from .rendering import has_links
 
 
 def queue(limit=100):
@@ -20,6 +24,27 @@ def queue(limit=100):
         .prefetch_related(Prefetch("reports", queryset=open_reports.select_related("clause").order_by("created_at"), to_attr="open_reports"))
         .order_by("created_at", "pk")[:limit]
     )
+
+
+def held_reasons(comment, approved_by_author):
+    """Why a pending comment waits, in the moderator's words (the same rules as services._initial_status)."""
+    reasons = []
+    if comment.thread.mode == ThreadMode.PREMODERATED:
+        reasons.append(_("pre-moderated thread"))
+    if app_settings.TRUSTED_AFTER and approved_by_author < app_settings.TRUSTED_AFTER:
+        reasons.append(_("new commenter"))
+    if app_settings.HOLD_LINKS and has_links(comment.body):
+        reasons.append(_("contains a link"))
+    if wordlists.flagged(comment.body):
+        reasons.append(_("matches the word list"))
+    return reasons
+
+
+def approved_counts(comments):
+    """Visible comments per author of the given comments, in one query."""
+    authors = {c.author_id for c in comments if c.author_id}
+    rows = Comment.objects.filter(author_id__in=authors, status=CommentStatus.VISIBLE).values("author_id").annotate(n=Count("pk"))
+    return {row["author_id"]: row["n"] for row in rows}
 
 
 def removals_by_clause_and_month():

@@ -26,6 +26,13 @@ def test_moderator_sees_the_queue_with_reports_oldest_first(settings, reader, ot
     html = admin_client(moderator).get(QUEUE).content.decode()
     assert html.index("now reported") < html.index("newcomer text")
     assert "nasty" in html and "1. Respect" in html and new.status == "pending"
+    assert "new commenter" in html
+
+
+def test_queue_says_why_a_comment_is_held(reader, moderator, thread):
+    services.comment_create(thread_key="test-thread", author=reader, body="see https://example.org 시발")
+    html = admin_client(moderator).get(QUEUE).content.decode()
+    assert "contains a link" in html and "matches the word list" in html and "new commenter" not in html
 
 
 def test_queue_actions_write_the_log(reader, other, moderator, thread, clause):
