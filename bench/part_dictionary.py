@@ -39,8 +39,11 @@ def run(ctx):
         raise NotMeasured(f"GET /api/dictionary/house answered {status}: {body[:120]!r}")
     cold = wrk.run(base + "/", connections=16, duration=COLD, script=LUA, script_args=[path, "once"])
     rss_cold = rss_mb(proc.pid)
-    # Warm means looked up before: cycle through the words the cold pass reached (all, on a fast server).
-    covered = max(1, min(len(words), cold.requests - wrk.THREADS))
+    # Warm means looked up before: cycle through the words the cold pass reached (all, on a fast server),
+    # once more one by one first, since wrk's threads stop at slightly different places in the list.
+    covered = max(1, min(len(words), cold.requests))
+    for word in words[:covered]:
+        fetch(f"{base}/api/dictionary/{word}")
     warm = wrk.series(base + "/", script=LUA, script_args=[path, "cycle", str(covered)])
     warm16 = next(r for r in warm if r.connections == 16) if 16 in wrk.CONNECTIONS else warm[0]
     rss = rss_mb(proc.pid)

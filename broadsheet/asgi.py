@@ -8,5 +8,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "broadsheet.settings.production"
 django_application = get_asgi_application()
 
 from broadsheet.pagecache.asgi import PageCacheMiddleware  # noqa: E402  (needs Django set up first)
+from broadsheet.pagecache.worker import worker_warm_up  # noqa: E402
 
+worker_warm_up()  # each uvicorn worker imports this module once
 application = PageCacheMiddleware(django_application)

@@ -6,6 +6,7 @@ its app and its Django middleware here, so base.py keeps one line per area.
   PAGECACHE_ENABLED=0              turn it off (the bench's "cache miss" run does)
   PAGECACHE_SECONDS                how long a stored page lives at most (default PAGE_CACHE_SECONDS)
   PAGECACHE_LOCAL_SECONDS          with Redis: how long a worker trusts its own copy (default 1)
+  WORKER_WARM_UP=0                 don't preload the dictionary in each ASGI worker (see pagecache/worker.py)
   FRONTEND_CACHE_VARNISH_URL       purge a Varnish/nginx front cache too (HTTP PURGE of page URLs)
   FRONTEND_CACHE_CLOUDFLARE_ZONEID + FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN   purge Cloudflare
   FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID   purge CloudFront (needs boto3 and AWS credentials)
@@ -15,7 +16,8 @@ import os
 
 from ..base import INSTALLED_APPS, MIDDLEWARE, PAGE_CACHE_SECONDS
 
-__all__ = ["PAGECACHE_ENABLED", "PAGECACHE_SECONDS", "PAGECACHE_LOCAL_SECONDS", "WAGTAILFRONTENDCACHE"]
+__all__ = ["PAGECACHE_ENABLED", "PAGECACHE_SECONDS", "PAGECACHE_LOCAL_SECONDS", "WAGTAILFRONTENDCACHE",
+           "BROADSHEET_WORKER_WARM_UP"]
 
 if "broadsheet.pagecache" not in INSTALLED_APPS:
     INSTALLED_APPS.insert(0, "broadsheet.pagecache")
@@ -50,3 +52,12 @@ def _front_caches(env):
 
 
 WAGTAILFRONTENDCACHE = _front_caches(os.environ)
+
+
+# Loaded by each ASGI worker at start (broadsheet/asgi.py), then the heap is frozen out of the GC's way.
+# Each step: a dotted path, or [dotted path, *arguments]; none may touch the database.
+BROADSHEET_WORKER_WARM_UP = [
+    "broadsheet.dictionary.wordnet.get_wordnet",          # WordNet's reader and indexes
+    ["broadsheet.dictionary.lookup.wordnet_reading", "house"],  # its lemmatiser and sense data
+    ["broadsheet.dictionary.levels.word_level", "house"],       # wordfreq's and cefrpy's tables
+] if os.environ.get("WORKER_WARM_UP", "1") != "0" else []
