@@ -38,7 +38,7 @@ CLAUSES = [
      "decisions can be appealed once, from the comment itself; repeated breaches lead to warnings, suspensions and bans."),
 ]
 
-READERS = [("minji.reads", "Minji", "Park"), ("d.okafor", "Daniel", "Okafor"), ("seoyeon.k", "Seoyeon", "Kim")]
+READERS = [("hyejin.y", "Hyejin", "Yoon"), ("d.okafor", "Daniel", "Okafor"), ("seoyeon.k", "Seoyeon", "Kim")]
 
 CONVERSATION = [
     (0, None, "The timeline at the end helped a lot. I had lost track of who proposed what and when."),
