@@ -28,7 +28,7 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
 from .listing import Serializer
@@ -37,7 +37,7 @@ from .threads import thread_lookup
 
 log = logging.getLogger(__name__)
 
-DEFAULTS = {"POLL_SECONDS": 1.5, "HEARTBEAT_SECONDS": 15, "MAX_SECONDS": 300, "CATCH_UP": 50}
+DEFAULTS = {"POLL_SECONDS": 1.5, "HEARTBEAT_SECONDS": 15, "MAX_SECONDS": 300, "CATCH_UP": 50, "MAX_STREAMS": 2000}
 TAKE_DOWNS = {ModerationVerb.HIDE: "hidden", ModerationVerb.REMOVE: "removed", ModerationVerb.REINSTATE: "reinstated"}
 
 
@@ -238,9 +238,14 @@ class PollingFeed:
 # -- the stream ----------------------------------------------------------------------------------------
 
 
+open_streams = 0  # in this process; past COMMENTS_LIVE_MAX_STREAMS new readers poll the list API instead
+
+
 async def events(key, after):
+    global open_streams
     feed = RedisFeed(key) if settings.REDIS_URL else PollingFeed(key, after)
     seen_changes = set()
+    open_streams += 1
     try:
         await feed.open()  # subscribe first, then catch up: nothing falls in between
         yield f"retry: 3000\n: stream for {key}\n\n"
@@ -266,6 +271,7 @@ async def events(key, after):
                 yield ": keep-alive\n\n"
                 quiet_since = loop.time()
     finally:
+        open_streams -= 1
         await feed.close()
 
 
@@ -277,6 +283,9 @@ def _resume_from(request):
 async def live_stream(request, key):
     from .api import THREAD_KEY
 
+    if open_streams >= live_setting("MAX_STREAMS"):
+        # EventSource gives up on a 503 and the page script falls back to polling: load is shed, not lost.
+        return HttpResponse("Too many live readers; poll the list instead.", status=503, headers={"Retry-After": "60"})
     if not THREAD_KEY.match(key):
         raise Http404("There is no comment thread here.")
     thread = await _lookup(key)

@@ -132,6 +132,15 @@ def test_channel_is_prefixed(settings):
     assert channel("article-3") == "bs-demo:comments-live:article-3"
 
 
+def test_past_the_stream_cap_readers_are_sent_to_polling(client, monkeypatch, settings):
+    from broadsheet.comments import live
+
+    settings.COMMENTS_LIVE_MAX_STREAMS = 3
+    monkeypatch.setattr(live, "open_streams", 3)
+    response = client.get("/comments/live/article-1/")
+    assert response.status_code == 503 and response["Retry-After"] == "60"
+
+
 def test_unknown_thread_is_a_404(site, embedded):
     assert requests.get(f"{embedded}/comments/live/article-999999/", timeout=5).status_code == 404
     assert requests.get(f"{embedded}/comments/live/bad%20key/", timeout=5).status_code == 404
