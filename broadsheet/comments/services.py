@@ -93,9 +93,21 @@ def _count_of(**filters):
     )
 
 
+def lock_thread(comment):
+    """Take the thread's row lock first in every write, so writers queue in one order (no deadlocks)."""
+    list(Thread.objects.select_for_update().filter(pk=comment.thread_id).values_list("pk"))
+
+
 def recount(comment):
-    """Refresh the denormalised counts a comment's state affects (its thread, its parent)."""
+    """Refresh the denormalised counts a comment's state affects (its thread, its parent).
+
+    Locking the rows first makes concurrent writers take turns; each UPDATE then counts with a snapshot
+    taken after the previous writer committed (PostgreSQL, READ COMMITTED), so no count is lost.
+    """
     visible = CommentStatus.VISIBLE
+    lock_thread(comment)
+    if comment.parent_id:
+        list(Comment.objects.select_for_update().filter(pk=comment.parent_id).values_list("pk"))
     Thread.objects.filter(pk=comment.thread_id).update(
         comment_count=_count_of(thread=OuterRef("pk"), status=visible),
         pending_count=_count_of(thread=OuterRef("pk"), status=CommentStatus.PENDING),
@@ -105,6 +117,7 @@ def recount(comment):
 
 
 def _recount_votes(comment):
+    list(Comment.objects.select_for_update().filter(pk=comment.pk).values_list("pk"))  # see recount()
     Comment.objects.filter(pk=comment.pk).update(
         like_count=Coalesce(Subquery(Vote.objects.filter(comment=OuterRef("pk"), value=1).order_by().values("comment").annotate(n=Count("pk")).values("n")[:1]), Value(0)),
         dislike_count=Coalesce(Subquery(Vote.objects.filter(comment=OuterRef("pk"), value=-1).order_by().values("comment").annotate(n=Count("pk")).values("n")[:1]), Value(0)),
@@ -203,6 +216,7 @@ def comment_create(*, thread_key, author, body, parent_id=None, idempotency_key=
     status = _initial_status(author=author, thread=thread, body=body)
     try:
         with transaction.atomic():
+            lock_thread(Comment(thread=thread))
             comment = Comment.objects.create(
                 thread=thread, author=author, parent=parent, body=body, status=status,
                 notify_replies=bool(notify_replies), idempotency_key=idempotency_key or None, ip_hash=ip_hash,
@@ -236,6 +250,7 @@ def comment_edit(*, comment, editor, body):
     body = normalize(body)
     was_visible = comment.status == CommentStatus.VISIBLE
     with transaction.atomic():
+        lock_thread(comment)
         comment.body = body
         comment.edited_at = timezone.now()
         if was_visible and _initial_status(author=editor, thread=comment.thread, body=body) == CommentStatus.PENDING:
@@ -251,6 +266,7 @@ def comment_delete(*, comment, user):
     """The author withdraws a comment. With replies under it a placeholder keeps the conversation readable."""
     _require_author(comment, user)
     with transaction.atomic():
+        lock_thread(comment)
         was_visible = comment.status == CommentStatus.VISIBLE
         if comment.replies.exists():
             comment.status = CommentStatus.DELETED
@@ -332,6 +348,7 @@ def comment_approve(*, comment, moderator, note=""):
     """Publish a held comment (or reinstate a hidden one)."""
     require_moderator(moderator)
     with transaction.atomic():
+        lock_thread(comment)
         was_visible = comment.status == CommentStatus.VISIBLE
         comment.status = CommentStatus.VISIBLE
         comment.hidden_clause = None
@@ -349,6 +366,7 @@ def _take_down(*, comment, moderator, reason_clause, note, status, verb):
     if reason_clause is None:
         raise CommentError("invalid", _("Choose the clause of the policy this comment breaks."))
     with transaction.atomic():
+        lock_thread(comment)
         was_visible = comment.status == CommentStatus.VISIBLE
         comment.status = status
         comment.hidden_clause = reason_clause

@@ -28,11 +28,11 @@ def thread_lookup(key, *, create=False):
     if info is None:
         return None if adapter.owns_key(key) else thread
     if thread is None:
-        thread = Thread(key=key)
-        _sync(thread, info)
-        if create:
-            thread.save()
-        return thread
+        fields = {f: getattr(info, f) for f in SYNCED}
+        if not create:
+            return Thread(key=key, **fields)
+        # get_or_create: two first comments on a new article may race to make the thread.
+        thread, _created = Thread.objects.get_or_create(key=key, defaults=fields)
     _sync(thread, info)
     return thread
 
