@@ -132,12 +132,19 @@ def test_channel_is_prefixed(settings):
     assert channel("article-3") == "bs-demo:comments-live:article-3"
 
 
-def test_past_the_stream_cap_readers_are_sent_to_polling(client, monkeypatch, settings):
+def test_past_the_stream_cap_readers_are_sent_to_polling(monkeypatch, settings):
+    import asyncio
+    import concurrent.futures
+
+    from django.test import RequestFactory
+
     from broadsheet.comments import live
 
     settings.COMMENTS_LIVE_MAX_STREAMS = 3
     monkeypatch.setattr(live, "open_streams", 3)
-    response = client.get("/comments/live/article-1/")
+    request = RequestFactory().get("/comments/live/article-1/")
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # Playwright's sync API may own this thread's loop
+        response = pool.submit(asyncio.run, live.live_stream(request, "article-1")).result(timeout=10)
     assert response.status_code == 503 and response["Retry-After"] == "60"
 
 
