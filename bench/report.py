@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 RESULTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results.md")
-HEADER = "# Broadsheet bench results\n\nNewest run first. Produced by `make bench` (bench/run.py); see README \"Bench\".\n"
+HEADER = "# Broadsheet bench results\n\nNewest run first. Produced by `make bench` (bench/run.py); see bench/README.md.\n"
 
 
 def machine():
