@@ -77,6 +77,7 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 def tree_root():
     """Wagtail's migrations make the locale and the tree's root; a flushed database (transactional tests) lacks them."""
     if Page.get_first_root_node() is None:
+        ContentType.objects.clear_cache()  # a flush re-creates content types under new ids (PostgreSQL)
         Locale.objects.get_or_create(language_code="en")
         Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
 

@@ -229,7 +229,10 @@
     });
   }
 
+  var lookupSeq = 0;  // a slow answer to an earlier lookup must not replace a newer one
+
   function openPopup(found) {
+    var seq = ++lookupSeq;
     ensurePopup();
     var active = document.activeElement;
     returnFocusTo = (active && scopeOf(active)) ? active : found.scope;
@@ -247,12 +250,14 @@
         return response.json().then(function (body) { return { status: response.status, body: body }; });
       })
       .then(function (result) {
+        if (seq !== lookupSeq) return;
         if (result.status === 200) showEntry(result.body, found.text);
         else if (result.status === 404) showMissing(result.body, rect);
         else render([header(found.text), D.el("p", { "class": "dictionary-missing" }, result.body.detail || D.t("error"))]);
       })
-      .catch(function () { render([header(found.text), D.el("p", { "class": "dictionary-missing" }, D.t("error"))]); })
+      .catch(function () { if (seq === lookupSeq) render([header(found.text), D.el("p", { "class": "dictionary-missing" }, D.t("error"))]); })
       .then(function () {
+        if (seq !== lookupSeq) return;
         place(rect);
         popup.focus();
         D.announce(popup.textContent.replace(/×/g, " ").replace(/\s+/g, " ").slice(0, 200));
