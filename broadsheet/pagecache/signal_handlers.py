@@ -74,6 +74,27 @@ def _pages_using(image):
         return None
 
 
+def on_glossary_changed(sender, **kwargs):
+    """The dictionary's answers include the newsroom's glossary: retire the stored answers."""
+    tags_purge(["api-dictionary"])
+
+
+# Models whose rows appear in public API replies the cache stores (app_label.Model).
+GLOSSARY_MODELS = ("dictionary.GlossaryTerm", "dictionary.KoreanEquivalent")
+
+
+def _connect_glossary():
+    from django.apps import apps
+
+    for label in GLOSSARY_MODELS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:  # the dictionary app renamed or absent: nothing of it is stored either
+            continue
+        post_save.connect(on_glossary_changed, sender=model, dispatch_uid=f"pagecache_{label}_saved")
+        post_delete.connect(on_glossary_changed, sender=model, dispatch_uid=f"pagecache_{label}_deleted")
+
+
 def connect():
     page_published.connect(on_page_published, dispatch_uid="pagecache_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="pagecache_unpublished")
@@ -82,3 +103,4 @@ def connect():
     image_model = get_image_model()
     post_save.connect(on_image_changed, sender=image_model, dispatch_uid="pagecache_image_saved")
     post_delete.connect(on_image_changed, sender=image_model, dispatch_uid="pagecache_image_deleted")
+    _connect_glossary()

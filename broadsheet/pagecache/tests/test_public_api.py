@@ -38,3 +38,14 @@ def test_other_apis_are_never_looked_up(tree, asgi):
     for path in ("/api/comments/policy", "/api/openapi.json"):
         asgi(path)
         assert "x-cache" not in asgi(path).headers
+
+
+def test_a_glossary_change_retires_the_stored_answers(dictionary_ready, asgi, django_capture_on_commit_callbacks):
+    from broadsheet.dictionary.models import GlossaryTerm
+
+    asgi("/api/dictionary/house")
+    if asgi("/api/dictionary/house").x_cache != "HIT":
+        pytest.skip("the dictionary's answer is not public here")
+    with django_capture_on_commit_callbacks(execute=True):
+        GlossaryTerm.objects.create(term="Blue House", part_of_speech="noun", explanation="The former office.")
+    assert asgi("/api/dictionary/house").x_cache == "MISS"
