@@ -3,12 +3,12 @@
 #   chromium        browser tests (Playwright drives /usr/bin/chromium) and screenshots
 #   wordnet-base    the English dictionary data (read with NLTK's WordNet reader)
 #   poppler-utils   pdftotext, to read back printed PDFs in tests
-#   fonts-noto-cjk  Hangul in screenshots and printed PDFs
+#   fonts-noto-cjk, fonts-noto-color-emoji  Hangul and emoji in screenshots and printed PDFs
 #   gettext         compiles the Korean translations
 #   wrk, nginx-light  the bench harness (load generator and the static ceiling)
 #   python3-venv    the project's virtual environment
 set -euo pipefail
-want=(chromium wordnet-base poppler-utils fonts-noto-cjk gettext python3-venv)
+want=(chromium wordnet-base poppler-utils fonts-noto-cjk fonts-noto-color-emoji gettext python3-venv)
 [ "${WITH_BENCH:-0}" = 1 ] && want+=(wrk nginx-light)
 missing=()
 for p in "${want[@]}"; do

@@ -17,7 +17,7 @@ from ..querysets import NewsPageManager
 
 
 class HomePage(Page):
-    subpage_types = ["newsroom.SectionPage"]
+    subpage_types = ["newsroom.SectionPage", "comments.StandardsPolicyPage"]
     max_count = 1
 
     objects = NewsPageManager()

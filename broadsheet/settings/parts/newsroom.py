@@ -9,3 +9,6 @@ NEWSROOM_FEED_ITEMS = 20
 NEWSROOM_SITEMAP_CACHE_SECONDS = 900
 NEWSROOM_SHARE_IMAGE_FILTER = "fill-1200x675|format-jpeg"  # Open Graph / JSON-LD image
 NEWSROOM_LOGO = "img/logo.png"  # publisher logo in JSON-LD (static path)
+
+# The admin would load avatars from gravatar.com, which the closed network and the CSP both refuse.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
