@@ -105,15 +105,17 @@ def recount(comment):
     taken after the previous writer committed (PostgreSQL, READ COMMITTED), so no count is lost.
     """
     visible = CommentStatus.VISIBLE
-    lock_thread(comment)
-    if comment.parent_id:
-        list(Comment.objects.select_for_update().filter(pk=comment.parent_id).values_list("pk"))
-    Thread.objects.filter(pk=comment.thread_id).update(
-        comment_count=_count_of(thread=OuterRef("pk"), status=visible),
-        pending_count=_count_of(thread=OuterRef("pk"), status=CommentStatus.PENDING),
-    )
-    if comment.parent_id:
-        Comment.objects.filter(pk=comment.parent_id).update(reply_count=_count_of(parent=OuterRef("pk"), status=visible))
+    # savepoint=False: free inside the caller's transaction; on its own (demo data) it makes one.
+    with transaction.atomic(savepoint=False):
+        lock_thread(comment)
+        if comment.parent_id:
+            list(Comment.objects.select_for_update().filter(pk=comment.parent_id).values_list("pk"))
+        Thread.objects.filter(pk=comment.thread_id).update(
+            comment_count=_count_of(thread=OuterRef("pk"), status=visible),
+            pending_count=_count_of(thread=OuterRef("pk"), status=CommentStatus.PENDING),
+        )
+        if comment.parent_id:
+            Comment.objects.filter(pk=comment.parent_id).update(reply_count=_count_of(parent=OuterRef("pk"), status=visible))
 
 
 def _recount_votes(comment):
