@@ -7,7 +7,10 @@ number of authors, tags or related articles (pinned in tests/test_article_page.p
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from .freshness import generation, remembered
 
 from .models import ArticlePage, ArticleTag
 from .seo import article_meta
@@ -50,6 +53,14 @@ def share_links(page, url):
 
 
 def article_context(page, request):
+    """Built once per process and generation (freshness.py) for each page, language and host; previews never."""
+    if getattr(request, "is_preview", False):
+        return build_article_context(page, request)
+    key = ("article", page.pk, get_language(), request.scheme, request.get_host(), generation())
+    return remembered(key, lambda: build_article_context(page, request))
+
+
+def build_article_context(page, request):
     crumbs = breadcrumbs(page)
     authors = bylines(page)
     tags = list(page.tags.all())

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -9,14 +10,40 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from ..blocks import ArticleBodyBlock
 from ..querysets import NewsPageManager
 
 
-class HomePage(Page):
+class ShortRouteMixin:
+    """Routes a request to the deepest page on its path in one query (Wagtail walks one query per level, two
+    with .specific); that page routes the rest itself, so a routable page's sub-paths still work."""
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [self.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)]
+        deepest = Page.objects.filter(url_path__in=prefixes).order_by("-depth").specific().first()
+        if deepest is None:
+            raise Http404
+        return deepest.route(request, path_components[deepest.depth - self.depth :])
+
+
+class PrivacyShortcutMixin:
+    """While no page on the site has a view restriction (remembered per generation, freshness.py), the
+    privacy checks Wagtail and the page cache run on every request need no query."""
+
+    def get_view_restrictions(self):
+        from ..freshness import view_restrictions_exist
+
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class HomePage(ShortRouteMixin, PrivacyShortcutMixin, Page):
     subpage_types = ["newsroom.SectionPage", "comments.StandardsPolicyPage"]
     max_count = 1
 
@@ -39,7 +66,7 @@ class HomeLeadStory(Orderable):
     panels = [FieldPanel("article")]
 
 
-class SectionPage(Page):
+class SectionPage(ShortRouteMixin, PrivacyShortcutMixin, Page):
     intro = RichTextField(blank=True)
 
     parent_page_types = ["newsroom.HomePage", "newsroom.SectionPage"]
@@ -65,7 +92,7 @@ class CommentsMode(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class ArticlePage(RoutablePageMixin, Page):
+class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
     kicker = models.CharField(_("kicker"), max_length=80, blank=True, help_text=_("A short label above the headline"))
     headline = models.CharField(_("headline"), max_length=255, blank=True, help_text=_("Defaults to the title"))
     standfirst = models.TextField(_("subhead"), blank=True)

@@ -1,0 +1,72 @@
+"""The newsroom's generation: one number every process reads per request, bumped whenever something an
+article page shows from other rows changes (a page published, unpublished, moved or deleted, a privacy
+setting, an author, a photo). Article pages keep what they build from those rows in process memory under
+the generation, so a full render costs one cache read instead of a dozen queries.
+"""
+
+import threading
+import time
+from collections import OrderedDict
+
+from django.core.cache import cache
+
+GENERATION_KEY = "newsroom:generation"
+_MEMO_SIZE = 512
+_memo = OrderedDict()
+_lock = threading.Lock()
+
+
+# How long a process trusts the generation it last read before reading it again. A change made in this
+# process is seen at once (newsroom_changed forgets it); one made in another process within this long.
+RECHECK_SECONDS = 1.0
+_known = {"gen": None, "at": 0.0}
+
+
+def generation():
+    now = time.monotonic()
+    if _known["gen"] is not None and now - _known["at"] < RECHECK_SECONDS:
+        return _known["gen"]
+    gen = _read_generation()
+    _known.update(gen=gen, at=now)
+    return gen
+
+
+def _read_generation():
+    gen = cache.get(GENERATION_KEY)
+    if gen is None:
+        # A fresh cache (or an evicted key): start a new generation so no process trusts older memos.
+        import uuid
+
+        gen = uuid.uuid4().hex
+        cache.add(GENERATION_KEY, gen, None)
+        gen = cache.get(GENERATION_KEY) or gen
+    return gen
+
+
+def newsroom_changed(**kwargs):
+    """Signal handler: every process drops what it built from the page tree."""
+    cache.delete(GENERATION_KEY)
+    _known["gen"] = None
+    with _lock:
+        _memo.clear()
+
+
+def view_restrictions_exist():
+    """Whether any page has a view restriction: while none does, privacy checks need no query."""
+    from wagtail.models import PageViewRestriction
+
+    return remembered(("view-restrictions", generation()), PageViewRestriction.objects.exists)
+
+
+def remembered(key, build):
+    """build() once per key in this process; the key must carry the generation."""
+    with _lock:
+        if key in _memo:
+            _memo.move_to_end(key)
+            return _memo[key]
+    value = build()
+    with _lock:
+        _memo[key] = value
+        while len(_memo) > _MEMO_SIZE:
+            _memo.popitem(last=False)
+    return value
