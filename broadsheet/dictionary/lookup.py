@@ -50,7 +50,7 @@ def _entry(version, word):
     key = "dictionary:entry:%s:%s" % (version, hashlib.sha1(word.encode()).hexdigest())
     entry = cache.get(key)
     if entry is None:
-        entry = build_entry(word)
+        entry = build_entry(word, version)
         cache.set(key, entry, app_settings.get("CACHE_SECONDS"))
     return entry
 
@@ -61,14 +61,14 @@ def wordnet_reading(word):
     return forms, next((e for e in map(wordnet_entry, forms) if e), None)
 
 
-def build_entry(word):
+def build_entry(word, version=None):
     forms, found = wordnet_reading(word)
     # The glossary knows names as written ("Blue House") and words by lemma ("liaison office").
     candidates = forms + ([found["lemma"]] if found else [])
-    term = first_term(candidates)
+    term = first_term(candidates, version)
     lemma = found["lemma"] if found else (term["term"] if term else forms[0])
     level = word_level(lemma.lower())
-    equivalents = korean_equivalents(lemma)
+    equivalents = korean_equivalents(lemma, version)
     return {
         "found": bool(found or term or equivalents),
         "word": word,

@@ -53,6 +53,7 @@ def _save_batch(batch):
     from .glossary import glossary_changed
 
     glossary_changed()
+    transaction.on_commit(glossary_changed)  # lookups between now and the commit read the old rows
     return KoreanEquivalent.objects.count() - before
 
 
