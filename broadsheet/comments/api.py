@@ -208,14 +208,18 @@ def transparency(request):
 def comment_post(request, payload: CommentIn, key: str = KEY):
     """201 with the new comment (``status`` is ``pending`` when held for a moderator); 200 with the
     first comment when the same ``idempotency_key`` was already used."""
-    _thread(key)
-    existing = payload.idempotency_key and Comment.objects.filter(author=request.user, idempotency_key=payload.idempotency_key).exists()
+    thread = _thread(key)
     comment = services.comment_create(
         thread_key=key, author=request.user, body=payload.body, parent_id=payload.parent_id,
         idempotency_key=payload.idempotency_key, ip=get_adapter().client_ip(request), notify_replies=payload.notify_replies,
+        thread=thread,
     )
-    comment = _comment(comment.pk)
-    return Status(200 if existing else 201, {**_one(request, comment), "replies": [], "replies_cursor": None})
+    replayed = getattr(comment, "replayed", False)
+    if replayed:
+        comment = _comment(comment.pk)  # as it is now: it may have been edited, hidden or appealed since
+    else:
+        comment._state.fields_cache.setdefault("appeal", None)  # just written: no appeal yet (saves a query)
+    return Status(200 if replayed else 201, {**_one(request, comment), "replies": [], "replies_cursor": None})
 
 
 @router.patch("/comments/{comment_id}", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Edit (first five minutes)")

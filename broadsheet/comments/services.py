@@ -98,7 +98,7 @@ def lock_thread(comment):
     list(Thread.objects.select_for_update().filter(pk=comment.thread_id).values_list("pk"))
 
 
-def recount(comment):
+def recount(comment, *, thread_locked=False):
     """Refresh the denormalised counts a comment's state affects (its thread, its parent).
 
     Locking the rows first makes concurrent writers take turns; each UPDATE then counts with a snapshot
@@ -107,7 +107,8 @@ def recount(comment):
     visible = CommentStatus.VISIBLE
     # savepoint=False: free inside the caller's transaction; on its own (demo data) it makes one.
     with transaction.atomic(savepoint=False):
-        lock_thread(comment)
+        if not thread_locked:  # a caller that already holds the lock saves a round trip
+            lock_thread(comment)
         if comment.parent_id:
             list(Comment.objects.select_for_update().filter(pk=comment.parent_id).values_list("pk"))
         Thread.objects.filter(pk=comment.thread_id).update(
@@ -155,18 +156,24 @@ def _notify_parent_author(reply):
 # -- readers' writes ---------------------------------------------------------------------------
 
 
-def _initial_status(*, author, thread, body):
-    """Visible, or held for a moderator: pre-moderated thread, new commenter, links, listed words."""
-    if get_adapter().can_moderate(author):
-        return CommentStatus.VISIBLE
+def _held(*, author, thread, body):
     if thread.mode == ThreadMode.PREMODERATED:
-        return CommentStatus.PENDING
+        return True
     trusted_after = app_settings.TRUSTED_AFTER
     if trusted_after and Comment.objects.filter(author=author, status=CommentStatus.VISIBLE).count() < trusted_after:
-        return CommentStatus.PENDING
+        return True
     if app_settings.HOLD_LINKS and has_links(body):
-        return CommentStatus.PENDING
-    if wordlists.flagged(body):
+        return True
+    return wordlists.flagged(body)
+
+
+def _initial_status(*, author, thread, body):
+    """Visible, or held for a moderator: pre-moderated thread, new commenter, links, listed words.
+
+    Moderators are never held; asking about permissions (two queries) only when a reason to hold
+    was found keeps the common case cheap and gives the same answer.
+    """
+    if _held(author=author, thread=thread, body=body) and not get_adapter().can_moderate(author):
         return CommentStatus.PENDING
     return CommentStatus.VISIBLE
 
@@ -193,16 +200,21 @@ def _refuse_duplicate(*, author, thread, body):
 def _replay(author, idempotency_key):
     if not idempotency_key:
         return None
-    return Comment.objects.filter(author=author, idempotency_key=idempotency_key).first()
+    earlier = Comment.objects.filter(author=author, idempotency_key=idempotency_key).first()
+    if earlier is not None:
+        earlier.replayed = True  # the API answers 200 instead of 201
+    return earlier
 
 
-def comment_create(*, thread_key, author, body, parent_id=None, idempotency_key=None, ip=None, notify_replies=False):
-    """Post a comment or reply. The same idempotency_key from the same author returns the first comment."""
+def comment_create(*, thread_key, author, body, parent_id=None, idempotency_key=None, ip=None, notify_replies=False, thread=None):
+    """Post a comment or reply. The same idempotency_key from the same author returns the first comment
+    (marked ``replayed``). ``thread``: the caller's fresh lookup of thread_key, to save doing it twice."""
     require_reader(author)
     if (earlier := _replay(author, idempotency_key)) is not None:
         return earlier
     body = normalize(body)
-    thread = thread_for_key(thread_key, create=True)
+    if thread is None or thread.pk is None:
+        thread = thread_for_key(thread_key, create=True)
     if not thread.is_open():
         raise CommentError("thread_closed", _("Comments on this article are closed."))
     parent = _parent_for(thread, parent_id)
@@ -223,7 +235,7 @@ def comment_create(*, thread_key, author, body, parent_id=None, idempotency_key=
                 thread=thread, author=author, parent=parent, body=body, status=status,
                 notify_replies=bool(notify_replies), idempotency_key=idempotency_key or None, ip_hash=ip_hash,
             )
-            recount(comment)
+            recount(comment, thread_locked=True)
             if status == CommentStatus.VISIBLE:
                 _announce_published(comment)
     except IntegrityError:
