@@ -14,12 +14,19 @@ def _hit(bucket, setting_value):
     window = int(time.time() // seconds)
     key = f"{app_settings.CACHE_PREFIX}:rate:{bucket}:{window}"
     cache = caches[app_settings.CACHE_ALIAS]
-    cache.add(key, 0, seconds + 1)
+    # One round trip in the common case (the window's counter exists); the first hit of a window
+    # creates it. add() loses to a concurrent first hit, and then incr() counts this one too.
     try:
         used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, seconds + 1)
-        used = 1
+    except ValueError:
+        if cache.add(key, 1, seconds + 1):
+            used = 1
+        else:
+            try:
+                used = cache.incr(key)
+            except ValueError:  # expired in between
+                cache.set(key, 1, seconds + 1)
+                used = 1
     return used <= count
 
 
