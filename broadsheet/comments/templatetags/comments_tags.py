@@ -1,6 +1,9 @@
 """{% comment_count thread_key %}: the denormalised count, marked up for the live counter to update.
 
-One indexed read, and nothing about the reader, so it is safe inside cached pages.
+One indexed read per thread key and page render, and nothing about the reader, so it is safe inside
+cached pages. A section front listing many articles can read every count at once first:
+``{% prefetch_comment_counts keys %}`` (keys: an iterable of thread keys) makes the comment_count tags
+that follow in the same render answer from memory, with the same output.
 """
 
 from django import template
@@ -10,17 +13,43 @@ from ..models import Thread
 
 register = template.Library()
 
+MEMO = "_comment_counts"  # on the render context: lives for one page render, shared by its includes
 
-@register.simple_tag
-def comment_count(thread_key):
-    count = Thread.objects.filter(key=thread_key).values_list("comment_count", flat=True).first() or 0
+
+def _memo(context):
+    # render_context is per template; the root Context is shared by every include of one render.
+    root = context.dicts[0] if context.dicts else {}
+    return root.setdefault(MEMO, {}) if isinstance(root, dict) else {}
+
+
+@register.simple_tag(takes_context=True)
+def prefetch_comment_counts(context, thread_keys):
+    wanted = [k for k in thread_keys if k]
+    memo = _memo(context)
+    found = dict(Thread.objects.filter(key__in=wanted).values_list("key", "comment_count"))
+    for key in wanted:
+        memo[key] = found.get(key) or 0
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def comment_count(context, thread_key):
+    memo = _memo(context)
+    if thread_key not in memo:
+        memo[thread_key] = Thread.objects.filter(key=thread_key).values_list("comment_count", flat=True).first() or 0
+    count = memo[thread_key]
     return format_html('<span class="comment-count" data-comment-count="{}">{}</span>', thread_key, count)
 
 
 @register.simple_tag
 def standards_policy_url():
     """The live Standards Board Policy page's URL, or '' when none is published."""
+    from broadsheet.newsroom.freshness import generation, remembered
+
     from ..policy import policy_page
 
-    page = policy_page()
-    return page.url if page else ""
+    def url():  # a query and a URL lookup, remembered until a page is published, moved or deleted
+        page = policy_page()
+        return page.url if page else ""
+
+    return remembered(("standards-policy-url", generation()), url)

@@ -1,0 +1,38 @@
+"""{% comment_count %}: one query per distinct thread per render, none after {% prefetch_comment_counts %}."""
+
+from django.template import Context, Template
+
+from broadsheet.comments.models import Thread
+
+TAGS = "{% load comments_tags %}"
+
+
+def _render(source, **context):
+    return Template(TAGS + source).render(Context(context))
+
+
+def test_the_same_key_twice_costs_one_query(db, django_assert_num_queries):
+    Thread.objects.create(key="front-a", title="A", url="/a/", comment_count=7)
+    with django_assert_num_queries(1):
+        html = _render("{% comment_count 'front-a' %}|{% comment_count 'front-a' %}")
+    one = '<span class="comment-count" data-comment-count="front-a">7</span>'
+    assert html == f"{one}|{one}"
+
+
+def test_prefetched_counts_render_the_same_in_one_query(db, django_assert_num_queries):
+    Thread.objects.create(key="front-a", title="A", url="/a/", comment_count=7)
+    Thread.objects.create(key="front-b", title="B", url="/b/", comment_count=0)
+    loop = "{% for k in keys %}{% comment_count k %};{% endfor %}"
+    keys = ["front-a", "front-b", "front-missing"]
+    plain = _render(loop, keys=keys)
+    with django_assert_num_queries(1):
+        prefetched = _render("{% prefetch_comment_counts keys %}" + loop, keys=keys)
+    assert prefetched == plain
+    assert 'data-comment-count="front-missing">0<' in plain
+
+
+def test_each_render_reads_afresh(db):
+    thread = Thread.objects.create(key="front-a", title="A", url="/a/", comment_count=1)
+    assert ">1<" in _render("{% comment_count 'front-a' %}")
+    Thread.objects.filter(pk=thread.pk).update(comment_count=2)
+    assert ">2<" in _render("{% comment_count 'front-a' %}")
