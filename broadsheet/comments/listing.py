@@ -109,19 +109,22 @@ class Serializer:
 
     def __init__(self, viewer, votes):
         self.viewer = viewer if viewer is not None and viewer.is_authenticated else None
+        # Read once per page, not once per comment (the viewer is a lazy object; settings go through a lookup).
+        self.viewer_pk = self.viewer.pk if self.viewer is not None else None
+        self.edit_window = app_settings.EDIT_WINDOW
         self.votes = votes
         self.adapter = get_adapter()
         self.now = timezone.now()
 
     def _mine(self, comment):
-        return self.viewer is not None and comment.author_id == self.viewer.pk
+        return self.viewer_pk is not None and comment.author_id == self.viewer_pk
 
     def comment(self, c):
         mine = self._mine(c)
         readable = c.status == CommentStatus.VISIBLE or (mine and c.status in (CommentStatus.PENDING, CommentStatus.HIDDEN))
         shows_author = c.author is not None and (readable or mine)
         appeal = getattr(c, "appeal", None) if mine else None
-        edit_open = (self.now - c.created_at).total_seconds() < app_settings.EDIT_WINDOW
+        edit_open = (self.now - c.created_at).total_seconds() < self.edit_window
         return {
             "id": c.pk,
             "parent_id": c.parent_id,
