@@ -26,6 +26,13 @@ def build_section_nav():
 
 
 def section_nav():
+    """Remembered in the process per newsroom generation: no cache read per request."""
+    from .freshness import generation, remembered
+
+    return remembered(("section-nav", generation()), shared_section_nav)
+
+
+def shared_section_nav():
     nav = cache.get(NAV_CACHE_KEY)
     if nav is None:
         nav = build_section_nav()

@@ -57,10 +57,23 @@ def article_context(page, request):
     if getattr(request, "is_preview", False):
         return build_article_context(page, request)
     key = ("article", page.pk, get_language(), request.scheme, request.get_host(), generation())
-    return remembered(key, lambda: build_article_context(page, request))
+    context, lead_image = remembered(key, lambda: (build_article_context(page, request), page.lead_image))
+    if lead_image is not None and lead_image.pk == page.lead_image_id:
+        page.lead_image = lead_image  # with its renditions: the {% picture %} needs no query nor cache read
+    return context
+
+
+def with_renditions(page):
+    """The page's lead photo loaded once with all its renditions, so every width and format is at hand."""
+    if page.lead_image_id:
+        from wagtail.images import get_image_model
+
+        page.lead_image = get_image_model().objects.prefetch_related("renditions").filter(pk=page.lead_image_id).first()
+    return page
 
 
 def build_article_context(page, request):
+    with_renditions(page)
     crumbs = breadcrumbs(page)
     authors = bylines(page)
     tags = list(page.tags.all())

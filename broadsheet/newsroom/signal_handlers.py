@@ -26,12 +26,13 @@ def _connect_generation():
         signal.connect(newsroom_changed, dispatch_uid=f"newsroom-gen-{id(signal)}")
     post_page_move.connect(newsroom_changed, dispatch_uid="newsroom-gen-move")
     image_model = get_image_model()
-    senders = (PageViewRestriction, Site, apps.get_model("newsroom", "Author"), image_model, apps.get_model("taggit", "Tag"))
+    senders = (PageViewRestriction, Site, apps.get_model("newsroom", "Author"), image_model, apps.get_model("taggit", "Tag"),
+               apps.get_model("dictionary", "DictionarySettings"))
     post_save.connect(_page_saved, dispatch_uid="newsroom-gen-page-save")
     post_delete.connect(_page_saved, dispatch_uid="newsroom-gen-page-delete")
     for sender in senders:
         label = sender._meta.label_lower
-        post_save.connect(newsroom_changed, sender=sender, dispatch_uid=f"newsroom-gen-save-{label}")
+        post_save.connect(_saved, sender=sender, dispatch_uid=f"newsroom-gen-save-{label}")
         post_delete.connect(newsroom_changed, sender=sender, dispatch_uid=f"newsroom-gen-delete-{label}")
 
 
@@ -39,3 +40,20 @@ def _page_saved(sender, instance, **kwargs):
     """Any page of any type (a live page saved in place, a slug changed, a page deleted)."""
     if isinstance(instance, Page):
         newsroom_changed()
+
+
+# Wagtail records a photo's file size and hash the first time it renders it: nothing a page shows.
+_BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
+
+
+def _saved(sender, instance, update_fields=None, created=False, **kwargs):
+    if update_fields and set(update_fields) <= _BOOKKEEPING_FIELDS:
+        return
+    if created and sender._meta.label_lower == "dictionary.dictionarysettings" and _has_defaults(instance):
+        return  # the first read of a site's settings stores the defaults every process already used
+    newsroom_changed()
+
+
+def _has_defaults(settings_row):
+    field = settings_row._meta.get_field("hard_word_level")
+    return settings_row.hard_word_level == field.get_default()

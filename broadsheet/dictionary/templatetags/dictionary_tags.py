@@ -11,8 +11,32 @@ register = template.Library()
 @register.inclusion_tag("dictionary/elements/words_in_article.html", takes_context=True)
 def words_in_article(context, page):
     request = context.get("request")
-    above = DictionarySettings.for_request(request).hard_word_level if request else DictionarySettings.hard_word_level.field.get_default()
-    return {"words": hard_words(page, above), "above": above, "page": page}
+    above = _hard_word_level(request) if request else DictionarySettings.hard_word_level.field.get_default()
+    return {"words": _remembered_hard_words(page, above), "above": above, "page": page}
+
+
+def _hard_word_level(request):
+    """The site's setting, remembered per newsroom generation (a settings save starts a new one)."""
+    from wagtail.models import Site
+
+    from broadsheet.newsroom.freshness import generation, remembered
+
+    site = Site.find_for_request(request)
+    return remembered(
+        ("dictionary-level", site.pk if site else None, generation()),
+        lambda: DictionarySettings.for_request(request).hard_word_level,
+    )
+
+
+def _remembered_hard_words(page, above):
+    """hard_words is cached in the shared cache per revision and glossary version; this process keeps it too."""
+    from broadsheet.newsroom.freshness import remembered
+
+    from ..glossary import glossary_version
+
+    revision = getattr(page, "live_revision_id", None) or getattr(page, "latest_revision_id", None) or 0
+    key = ("dictionary-box", page.pk, revision, glossary_version(), above)
+    return remembered(key, lambda: hard_words(page, above))
 
 
 @register.simple_tag
