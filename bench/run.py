@@ -7,6 +7,7 @@ Durations: BENCH_DURATION (10s), BENCH_WARMUP (3s), BENCH_CONNECTIONS (16,64). W
 BENCH_WORK_DIR (/tmp/bs-bench). Everything it starts is stopped on exit, failure included.
 """
 
+import fcntl
 import os
 import resource
 import sys
@@ -56,6 +57,17 @@ def run_part(name, ctx):
     return result
 
 
+def one_run_at_a_time(work_dir):
+    """Two runs would share the database, the Redis prefix and the ports: the second one waits."""
+    lock = open(os.path.join(work_dir, "bench.lock"), "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        print("[bench] another bench run holds the lock; waiting for it to finish", flush=True)
+        fcntl.flock(lock, fcntl.LOCK_EX)
+    return lock
+
+
 def main(argv):
     chosen = argv or list(PARTS)
     unknown = [p for p in chosen if p not in PARTS]
@@ -64,6 +76,7 @@ def main(argv):
     raise_open_files()
     work_dir = os.environ.get("BENCH_WORK_DIR", "/tmp/bs-bench")
     os.makedirs(os.path.join(work_dir, "logs"), exist_ok=True)
+    lock = one_run_at_a_time(work_dir)  # noqa: F841  (held until the process ends)
     processes = procs.Processes(os.path.join(work_dir, "logs"))
     ctx = Context(work_dir, processes)
     try:
