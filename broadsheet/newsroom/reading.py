@@ -4,6 +4,7 @@ Every list here is one query however long it is, so the page's query count does 
 number of authors, tags or related articles (pinned in tests/test_article_page.py).
 """
 
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -42,6 +43,14 @@ def related_articles(page, limit=None):
     return (picks + list(by_tags))[:limit]
 
 
+class RelatedLink(NamedTuple):
+    """What the related list shows of an article, its URL worked out once (page.url reads the cache each time)."""
+
+    kicker: str
+    display_headline: str
+    url: str
+
+
 def share_links(page, url):
     title = page.display_headline
     return [
@@ -77,12 +86,14 @@ def build_article_context(page, request):
     crumbs = breadcrumbs(page)
     authors = bylines(page)
     tags = list(page.tags.all())
-    canonical = request.build_absolute_uri(page.get_url(request))
+    page_url = page.get_url(request)
+    canonical = request.build_absolute_uri(page_url)
     return {
+        "page_url": page_url,
         "breadcrumbs": crumbs,
         "authors": authors,
         "article_tags": tags,
-        "related_articles": related_articles(page),
+        "related_articles": [RelatedLink(a.kicker, a.display_headline, a.url) for a in related_articles(page)],
         "canonical_url": canonical,
         "share_links": share_links(page, canonical),
         **article_meta(page, request, crumbs=crumbs, authors=authors, tags=tags, canonical=canonical),
