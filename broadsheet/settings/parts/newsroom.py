@@ -12,3 +12,9 @@ NEWSROOM_LOGO = "img/logo.png"  # publisher logo in JSON-LD (static path)
 
 # The admin would load avatars from gravatar.com, which the closed network and the CSP both refuse.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# The request's Wagtail site and its homepage, remembered per newsroom generation (newsroom/middleware.py).
+from ..base import MIDDLEWARE  # noqa: E402
+
+if "broadsheet.newsroom.middleware.RememberedSiteMiddleware" not in MIDDLEWARE:
+    MIDDLEWARE.append("broadsheet.newsroom.middleware.RememberedSiteMiddleware")

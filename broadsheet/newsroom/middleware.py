@@ -1,0 +1,27 @@
+"""The Wagtail site of a request, remembered per host and newsroom generation (freshness.py).
+
+Wagtail looks the site up with a query on every request, then reads its homepage with another (and its
+specific type); a Site saved or any page published starts a new generation, so these stay in step.
+"""
+
+from wagtail.models import Site
+
+from .freshness import generation, remembered
+
+
+def _site_with_homepage(request):
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page.specific  # noqa: B018 - loaded now, kept with the site
+    return site
+
+
+class RememberedSiteMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not hasattr(request, "_wagtail_site"):
+            key = ("site", request._get_raw_host(), request.get_port(), generation())
+            request._wagtail_site = remembered(key, lambda: _site_with_homepage(request))
+        return self.get_response(request)
