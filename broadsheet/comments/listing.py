@@ -78,7 +78,10 @@ def _page(queryset, sort, cursor, size):
 
 
 def _base(viewer):
-    return Comment.objects.shown_to(viewer).select_related("author", "hidden_clause", "appeal")
+    queryset = Comment.objects.shown_to(viewer).select_related("author", "hidden_clause")
+    if viewer is None or not viewer.is_authenticated:
+        return queryset  # an appeal is shown to its author only: nobody's is read for an anonymous page
+    return queryset.select_related("appeal")
 
 
 def _first_replies(parent_ids, viewer, per_parent):
