@@ -251,3 +251,18 @@ def test_body_photo_and_pull_quote_keep_credit_and_attribution(client, politics)
     assert 'Delegates arrive at the hall on Monday. <span class="credit">[PHOTOLINE]</span>' in html
     assert '<blockquote class="pull-quote"><p>We came to listen.</p><footer>A delegate</footer></blockquote>' in html
     assert html.count("<picture>") == 2  # the lead photo and the body photo
+
+
+def test_remembered_article_page_follows_publishing_and_privacy(client, article, politics):
+    """The lists an article page remembers between requests (freshness.py) change as soon as the newsroom does."""
+    from wagtail.models import PageViewRestriction
+
+    assert "Ferry fares frozen for islanders" not in client.get(article.url).content.decode()
+    newer = ArticlePageFactory(parent=politics, title="Ferry fares frozen for islanders")
+    newer.tags.add("budget")
+    newer.save_revision().publish()
+    assert "Ferry fares frozen for islanders" in client.get(article.url).content.decode()
+
+    PageViewRestriction.objects.create(page=politics, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(article.url)
+    assert response.status_code == 302 and "login" in response["Location"]
