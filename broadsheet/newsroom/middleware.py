@@ -4,6 +4,7 @@ Wagtail looks the site up with a query on every request, then reads its homepage
 specific type); a Site saved or any page published starts a new generation, so these stay in step.
 """
 
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
 from wagtail.models import Site
 
 from .freshness import generation, remembered
@@ -16,12 +17,35 @@ def _site_with_homepage(request):
     return site
 
 
+# Paths Wagtail's page tree never serves: no site lookup, and (under ASGI) no thread hop for them,
+# so the live comment streams stay on the event loop.
+NOT_PAGES = ("/api/", "/comments/", "/accounts/", "/dictionary/", "/static/", "/media/", "/i18n/")
+
+
+def _remember_site(request):
+    if not hasattr(request, "_wagtail_site"):
+        key = ("site", request._get_raw_host(), request.get_port(), generation())
+        request._wagtail_site = remembered(key, lambda: _site_with_homepage(request))
+
+
 class RememberedSiteMiddleware:
+    sync_capable = True
+    async_capable = True
+
     def __init__(self, get_response):
         self.get_response = get_response
+        self.async_mode = iscoroutinefunction(get_response)
+        if self.async_mode:
+            markcoroutinefunction(self)
 
     def __call__(self, request):
-        if not hasattr(request, "_wagtail_site"):
-            key = ("site", request._get_raw_host(), request.get_port(), generation())
-            request._wagtail_site = remembered(key, lambda: _site_with_homepage(request))
+        if self.async_mode:
+            return self.__acall__(request)
+        if not request.path.startswith(NOT_PAGES):
+            _remember_site(request)
         return self.get_response(request)
+
+    async def __acall__(self, request):
+        if not request.path.startswith(NOT_PAGES):
+            await sync_to_async(_remember_site)(request)
+        return await self.get_response(request)
