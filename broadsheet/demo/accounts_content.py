@@ -5,30 +5,20 @@ The moderator's password comes from DEMO_MODERATOR_PASSWORD, else it is generate
 data folder (like the editor's), and printed by `make demo`.
 """
 
-import os
-import secrets
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from broadsheet.accounts.demo_login import DEMO_READERS, demo_reader_get_or_create
 
+from .passwords import demo_password
+
 MODERATOR_USERNAME = "moderator"
 PASSWORD_FILE = "demo-moderator-password"
 
 
 def moderator_password():
-    if os.environ.get("DEMO_MODERATOR_PASSWORD"):
-        return os.environ["DEMO_MODERATOR_PASSWORD"]
-    path = settings.DATA_DIR / PASSWORD_FILE
-    if path.exists():
-        return path.read_text().strip()
-    password = secrets.token_urlsafe(12)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(password + "\n")
-    path.chmod(0o600)
-    return password
+    return demo_password(env_var="DEMO_MODERATOR_PASSWORD", filename=PASSWORD_FILE)
 
 
 def moderator_ensure():

@@ -1,26 +1,15 @@
 """The demo's editor account: password from DEMO_EDITOR_PASSWORD, else generated once and kept in the data dir."""
 
-import os
-import secrets
-
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+
+from .passwords import demo_password
 
 PASSWORD_FILE = "demo-editor-password"
 
 
 def editor_password():
-    if os.environ.get("DEMO_EDITOR_PASSWORD"):
-        return os.environ["DEMO_EDITOR_PASSWORD"]
-    path = settings.DATA_DIR / PASSWORD_FILE
-    if path.exists():
-        return path.read_text().strip()
-    password = secrets.token_urlsafe(12)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(password + "\n")
-    path.chmod(0o600)
-    return password
+    return demo_password(env_var="DEMO_EDITOR_PASSWORD", filename=PASSWORD_FILE)
 
 
 def editor_ensure(username="editor"):
