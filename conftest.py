@@ -49,3 +49,62 @@ def browser():
 def artifacts():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def keep_test_connection():
+    """Django's handlers close "old" DB connections around each request, which would end the test's
+    transaction; the test client disconnects these too."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+class AsgiReply:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = {k.decode().lower(): v.decode() for k, v in headers}
+        self.raw_headers = headers
+        self.body = body
+
+    @property
+    def x_cache(self):
+        return self.headers.get("x-cache")
+
+
+@pytest.fixture
+def call_asgi(keep_test_connection):
+    """call_asgi(app, path, method=, query=, headers=) -> AsgiReply: one request, as uvicorn would send it."""
+    import asyncio
+
+    from asgiref.sync import async_to_sync
+
+    def call(app, path, *, method="GET", query=b"", headers=()):
+        messages = []
+        requests = [{"type": "http.request", "body": b"", "more_body": False}]
+
+        async def receive():
+            if requests:
+                return requests.pop()
+            await asyncio.Event().wait()  # the client stays connected; Django cancels this wait
+
+        async def send(message):
+            messages.append(message)
+
+        scope = {
+            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method,
+            "scheme": "http", "path": path, "raw_path": path.encode("utf-8", "surrogateescape"),
+            "query_string": query, "root_path": "", "server": ("127.0.0.1", 8105),
+            "client": ("127.0.0.1", 50000), "headers": [(b"host", b"127.0.0.1"), *headers],
+        }
+        async_to_sync(app)(scope, receive, send)
+        start = next(m for m in messages if m["type"] == "http.response.start")
+        body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
+        return AsgiReply(start["status"], start["headers"], body)
+
+    return call

@@ -4,7 +4,6 @@ Wagtail looks the site up with a query on every request, then reads its homepage
 specific type); a Site saved or any page published starts a new generation, so these stay in step.
 """
 
-from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
 from wagtail.models import Site
 
 from .freshness import generation, remembered
@@ -17,8 +16,7 @@ def _site_with_homepage(request):
     return site
 
 
-# Paths Wagtail's page tree never serves: no site lookup, and (under ASGI) no thread hop for them,
-# so the live comment streams stay on the event loop.
+# Paths Wagtail's page tree never serves: no site lookup for them.
 NOT_PAGES = ("/api/", "/comments/", "/accounts/", "/dictionary/", "/static/", "/media/", "/i18n/")
 
 
@@ -29,23 +27,10 @@ def _remember_site(request):
 
 
 class RememberedSiteMiddleware:
-    sync_capable = True
-    async_capable = True
-
     def __init__(self, get_response):
         self.get_response = get_response
-        self.async_mode = iscoroutinefunction(get_response)
-        if self.async_mode:
-            markcoroutinefunction(self)
 
     def __call__(self, request):
-        if self.async_mode:
-            return self.__acall__(request)
         if not request.path.startswith(NOT_PAGES):
             _remember_site(request)
         return self.get_response(request)
-
-    async def __acall__(self, request):
-        if not request.path.startswith(NOT_PAGES):
-            await sync_to_async(_remember_site)(request)
-        return await self.get_response(request)

@@ -1,12 +1,8 @@
 """A small real page tree (plain Wagtail pages) and a way to call the ASGI app as uvicorn would."""
 
-import asyncio
 import uuid
 
 import pytest
-from asgiref.sync import async_to_sync
-from django.core import signals
-from django.db import close_old_connections
 from wagtail.models import Page, Site
 
 from broadsheet.pagecache import store
@@ -25,56 +21,13 @@ def fresh_cache(settings, tmp_path):
 
 
 @pytest.fixture
-def keep_test_connection():
-    """Django's handler closes "old" DB connections per request, which would end the test's
-    transaction; the test client disconnects these too."""
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
+def asgi(call_asgi):
+    from broadsheet.handler import SyncChainASGIHandler
 
-
-class Reply:
-    def __init__(self, status, headers, body):
-        self.status = status
-        self.headers = {k.decode().lower(): v.decode() for k, v in headers}
-        self.raw_headers = headers
-        self.body = body
-
-    @property
-    def x_cache(self):
-        return self.headers.get("x-cache")
-
-
-@pytest.fixture
-def asgi(keep_test_connection):
-    from django.core.asgi import get_asgi_application
-
-    app = PageCacheMiddleware(get_asgi_application())
+    app = PageCacheMiddleware(SyncChainASGIHandler())  # as broadsheet/asgi.py builds it
 
     def call(path, *, method="GET", query=b"", headers=()):
-        messages = []
-        requests = [{"type": "http.request", "body": b"", "more_body": False}]
-
-        async def receive():
-            if requests:
-                return requests.pop()
-            await asyncio.Event().wait()  # the client stays connected; Django cancels this wait
-
-        async def send(message):
-            messages.append(message)
-
-        scope = {
-            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method,
-            "scheme": "http", "path": path, "raw_path": path.encode("utf-8", "surrogateescape"),
-            "query_string": query, "root_path": "", "server": ("127.0.0.1", 8105),
-            "client": ("127.0.0.1", 50000), "headers": [(b"host", b"127.0.0.1"), *headers],
-        }
-        async_to_sync(app)(scope, receive, send)
-        start = next(m for m in messages if m["type"] == "http.response.start")
-        body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
-        return Reply(start["status"], start["headers"], body)
+        return call_asgi(app, path, method=method, query=query, headers=headers)
 
     return call
 
