@@ -5,6 +5,8 @@ always a top-level comment), which keeps threads readable on a phone and lets a 
 with a fixed number of queries.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -102,6 +104,8 @@ class Comment(models.Model):
     notify_replies = models.BooleanField(_("email me replies"), default=False)
     idempotency_key = models.CharField(max_length=64, null=True, blank=True)
     ip_hash = models.CharField(max_length=64, blank=True)
+    # A digest of the text, so "the same words again" is one index probe however much a reader wrote.
+    body_digest = models.CharField(max_length=32, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -121,11 +125,23 @@ class Comment(models.Model):
             models.Index(fields=["thread", "parent", "-like_count", "-id"], name="comment_thread_liked"),
             models.Index(fields=["parent", "created_at", "id"], name="comment_replies"),
             models.Index(fields=["author", "thread", "created_at"], name="comment_author_thread"),
+            models.Index(fields=["author", "body_digest"], name="comment_author_digest"),
             models.Index(fields=["status", "created_at"], name="comment_queue"),
         ]
 
     def __str__(self):
         return f"#{self.pk} on {self.thread_id}"
+
+    def save(self, *args, **kwargs):
+        self.body_digest = body_digest(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_digest"}
+        super().save(*args, **kwargs)
+
+
+def body_digest(body):
+    return hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 class Vote(models.Model):

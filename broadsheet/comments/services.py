@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,6 +31,7 @@ from .models import (
     Thread,
     ThreadMode,
     Vote,
+    body_digest,
 )
 from .rendering import has_links
 from .signals import comment_changed, comment_published
@@ -160,7 +161,8 @@ def _held(*, author, thread, body):
     if thread.mode == ThreadMode.PREMODERATED:
         return True
     trusted_after = app_settings.TRUSTED_AFTER
-    if trusted_after and Comment.objects.filter(author=author, status=CommentStatus.VISIBLE).count() < trusted_after:
+    approved = Comment.objects.filter(author=author, status=CommentStatus.VISIBLE).values_list("pk")[:trusted_after]
+    if trusted_after and len(approved) < trusted_after:
         return True
     if app_settings.HOLD_LINKS and has_links(body):
         return True
@@ -188,13 +190,23 @@ def _parent_for(thread, parent_id):
     return parent.parent if parent.parent_id else parent
 
 
-def _refuse_duplicate(*, author, thread, body):
+def _earlier(*, author, thread, body, idempotency_key):
+    """What this reader already sent that makes this submit a replay or a duplicate: one query.
+
+    Returns (replayed comment or None, whether the same text went to this thread within the window).
+    """
     since = timezone.now() - timedelta(seconds=app_settings.DUPLICATE_WINDOW)
-    repeated = Comment.objects.filter(author=author, thread=thread, body=body, created_at__gte=since).exclude(
-        status=CommentStatus.DELETED
-    )
-    if repeated.exists():
-        raise CommentError("duplicate", _("You have already posted this comment here."))
+    same_text = Q(thread=thread, body_digest=body_digest(body), created_at__gte=since) & ~Q(status=CommentStatus.DELETED)
+    wanted = (Q(idempotency_key=idempotency_key) | same_text) if idempotency_key else same_text
+    replayed, duplicate = None, False
+    for earlier in Comment.objects.filter(wanted, author=author)[:5]:
+        if idempotency_key and earlier.idempotency_key == idempotency_key:
+            replayed = earlier
+        elif earlier.body == body:
+            duplicate = True
+    if replayed is not None:
+        replayed.replayed = True  # the API answers 200 instead of 201
+    return replayed, duplicate
 
 
 def _replay(author, idempotency_key):
@@ -202,40 +214,48 @@ def _replay(author, idempotency_key):
         return None
     earlier = Comment.objects.filter(author=author, idempotency_key=idempotency_key).first()
     if earlier is not None:
-        earlier.replayed = True  # the API answers 200 instead of 201
+        earlier.replayed = True
     return earlier
+
+
+def _count_new(*, thread, parent, status):
+    """A new comment adds one to its thread's count (and its parent's), each UPDATE taking the row's lock.
+
+    Called before the INSERT, so every writer locks the thread first and then the parent, as recount() does.
+    """
+    if status == CommentStatus.VISIBLE:
+        Thread.objects.filter(pk=thread.pk).update(comment_count=F("comment_count") + 1)
+        if parent is not None:
+            Comment.objects.filter(pk=parent.pk).update(reply_count=F("reply_count") + 1)
+    else:
+        Thread.objects.filter(pk=thread.pk).update(pending_count=F("pending_count") + 1)
 
 
 def comment_create(*, thread_key, author, body, parent_id=None, idempotency_key=None, ip=None, notify_replies=False, thread=None):
     """Post a comment or reply. The same idempotency_key from the same author returns the first comment
     (marked ``replayed``). ``thread``: the caller's fresh lookup of thread_key, to save doing it twice."""
     require_reader(author)
-    if (earlier := _replay(author, idempotency_key)) is not None:
-        return earlier
     body = normalize(body)
     if thread is None or thread.pk is None:
         thread = thread_for_key(thread_key, create=True)
+    replayed, duplicate = _earlier(author=author, thread=thread, body=body, idempotency_key=idempotency_key)
+    if replayed is not None:
+        return replayed
+    if duplicate:
+        raise CommentError("duplicate", _("You have already posted this comment here."))
     if not thread.is_open():
         raise CommentError("thread_closed", _("Comments on this article are closed."))
     parent = _parent_for(thread, parent_id)
-    try:
-        _refuse_duplicate(author=author, thread=thread, body=body)
-    except CommentError:
-        # A double submit whose twin committed a moment ago is a replay, not a duplicate.
-        if (earlier := _replay(author, idempotency_key)) is not None:
-            return earlier
-        raise
     ip_hash = get_adapter().hash_ip(ip)
     check_rate(user_id=author.pk, ip_hash=ip_hash)
     status = _initial_status(author=author, thread=thread, body=body)
     try:
         with transaction.atomic():
-            lock_thread(Comment(thread=thread))
+            _count_new(thread=thread, parent=parent, status=status)
             comment = Comment.objects.create(
                 thread=thread, author=author, parent=parent, body=body, status=status,
                 notify_replies=bool(notify_replies), idempotency_key=idempotency_key or None, ip_hash=ip_hash,
             )
-            recount(comment, thread_locked=True)
             if status == CommentStatus.VISIBLE:
                 _announce_published(comment)
     except IntegrityError:

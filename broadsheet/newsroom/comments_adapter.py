@@ -16,8 +16,14 @@ class NewsroomCommentsAdapter(CommentsAdapter):
         return f"{site.root_url}{path}" if site and path.startswith("/") else path
 
     def resolve_thread(self, key):
-        if not key.startswith(ARTICLE_PREFIX) or not key[len(ARTICLE_PREFIX):].isdigit():
+        if not key.startswith(ARTICLE_PREFIX) or not key[len(ARTICLE_PREFIX):].isdigit() or len(key) > 30:
             return None
+        from broadsheet.newsroom.freshness import generation, remembered
+
+        # Title, URL and comment settings change only when the article is published (a new generation).
+        return remembered(("thread-info", key, generation()), lambda: self._article_thread(key))
+
+    def _article_thread(self, key):
         from broadsheet.newsroom.models import ArticlePage
 
         page = ArticlePage.objects.live().filter(pk=int(key[len(ARTICLE_PREFIX):])).first()
