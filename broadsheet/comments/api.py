@@ -136,8 +136,19 @@ def thread_comments(request, response: HttpResponse, key: str = KEY, sort: Liter
     """
     thread = _thread(key)
     page = listing.thread_page(thread=thread, viewer=request.user, sort=sort, cursor=cursor)
-    _no_store(response)
+    _shared_when_anonymous(request, response, thread)
     return _prebuilt(response, {"thread": _thread_out(thread), "sort": sort, **page})
+
+
+def _shared_when_anonymous(request, response, thread):
+    """What an anonymous reader sees of a thread is the same for all of them: shared caches may keep it
+    briefly, and tag-purging ones until the thread changes (signals.comment_published/comment_changed)."""
+    seconds = app_settings.SHARED_CACHE_SECONDS
+    if request.user.is_authenticated or not seconds:
+        _no_store(response)
+        return
+    response["Cache-Control"] = f"public, max-age=0, s-maxage={int(seconds)}"
+    response["Surrogate-Key"] = f"comments-{thread.key}"
 
 
 @router.get("/comments/{comment_id}/replies", response={200: RepliesOut, **ERRORS}, summary="More replies")

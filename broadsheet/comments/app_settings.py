@@ -35,6 +35,10 @@ DEFAULTS = {
     "WARNING_DAYS": 30,
     # Longest report note / appeal text / moderator note.
     "NOTE_MAX_LENGTH": 500,
+    # Seconds a shared cache (CDN, Varnish) may keep a thread's list as an anonymous reader sees it
+    # (Cache-Control s-maxage). The reply also names the thread in Surrogate-Key (comments-<key>), so a
+    # cache that purges by tag can keep it until the next comment event instead. 0: never shared.
+    "SHARED_CACHE_SECONDS": 10,
 }
 
 

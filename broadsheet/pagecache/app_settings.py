@@ -33,13 +33,21 @@ def excluded_prefixes():
 
 def public_api_prefixes():
     """API paths the cache may answer too, but only replies whose view itself said Cache-Control: public
-    (the dictionary's entries: the same for every reader, already cacheable by any browser or CDN)."""
-    return tuple(_get("PUBLIC_API_PREFIXES", ("/api/dictionary/",)))
+    (the dictionary's entries: the same for every reader, already cacheable by any browser or CDN; a
+    thread's comments as an anonymous reader sees them, tagged by the view with Surrogate-Key)."""
+    return tuple(_get("PUBLIC_API_PREFIXES", ("/api/dictionary/", "/api/comments/threads/")))
+
+
+def anonymous_only_prefixes():
+    """Paths whose stored replies only readers without a session get: a signed-in reader's view of a
+    comment thread shows their own held comments and votes, so it always comes from Django."""
+    return tuple(_get("ANONYMOUS_ONLY_PREFIXES", ("/api/comments/",)))
 
 
 def query_allowlist():
-    """Query parameters that still make a page cacheable (pagination); any other one bypasses."""
-    return frozenset(_get("QUERY_ALLOWLIST", ("page",)))
+    """Query parameters that still make a page cacheable (pagination, a comment list's order); any
+    other one bypasses."""
+    return frozenset(_get("QUERY_ALLOWLIST", ("page", "sort")))
 
 
 def tagged_paths():

@@ -62,7 +62,14 @@ def scope_is_candidate(scope):
     path = scope["path"]
     if len(path) > MAX_PATH:
         return False
+    if path.startswith(app_settings.anonymous_only_prefixes()) and _has_session(scope):
+        return False
     return not path.startswith(app_settings.excluded_prefixes()) or path.startswith(app_settings.public_api_prefixes())
+
+
+def _has_session(scope):
+    cookie_header = _header(scope["headers"], b"cookie")
+    return settings.SESSION_COOKIE_NAME in cookie_header and bool(parse_cookie(cookie_header).get(settings.SESSION_COOKIE_NAME))
 
 
 def scope_key(scope):

@@ -39,7 +39,8 @@ def public_api_tags(request, response):
     if response.streaming or response.cookies or _private(response) or not _anonymous(request):
         return []
     area = request.path.split("/")[2]
-    return ["api", f"api-{area}"]
+    own = response.get("Surrogate-Key", "").split()  # the view's own tags (a comment thread's, say)
+    return ["api", f"api-{area}", *own]
 
 
 def shareable_tags(request, response):

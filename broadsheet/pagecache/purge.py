@@ -11,16 +11,22 @@ from .store import get_store
 log = logging.getLogger(__name__)
 
 
-def tags_purge(tags, *, pages=(), urls=()):
+def tags_purge(tags, *, pages=(), urls=(), generation=True):
     """Bump the tags after the surrounding transaction commits, so no render can see the old rows
-    and store them under the new versions. `pages`/`urls` also go to the front cache (Varnish...)."""
+    and store them under the new versions. `pages`/`urls` also go to the front cache (Varnish...).
+
+    generation=False skips the store-wide generation bump that keeps a page rendered during the purge
+    from being stored: for short-lived entries purged often (comment lists, s-maxage 10 s), so a busy
+    comment thread never stops article pages from being cached. Such a racing render may then be
+    kept until its own lifetime ends.
+    """
     tags = sorted(set(tags))
     pages = list(pages)
-    transaction.on_commit(lambda: _purge_now(tags, pages, list(urls)), robust=True)
+    transaction.on_commit(lambda: _purge_now(tags, pages, list(urls), generation), robust=True)
 
 
-def _purge_now(tags, pages, urls):
-    get_store().purge(tags)
+def _purge_now(tags, pages, urls, generation=True):
+    get_store().purge(tags, generation=generation)
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         _purge_front_cache(tags, pages, urls)
 

@@ -1,4 +1,4 @@
-"""Purges that follow the page tree: publish, unpublish, delete, move, and changes to images."""
+"""Purges that follow the page tree (publish, unpublish, delete, move), changes to images and comments."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .purge import tags_purge
-from .tags import LISTINGS, ancestry_tags, publish_tags
+from .tags import LISTINGS, ancestry_tags, comment_thread_tag, publish_tags
 
 SUBTREE_FIELDS = ("title", "slug", "seo_title")
 
@@ -95,7 +95,20 @@ def _connect_glossary():
         post_delete.connect(on_glossary_changed, sender=model, dispatch_uid=f"pagecache_{label}_deleted")
 
 
+def on_comment_event(sender, comment, **kwargs):
+    """A thread's comments changed (sent after commit): its stored anonymous lists go."""
+    tags_purge([comment_thread_tag(comment.thread.key)], generation=False)
+
+
+def _connect_comments():
+    from broadsheet.comments.signals import comment_changed, comment_published
+
+    comment_published.connect(on_comment_event, dispatch_uid="pagecache_comment_published")
+    comment_changed.connect(on_comment_event, dispatch_uid="pagecache_comment_changed")
+
+
 def connect():
+    _connect_comments()
     page_published.connect(on_page_published, dispatch_uid="pagecache_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="pagecache_moved")

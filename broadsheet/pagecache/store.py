@@ -42,6 +42,11 @@ class LocalEntries:
     def clear(self):
         self._items.clear()
 
+    def drop_tagged(self, tags):
+        tags = set(tags)
+        for key in [k for k, (entry, _) in self._items.items() if tags.intersection(entry.tags)]:
+            del self._items[key]
+
 
 class MemoryStore:
     """Entries in this worker's memory; tag versions in the machine-wide VersionFile."""
@@ -66,8 +71,8 @@ class MemoryStore:
         self.entries.put(key, Entry(status, headers, body, tags, versions), seconds or app_settings.seconds())
         return True
 
-    def purge(self, tags):
-        self.versions.bump(tags)
+    def purge(self, tags, *, generation=True):
+        self.versions.bump(tags, generation=generation)
 
 
 class RedisStore:
@@ -78,6 +83,7 @@ class RedisStore:
         self.prefix = prefix
         self.entries = LocalEntries(app_settings.max_entries())
         self._clients = weakref.WeakKeyDictionary()  # one client per event loop (tests run several)
+        self._sync = None
 
     def _client(self):
         import redis.asyncio
@@ -126,20 +132,21 @@ class RedisStore:
         await client.set(f"{self.prefix}:e:{key}", entry.encode(), ex=seconds or app_settings.seconds())
         return True
 
-    def purge(self, tags):
-        """Called from Django's synchronous signal handlers, hence the synchronous client."""
-        import redis
+    def purge(self, tags, *, generation=True):
+        """Called from Django's synchronous signal handlers, hence the synchronous client (one per
+        worker, thread-safe: redis-py pools its connections). generation=False leaves pages being
+        rendered right now free to be stored (see purge.tags_purge)."""
+        if self._sync is None:
+            import redis
 
-        client = redis.Redis.from_url(self.url)
-        try:
-            with client.pipeline(transaction=True) as pipe:
-                for tag in set(tags):
-                    pipe.incr(self.version_key(tag))
+            self._sync = redis.Redis.from_url(self.url)
+        with self._sync.pipeline(transaction=True) as pipe:
+            for tag in set(tags):
+                pipe.incr(self.version_key(tag))
+            if generation:
                 pipe.incr(self.generation_key)
-                pipe.execute()
-        finally:
-            client.close()
-        self.entries.clear()  # this worker's own copies go at once; the others' within LOCAL_SECONDS
+            pipe.execute()
+        self.entries.drop_tagged(tags)  # this worker's own copies go at once; the others' within LOCAL_SECONDS
 
 
 _store = None

@@ -3,10 +3,16 @@
 A stored page carries `page-<its id>`, `tree-<id>` for each ancestor and `pages`. Publishing an article
 bumps `page-` of the article and of every ancestor (its section fronts, the homepage) but no sibling.
 `tree-<id>` is bumped when a page's title, slug or place changes: every page below it shows it in its
-breadcrumbs and URL. `feeds` and `sitemap` follow every publish.
+breadcrumbs and URL. `feeds` and `sitemap` follow every publish, and so do anonymous readers' comment
+lists (`api-comments`: they carry the article's title and whether it takes comments); a comment
+written, edited, voted on or moderated retires its own thread's lists (`comments-<thread key>`).
 """
 
-LISTINGS = ("feeds", "sitemap")
+LISTINGS = ("feeds", "sitemap", "api-comments")
+
+
+def comment_thread_tag(thread_key):
+    return f"comments-{thread_key}"
 
 
 def page_tags(page):

@@ -38,10 +38,10 @@ class VersionFile:
     def generation(self):
         return self.read(0)
 
-    def bump(self, tags):
+    def bump(self, tags, *, generation=True):
         fcntl.flock(self._fd, fcntl.LOCK_EX)
         try:
-            for slot in {self.slot(tag) for tag in tags} | {0}:
+            for slot in {self.slot(tag) for tag in tags} | ({0} if generation else set()):
                 _COUNTER.pack_into(self._map, slot * 8, self.read(slot) + 1)
         finally:
             fcntl.flock(self._fd, fcntl.LOCK_UN)

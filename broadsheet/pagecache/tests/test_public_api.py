@@ -49,3 +49,56 @@ def test_a_glossary_change_retires_the_stored_answers(dictionary_ready, asgi, dj
     with django_capture_on_commit_callbacks(execute=True):
         GlossaryTerm.objects.create(term="Blue House", part_of_speech="noun", explanation="The former office.")
     assert asgi("/api/dictionary/house").x_cache == "MISS"
+
+
+@pytest.fixture
+def talk(db, settings, django_capture_on_commit_callbacks):
+    """A comment thread with one comment, and a function that posts another (its events run at once)."""
+    settings.COMMENTS_TRUSTED_AFTER = 0  # published at once, not held for a moderator
+    from django.contrib.auth import get_user_model
+
+    from broadsheet.comments import services
+    from broadsheet.comments.models import Thread
+
+    thread = Thread.objects.create(key="pc-talk", title="Talk")
+    reader = get_user_model().objects.create_user("pc-reader", password="x" * 12)
+
+    def post(body):
+        with django_capture_on_commit_callbacks(execute=True):
+            return services.comment_create(thread_key=thread.key, author=reader, body=body, thread=thread)
+
+    post("The first word on it.")
+    return post
+
+
+LIST = "/api/comments/threads/pc-talk/comments"
+
+
+def test_an_anonymous_comment_list_is_stored_and_tagged_with_its_thread(talk, asgi):
+    first = asgi(LIST)
+    assert first.status == 200 and first.x_cache == "MISS"
+    assert "public" in first.headers["cache-control"] and "comments-pc-talk" in first.headers["surrogate-key"].split()
+    second = asgi(LIST)
+    assert second.x_cache == "HIT" and second.body == first.body
+
+
+def test_a_new_comment_retires_its_threads_stored_lists(talk, asgi):
+    asgi(LIST)
+    assert asgi(LIST).x_cache == "HIT"
+    talk("A second opinion arrives.")
+    fresh = asgi(LIST)
+    assert fresh.x_cache == "MISS" and "A second opinion arrives." in fresh.body.decode()
+
+
+def test_a_signed_in_reader_never_gets_the_stored_list(talk, asgi):
+    asgi(LIST)
+    assert asgi(LIST).x_cache == "HIT"
+    mine = asgi(LIST, headers=[(b"cookie", b"sessionid=abc123; csrftoken=x")])
+    assert "x-cache" not in mine.headers
+
+
+def test_a_list_page_past_the_first_is_not_stored(talk, asgi):
+    for _ in range(2):
+        assert "x-cache" not in asgi(LIST, query=b"cursor=abc").headers
+    asgi(LIST, query=b"sort=oldest")
+    assert asgi(LIST, query=b"sort=oldest").x_cache == "HIT"
