@@ -3,12 +3,13 @@
 #   chromium        browser tests (Playwright drives /usr/bin/chromium) and screenshots
 #   wordnet-base    the English dictionary data (read with NLTK's WordNet reader)
 #   poppler-utils   pdftotext, to read back printed PDFs in tests
-#   fonts-noto-cjk, fonts-noto-color-emoji  Hangul and emoji in screenshots and printed PDFs
+#   fonts-noto-core, fonts-noto-cjk, fonts-noto-color-emoji  the print view's Noto Serif/Sans, Hangul and emoji
+#                   in screenshots and printed PDFs (one set of fonts on every machine)
 #   gettext         compiles the Korean translations
 #   wrk, nginx-light  the bench harness (load generator and the static ceiling)
 #   python3-venv    the project's virtual environment
 set -euo pipefail
-want=(chromium wordnet-base poppler-utils fonts-noto-cjk fonts-noto-color-emoji gettext python3-venv)
+want=(chromium wordnet-base poppler-utils fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji gettext python3-venv)
 [ "${WITH_BENCH:-0}" = 1 ] && want+=(wrk nginx-light)
 missing=()
 for p in "${want[@]}"; do

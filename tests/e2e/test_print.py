@@ -94,7 +94,9 @@ def flat(text):
 
 
 def read_pdf(pdf):
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    # Reading order (pdftotext's default), not -layout: -layout sorts text by position, which slips the
+    # kicker between the lines of a two-line headline and interleaves the words box's columns.
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     return text
 
 
