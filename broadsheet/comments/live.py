@@ -64,7 +64,8 @@ def event_message(kind, comment, change=None):
     if change:
         data["change"] = change
     # The thread's count as stored now, so every page shows the same number (counting events would drift).
-    data["thread_comment_count"] = Thread.objects.filter(pk=comment.thread_id).values_list("comment_count", flat=True).first()
+    counts = Thread.objects.filter(pk=comment.thread_id).values_list("comment_count", flat=True)[:1]
+    data["thread_comment_count"] = counts[0] if counts else None
     return {"event": kind, "id": comment.pk if kind == "comment" else None, "data": data}
 
 

@@ -44,12 +44,12 @@ from .threads import thread_for_key
 def active_sanction(user):
     """The ban or suspension in force for user, or None."""
     now = timezone.now()
-    return (
-        Sanction.objects.filter(user=user, revoked_at__isnull=True)
-        .filter(Q(kind=SanctionKind.BAN) | Q(kind=SanctionKind.SUSPENSION, until__gt=now))
-        .order_by("-kind", "-until")
-        .first()
+    in_force = Sanction.objects.filter(user=user, revoked_at__isnull=True).filter(
+        Q(kind=SanctionKind.BAN) | Q(kind=SanctionKind.SUSPENSION, until__gt=now)
     )
+    if not in_force.values_list("pk")[:1]:  # the common answer, without building a model instance
+        return None
+    return in_force.order_by("-kind", "-until").first()
 
 
 def sanction_to_show(user):
@@ -161,8 +161,7 @@ def _held(*, author, thread, body):
     if thread.mode == ThreadMode.PREMODERATED:
         return True
     trusted_after = app_settings.TRUSTED_AFTER
-    approved = Comment.objects.filter(author=author, status=CommentStatus.VISIBLE).values_list("pk")[:trusted_after]
-    if trusted_after and len(approved) < trusted_after:
+    if trusted_after and len(Comment.objects.filter(author=author, status=CommentStatus.VISIBLE).values_list("pk")[:trusted_after]) < trusted_after:
         return True
     if app_settings.HOLD_LINKS and has_links(body):
         return True

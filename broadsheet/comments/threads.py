@@ -23,7 +23,7 @@ def thread_lookup(key, *, create=False):
     With create=True a thread the site knows about is stored on first use (first comment).
     """
     adapter = get_adapter()
-    thread = Thread.objects.filter(key=key).first()
+    thread = next(iter(Thread.objects.filter(key=key)[:1]), None)  # key is unique: no ORDER BY needed
     info = adapter.resolve_thread(key)
     if info is None:
         return None if adapter.owns_key(key) else thread
