@@ -47,9 +47,11 @@ def parse(output, connections):
     return Result(connections, rps, p50, p99, requests, errors, non2xx, output)
 
 
-def run(url, *, connections, duration=DURATION, script=None, script_args=(), timeout=TIMEOUT):
+def run(url, *, connections, duration=DURATION, script=None, script_args=(), timeout=TIMEOUT, headers=()):
     argv = ["taskset", "-c", CLIENT_CPU, "wrk", f"-t{min(THREADS, connections)}", f"-c{connections}",
             f"-d{duration}", f"--timeout={timeout}", "--latency"]
+    for header in headers:
+        argv += ["-H", header]
     if script:
         argv += ["-s", script]
     argv.append(url)
