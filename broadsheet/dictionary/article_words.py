@@ -58,7 +58,8 @@ def expressions_in(text):
 
 
 def word_levels(text):
-    """{form as written: {lemma, level, found}} for every distinct word of the text that has a level.
+    """{form as written: {lemma, level, found}} for every distinct word of the text that has a level, and
+    for each multi-word expression WordNet knows ("tit for tat"), so highlighting marks it as one.
 
     WordNet and the level tables only, plus one query for the glossary's keys: an article of 500 distinct
     words costs no query per word."""
@@ -76,6 +77,9 @@ def word_levels(text):
         level = word_level(lemma.lower())["level"]
         if level:
             levels[form] = {"lemma": lemma, "level": level, "found": bool(found) or term_key(word) in glossary}
+    for phrase in expressions_in(text):
+        if not phrase[:1].isupper():  # a capitalised run is a name: the glossary's business
+            levels[phrase] = {"lemma": phrase.lower(), "level": word_level(phrase.lower())["level"] or "C2", "found": True}
     return levels
 
 

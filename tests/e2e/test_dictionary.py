@@ -3,6 +3,8 @@ definition beside the word, saves it, finds it in the vocabulary list, and Escap
 text. Real Chromium against pytest-django's live server; the article is built in the real page tree.
 """
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -241,6 +243,9 @@ def test_highlighting_words_above_my_level(browser, live_server, article, artifa
         marks = page.locator("[data-dictionary-scope] mark.dictionary-hard")
         expect(marks.filter(has_text="deadlock")).to_have_count(1)
         expect(marks.filter(has_text="Officials")).to_have_count(0)
+        # A phrase the dictionary knows is one mark, not one per word.
+        expect(marks.filter(has_text="tit for tat")).to_have_count(1)
+        expect(marks.filter(has_text=re.compile(r"^tit$"))).to_have_count(0)
         page.locator("[data-dictionary-scope]").screenshot(path=str(artifacts / "dictionary-highlight.png"))
         box.screenshot(path=str(artifacts / "dictionary-words-box.png"))
         box.get_by_label("Highlight words above my level").uncheck()

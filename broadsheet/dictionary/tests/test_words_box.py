@@ -40,3 +40,29 @@ def test_box_on_article_page_and_print_view(article, glossary):
         assert response.status_code == 200, url
         html = response.content.decode()
         assert "Words in this article" in html and "연락사무소" in html
+
+
+def test_publishing_builds_the_box_and_the_levels(article, glossary, monkeypatch, django_capture_on_commit_callbacks):
+    from broadsheet.dictionary import article_words
+    from broadsheet.newsroom.tests.factories import paragraphs
+
+    article.body = paragraphs("A protracted deadlock ended in a round of tit for tat.")
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    article.refresh_from_db()
+
+    def not_again(*args):
+        raise AssertionError("built again on the first view")
+
+    monkeypatch.setattr(article_words, "_hard_words", not_again)
+    monkeypatch.setattr(article_words, "word_levels", not_again)
+    assert "deadlock" in {w["lemma"] for w in hard_words(article, "B2")}
+    assert "tit for tat" in article_words.article_levels(article)
+
+
+def test_levels_name_phrases_whole(article, glossary):
+    from broadsheet.dictionary.article_words import word_levels
+
+    levels = word_levels("Analysts said it was a round of tit for tat and no big deal.")
+    assert levels["tit for tat"]["found"] and levels["tit for tat"]["level"]
+    assert "big deal" in levels

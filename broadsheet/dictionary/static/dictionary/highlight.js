@@ -12,30 +12,56 @@
     D.scopes().forEach(function (scope) { scope.normalize(); });
   }
 
+  function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  // The stretches of one text node to mark: phrases the dictionary knows first ("tit for tat" is one
+  // mark, not two), then single words outside them.
+  function hardSpans(text, phrasePattern, phrases, hard) {
+    var spans = [], match;
+    if (phrasePattern) {
+      phrasePattern.lastIndex = 0;
+      while ((match = phrasePattern.exec(text))) {
+        spans.push([match.index, match.index + match[0].length, phrases[match[0].toLowerCase()]]);
+      }
+    }
+    var pattern = /[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]/g;
+    while ((match = pattern.exec(text))) {
+      var start = match.index, end = start + match[0].length;
+      if (!hard[match[0]]) continue;
+      if (spans.some(function (span) { return start < span[1] && end > span[0]; })) continue;
+      spans.push([start, end, hard[match[0]]]);
+    }
+    return spans.sort(function (a, b) { return a[0] - b[0]; });
+  }
+
   function highlight(words, level) {
     unhighlight();
     var limit = D.LEVELS.indexOf(level);
-    var hard = {};
+    var hard = {}, phrases = {};
     Object.keys(words).forEach(function (form) {
-      if (D.LEVELS.indexOf(words[form].level) > limit && words[form].found) hard[form] = words[form].level;
+      if (D.LEVELS.indexOf(words[form].level) <= limit || !words[form].found) return;
+      if (form.indexOf(" ") >= 0) phrases[form.toLowerCase()] = words[form].level;
+      else hard[form] = words[form].level;
     });
-    var pattern = /[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]/g;
+    var longestFirst = Object.keys(phrases).sort(function (a, b) { return b.length - a.length; });
+    var phrasePattern = longestFirst.length
+      ? new RegExp("(?<![A-Za-z'’-])(?:" + longestFirst.map(escapeRegExp).join("|") + ")(?![A-Za-z'’-])", "gi")
+      : null;
     D.scopes().forEach(function (scope) {
       var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
       var nodes = [];
       while (walker.nextNode()) nodes.push(walker.currentNode);
       nodes.forEach(function (node) {
-        var text = node.data, last = 0, match, fragment = null;
-        pattern.lastIndex = 0;
-        while ((match = pattern.exec(text))) {
-          if (!hard[match[0]]) continue;
-          fragment = fragment || document.createDocumentFragment();
-          fragment.appendChild(document.createTextNode(text.slice(last, match.index)));
-          var mark = D.el("mark", { "class": "dictionary-hard", "data-level": hard[match[0]] }, match[0]);
-          fragment.appendChild(mark);
-          last = match.index + match[0].length;
-        }
-        if (!fragment) return;
+        var text = node.data, spans = hardSpans(text, phrasePattern, phrases, hard);
+        if (!spans.length) return;
+        var fragment = document.createDocumentFragment(), last = 0;
+        spans.forEach(function (span) {
+          fragment.appendChild(document.createTextNode(text.slice(last, span[0])));
+          fragment.appendChild(D.el("mark", { "class": "dictionary-hard", "data-level": span[2] }, text.slice(span[0], span[1])));
+          last = span[1];
+        });
         fragment.appendChild(document.createTextNode(text.slice(last)));
         node.replaceWith(fragment);
       });
