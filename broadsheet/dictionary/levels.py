@@ -38,9 +38,9 @@ def cefr_number(word):
 @lru_cache(maxsize=50_000)
 def word_level(word):
     """{"level": "B2", "zipf": 4.05} for a lemma; level is None for a string nobody writes."""
-    from wordfreq import zipf_frequency
+    from .zipf_table import zipf as zipf_frequency  # wordfreq's values, without its 48 MB dict
 
-    zipf = zipf_frequency(word, "en")
+    zipf = zipf_frequency(word)
     cefr = cefr_number(word.lower())
     if zipf == 0 and cefr is None:
         return {"level": None, "zipf": 0.0}

@@ -37,3 +37,26 @@ def test_a_string_nobody_writes_has_no_level():
 
 def test_a_rare_word_without_a_definition_still_has_a_level():
     assert word_level("denuclearization")["level"] in ("C1", "C2")
+
+
+@pytest.mark.parametrize("text", [
+    "the", "house", "withdraw", "liaison", "denuclearization", "higher-up", "tit for tat", "big deal",
+    "don't", "officials'", "2026", "covid-19", "Kaesong", "xqzvwk", "", "naïve", "café", "a b c d",
+])
+def test_the_compact_table_gives_wordfreqs_own_zipf(text, settings, tmp_path):
+    from wordfreq import zipf_frequency
+
+    from broadsheet.dictionary.zipf_table import zipf
+
+    assert zipf(text) == zipf_frequency(text, "en")
+
+
+def test_the_table_is_built_once_by_another_process(settings, tmp_path):
+    from broadsheet.dictionary import zipf_table
+
+    settings.DATA_DIR = tmp_path
+    zipf_table._table.clear()
+    assert zipf_table.zipf("house") > 5
+    built = list(tmp_path.glob("wordfreq-en-*.bin"))
+    assert len(built) == 1 and built[0].stat().st_size < 8 * 1024 * 1024
+    zipf_table._table.clear()
