@@ -70,7 +70,18 @@ def versions_file():
 
 
 def max_entries():
+    """Entries a worker keeps when it is the only store (the embedded default, no Redis)."""
     return _get("MAX_ENTRIES", 2000)
+
+
+def local_max_entries():
+    """With Redis: entries a worker keeps a copy of (each for LOCAL_SECONDS at most)."""
+    return _get("LOCAL_MAX_ENTRIES", 20000)
+
+
+def local_max_bytes():
+    """With Redis: the bytes of bodies those copies may hold."""
+    return _get("LOCAL_MAX_BYTES", 8 * 1024 * 1024)
 
 
 def max_body():

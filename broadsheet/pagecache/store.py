@@ -16,10 +16,13 @@ from .versions import VersionFile
 
 
 class LocalEntries:
-    """A small LRU of entries with an expiry each, private to one worker process."""
+    """A small LRU of entries with an expiry each, private to one worker process, bounded by count and
+    by the bytes of the bodies it holds."""
 
-    def __init__(self, max_entries):
+    def __init__(self, max_entries, max_bytes=None):
         self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self._bytes = 0
         self._items = OrderedDict()
 
     def get(self, key):
@@ -28,24 +31,31 @@ class LocalEntries:
             return None
         entry, expires = item
         if expires < time.monotonic():
-            del self._items[key]
+            self._drop(key)
             return None
         self._items.move_to_end(key)
         return entry
 
     def put(self, key, entry, seconds):
+        if key in self._items:
+            self._drop(key)
         self._items[key] = (entry, time.monotonic() + seconds)
-        self._items.move_to_end(key)
-        while len(self._items) > self.max_entries:
-            self._items.popitem(last=False)
+        self._bytes += len(entry.body)
+        while len(self._items) > self.max_entries or (self.max_bytes is not None and self._bytes > self.max_bytes):
+            self._drop(next(iter(self._items)))
+
+    def _drop(self, key):
+        entry, _ = self._items.pop(key)
+        self._bytes -= len(entry.body)
 
     def clear(self):
         self._items.clear()
+        self._bytes = 0
 
     def drop_tagged(self, tags):
         tags = set(tags)
         for key in [k for k, (entry, _) in self._items.items() if tags.intersection(entry.tags)]:
-            del self._items[key]
+            self._drop(key)
 
 
 class MemoryStore:
@@ -81,7 +91,10 @@ class RedisStore:
     def __init__(self, url, prefix):
         self.url = url
         self.prefix = prefix
-        self.entries = LocalEntries(app_settings.max_entries())
+        # Copies live LOCAL_SECONDS at most, so the bound is what one second of traffic may touch: many
+        # small API answers (a reader dictionary's words), a few pages.
+        self.entries = LocalEntries(app_settings.local_max_entries(), app_settings.local_max_bytes())
+        self._versions_seen = {}  # tags -> (versions, monotonic time read): trusted LOCAL_SECONDS too
         self._clients = weakref.WeakKeyDictionary()  # one client per event loop (tests run several)
         self._sync = None
 
@@ -114,10 +127,24 @@ class RedisStore:
         if raw is None:
             return None
         entry = Entry.decode(raw)
-        if await self._versions(client, entry.tags) != entry.versions:
+        if await self._recent_versions(client, entry.tags) != entry.versions:
             return None
         self.entries.put(key, entry, app_settings.local_seconds())
         return entry
+
+    async def _recent_versions(self, client, tags):
+        """The tags' versions as read at most LOCAL_SECONDS ago: a hit from Redis is then one round trip.
+        A purge in this worker forgets them at once; one in another worker is seen within LOCAL_SECONDS,
+        as with the local copies of entries."""
+        seen = self._versions_seen.get(tags)
+        now = time.monotonic()
+        if seen is not None and now - seen[1] < app_settings.local_seconds():
+            return seen[0]
+        versions = await self._versions(client, tags)
+        if len(self._versions_seen) > 1000:
+            self._versions_seen.clear()
+        self._versions_seen[tags] = (versions, now)
+        return versions
 
     async def generation(self):
         return int(await self._client().get(self.generation_key) or 0)
@@ -146,6 +173,7 @@ class RedisStore:
             if generation:
                 pipe.incr(self.generation_key)
             pipe.execute()
+        self._versions_seen.clear()
         self.entries.drop_tagged(tags)  # this worker's own copies go at once; the others' within LOCAL_SECONDS
 
 

@@ -47,3 +47,18 @@ def test_a_stored_page_is_retired_by_a_purge_of_its_tag(db):
     assert async_to_sync(cache.lookup)("k") is not None
     cache.purge(["page-1"])
     assert async_to_sync(cache.lookup)("k") is None
+
+
+def test_local_copies_are_bounded_by_bytes_as_well_as_count():
+    from broadsheet.pagecache.entry import Entry
+    from broadsheet.pagecache.store import LocalEntries
+
+    local = LocalEntries(max_entries=10, max_bytes=100)
+    for n in range(3):
+        local.put(f"k{n}", Entry(200, [], b"x" * 40, ("page-1",), (1,)), 60)
+    assert local.get("k0") is None and local.get("k1") is not None and local.get("k2") is not None
+    local.put("k1", Entry(200, [], b"y" * 10, ("page-2",), (1,)), 60)  # replacing a key frees its old body
+    local.put("k3", Entry(200, [], b"z" * 40, ("page-1",), (1,)), 60)
+    assert [local.get(k) is not None for k in ("k1", "k2", "k3")] == [True, True, True]
+    local.drop_tagged(["page-1"])
+    assert local.get("k2") is None and local.get("k3") is None and local.get("k1").body == b"y" * 10
