@@ -23,7 +23,8 @@ def seconds():
 
 
 def local_seconds():
-    """How long a worker trusts its own copy of a Redis entry without asking Redis (≤ 1 s)."""
+    """How long a worker trusts the tag versions it read from Redis, and so its own copies of entries,
+    without asking again (≤ 1 s): a purge in another worker is seen within this long."""
     return _get("LOCAL_SECONDS", 1.0)
 
 
@@ -75,13 +76,13 @@ def max_entries():
 
 
 def local_max_entries():
-    """With Redis: entries a worker keeps a copy of (each for LOCAL_SECONDS at most)."""
+    """With Redis: entries a worker keeps a copy of (each as long as Redis keeps it, checked as above)."""
     return _get("LOCAL_MAX_ENTRIES", 20000)
 
 
 def local_max_bytes():
     """With Redis: the bytes of bodies those copies may hold."""
-    return _get("LOCAL_MAX_BYTES", 8 * 1024 * 1024)
+    return _get("LOCAL_MAX_BYTES", 16 * 1024 * 1024)
 
 
 def max_body():

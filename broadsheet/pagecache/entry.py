@@ -17,6 +17,7 @@ class Entry:
     tags: tuple
     versions: tuple
     stored_at: float = field(default_factory=time.time)
+    expires_at: float = float("inf")  # when the shared store lets it go (its lifetime there)
 
     def encode(self):
         head = {
@@ -25,6 +26,7 @@ class Entry:
             "t": list(self.tags),
             "v": list(self.versions),
             "at": self.stored_at,
+            "x": self.expires_at if self.expires_at != float("inf") else None,
         }
         return json.dumps(head, separators=(",", ":")).encode() + b"\n" + self.body
 
@@ -33,7 +35,9 @@ class Entry:
         head, _, body = raw.partition(b"\n")
         data = json.loads(head)
         headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in data["h"]]
-        return cls(data["s"], headers, body, tuple(data["t"]), tuple(data["v"]), data["at"])
+        expires_at = data.get("x")
+        return cls(data["s"], headers, body, tuple(data["t"]), tuple(data["v"]), data["at"],
+                   float("inf") if expires_at is None else expires_at)
 
 
 def shareable_headers(headers):

@@ -48,6 +48,10 @@ class LocalEntries:
         entry, _ = self._items.pop(key)
         self._bytes -= len(entry.body)
 
+    def drop(self, key):
+        if key in self._items:
+            self._drop(key)
+
     def clear(self):
         self._items.clear()
         self._bytes = 0
@@ -91,8 +95,9 @@ class RedisStore:
     def __init__(self, url, prefix):
         self.url = url
         self.prefix = prefix
-        # Copies live LOCAL_SECONDS at most, so the bound is what one second of traffic may touch: many
-        # small API answers (a reader dictionary's words), a few pages.
+        # Copies are checked against their tags' versions (re-read every LOCAL_SECONDS) and live as long as
+        # the entry in Redis; the bound is by bytes, so many small API answers (a reader dictionary's words)
+        # fit beside a few pages.
         self.entries = LocalEntries(app_settings.local_max_entries(), app_settings.local_max_bytes())
         self._versions_seen = {}  # tags -> (versions, monotonic time read): trusted LOCAL_SECONDS too
         self._clients = weakref.WeakKeyDictionary()  # one client per event loop (tests run several)
@@ -119,17 +124,23 @@ class RedisStore:
         return tuple(int(v or 0) for v in values)
 
     async def lookup(self, key):
+        """A local copy while its tags' versions (re-read at most every LOCAL_SECONDS) still match, else
+        the entry in Redis. Either way a purge anywhere is seen within LOCAL_SECONDS."""
+        client = self._client()
         entry = self.entries.get(key)
         if entry is not None:
-            return entry
-        client = self._client()
+            if await self._recent_versions(client, entry.tags) == entry.versions:
+                return entry
+            self.entries.drop(key)
         raw = await client.get(f"{self.prefix}:e:{key}")
         if raw is None:
             return None
         entry = Entry.decode(raw)
         if await self._recent_versions(client, entry.tags) != entry.versions:
             return None
-        self.entries.put(key, entry, app_settings.local_seconds())
+        left = entry.expires_at - time.time()
+        if left > 0:
+            self.entries.put(key, entry, left)
         return entry
 
     async def _recent_versions(self, client, tags):
@@ -155,8 +166,9 @@ class RedisStore:
         values = [int(v or 0) for v in await client.mget(keys)]
         if values[-1] != generation:
             return False
-        entry = Entry(status, headers, body, tags, tuple(values[:-1]))
-        await client.set(f"{self.prefix}:e:{key}", entry.encode(), ex=seconds or app_settings.seconds())
+        seconds = seconds or app_settings.seconds()
+        entry = Entry(status, headers, body, tags, tuple(values[:-1]), expires_at=time.time() + seconds)
+        await client.set(f"{self.prefix}:e:{key}", entry.encode(), ex=seconds)
         return True
 
     def purge(self, tags, *, generation=True):
