@@ -35,7 +35,7 @@ def cefr_number(word):
     return analyzer.get_average_word_level_float(word)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=20_000)
 def word_level(word):
     """{"level": "B2", "zipf": 4.05} for a lemma; level is None for a string nobody writes."""
     from .zipf_table import zipf as zipf_frequency  # wordfreq's values, without its 48 MB dict

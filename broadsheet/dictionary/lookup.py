@@ -42,7 +42,7 @@ def lookup(text):
     return _entry(glossary_version(), check_word(text))
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=4_000)
 def _entry(version, word):
     """The process keeps recent entries itself (no unpickling per hit). Building one costs ~1 ms (WordNet
     read from bytes, glossary held in memory), less than the two Redis round trips a shared cache would
@@ -56,8 +56,9 @@ def _entry(version, word):
 # Every full garbage collection walks all tracked objects outside the frozen heap (worker.py freezes
 # WordNet's at start). The entries kept above are long-lived: past a few thousand, full collections took
 # 70-140 ms each, the p99 of every request in flight. So every FREEZE_EVERY new entries the heap is
-# collected and frozen again. Objects of requests in flight at that moment that later become cyclic
-# garbage stay frozen; with at most 20,000 entries kept that happens at most 20 times per worker.
+# collected and frozen again (an entry the cache drops later is still freed: it has no cycles). Objects
+# of requests in flight at that moment that later become cyclic garbage stay frozen: a few kilobytes per
+# thousand words built, which the page cache in front makes rare once a worker has warmed up.
 FREEZE_EVERY = 1000
 _kept = {"count": 0}
 _kept_lock = threading.Lock()

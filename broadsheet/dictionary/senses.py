@@ -54,7 +54,7 @@ def _forget_synsets(wn):
             by_offset.clear()
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=4_000)
 def wordnet_entry(form):
     """{"lemma", "pos", "senses"} for a surface form WordNet knows, else None. Pure, so cached per process."""
     if form.lower() in FUNCTION_WORDS:
