@@ -6,10 +6,12 @@ Readers' writes need a signed-in reader who is not banned or suspended. Moderato
 
 from datetime import timedelta
 
+from django.core import signing
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -150,8 +152,36 @@ def _notify_parent_author(reply):
         return
     if parent.status != CommentStatus.VISIBLE or not parent.author.email:
         return
-    subject, body = get_adapter().reply_notification(reply=reply, parent=parent)
+    adapter = get_adapter()
+    subject, body = adapter.reply_notification(reply=reply, parent=parent)
+    stop = adapter.absolute_url(reverse("comments:unsubscribe", args=[unsubscribe_token(parent)]))
+    body += "\n\n" + _("No more emails about replies to this comment: %(url)s") % {"url": stop}
     send_mail(subject, body, None, [parent.author.email], fail_silently=True)
+
+
+UNSUBSCRIBE_SALT = "comments.unsubscribe"
+
+
+def unsubscribe_token(comment):
+    """A signed link token naming one comment: whoever holds the email may stop its reply emails."""
+    return signing.dumps({"c": comment.pk, "a": comment.author_id}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def comment_for_unsubscribe(token):
+    """The comment a token names, or None when the token is forged, mangled or names another author now."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict):
+        return None
+    return Comment.objects.filter(pk=data.get("c"), author_id=data.get("a")).exclude(author=None).first()
+
+
+def replies_unsubscribe(*, comment, everywhere=False):
+    """Stop reply emails for this comment, or for every comment of its author."""
+    mine = Comment.objects.filter(author_id=comment.author_id) if everywhere else Comment.objects.filter(pk=comment.pk)
+    return mine.filter(notify_replies=True).update(notify_replies=False)
 
 
 # -- readers' writes ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ app_name = "comments"
 urlpatterns = [
     path("transparency/", views.transparency, name="transparency"),
     path("live/<str:key>/", live_stream, name="live"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("<str:key>/", views.thread_page, name="thread"),
     path("<str:key>/post/", views.comment_post, name="post"),
     path("<str:key>/<int:comment_id>/report/", views.comment_report, name="report"),

@@ -168,3 +168,16 @@ def transparency(request):
     for row in rows:
         months.setdefault(row["month"], []).append({**row, "title": titles.get(row["clause"], "")})
     return render(request, "comments/transparency.html", {"months": months.items(), "clauses": policy.clauses(), "policy_page": policy.policy_page()})
+
+
+@never_cache
+def unsubscribe(request, token):
+    """The link in a reply email: a page with the choice (GET never changes anything), then a POST."""
+    comment = services.comment_for_unsubscribe(token) if len(token) <= 300 else None
+    if comment is None:
+        return render(request, "comments/unsubscribe.html", {"invalid": True}, status=404)
+    if request.method == "POST":
+        everywhere = request.POST.get("scope") == "all"
+        services.replies_unsubscribe(comment=comment, everywhere=everywhere)
+        return render(request, "comments/unsubscribe.html", {"done": True, "everywhere": everywhere, "comment": comment})
+    return render(request, "comments/unsubscribe.html", {"comment": comment})
