@@ -4,12 +4,14 @@ A GET or HEAD of a public page path is looked up by path + query + the reader's 
 Django's own rules). A hit is answered from the stored status, headers and body without entering
 Django. A miss goes through Django; the reply is stored only when Django's side marked it cacheable
 (middleware.PageCacheMarkMiddleware adds an internal tags header, stripped here before the reader
-sees it). Entries remember their tags' versions; a purge bumps versions, so it costs O(tags).
+sees it). Readers who miss a key while another request renders it wait for that render. Entries remember their tags' versions; a purge bumps versions, so it costs O(tags).
 """
 
+import asyncio
 import hashlib
 import logging
 import re
+import weakref
 
 from . import app_settings, keys
 from .entry import INTERNAL_TAGS_HEADER, shareable_headers, tags_from_headers
@@ -17,11 +19,16 @@ from .store import get_store
 
 log = logging.getLogger(__name__)
 SCOPE_FLAG = "broadsheet.pagecache"
+COALESCE_WAIT_SECONDS = 10  # past this a waiting reader renders the page itself
 
 
 class PageCacheMiddleware:
     def __init__(self, app):
         self.app = app
+        # Misses being rendered, per event loop: key -> Event set when the render is done. Readers who
+        # miss the same key meanwhile wait for that render instead of starting their own (when a popular
+        # entry expires or is purged, one render instead of one per reader in flight).
+        self._rendering = weakref.WeakKeyDictionary()
 
     async def __call__(self, scope, receive, send):
         if not (keys.scope_is_candidate(scope) and app_settings.enabled()):
@@ -31,9 +38,29 @@ class PageCacheMiddleware:
             return await self.app(scope, receive, send)
         store = get_store()
         entry = await self._lookup(store, key)
+        if entry is None:
+            entry = await self._after_render_in_flight(store, key)
         if entry is not None:
             return await self._send_hit(entry, scope, send)
-        await self._serve_miss(store, key, scope, receive, send)
+        rendering = self._rendering.setdefault(asyncio.get_running_loop(), {})
+        done = rendering.setdefault(key, asyncio.Event())
+        try:
+            await self._serve_miss(store, key, scope, receive, send)
+        finally:
+            if rendering.get(key) is done:
+                del rendering[key]
+            done.set()
+
+    async def _after_render_in_flight(self, store, key):
+        """The entry another request is rendering right now, once it is stored (or None)."""
+        done = self._rendering.get(asyncio.get_running_loop(), {}).get(key)
+        if done is None:
+            return None
+        try:
+            await asyncio.wait_for(done.wait(), COALESCE_WAIT_SECONDS)
+        except asyncio.TimeoutError:
+            return None
+        return await self._lookup(store, key)
 
     async def _lookup(self, store, key):
         try:
