@@ -40,8 +40,8 @@ def run(ctx):
         raise NotMeasured(f"GET /api/dictionary/house answered {status}: {body[:120]!r}")
     cold = wrk.run(base + "/", connections=16, duration=COLD, script=LUA, script_args=[path, "once"])
     rss_cold = rss_mb(proc.pid)
-    # Warm means looked up before: every one of the words (those the cold pass did not reach are looked
-    # up once now, eight at a time), then wrk cycles through all of them.
+    # Warm means looked up before: every word is asked for once more, eight at a time (those the cold pass
+    # did not reach are built now, the others come from the cache), then wrk cycles through all of them.
     covered = len(words)
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(lambda word: fetch(f"{base}/api/dictionary/{word}"), words))

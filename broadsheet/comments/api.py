@@ -54,7 +54,7 @@ from .schemas import (
     VoteIn,
     VoteOut,
 )
-from .threads import thread_for_key
+from .threads import thread_cache_tag, thread_for_key
 
 KEY = Path(..., description="Thread key: article-<page id> for articles", example="article-1")
 THREAD_KEY = regex.compile(r"^[A-Za-z0-9_.:-]{1,200}$")
@@ -148,7 +148,7 @@ def _shared_when_anonymous(request, response, thread):
         _no_store(response)
         return
     response["Cache-Control"] = f"public, max-age=0, s-maxage={int(seconds)}"
-    response["Surrogate-Key"] = f"comments-{thread.key}"
+    response["Surrogate-Key"] = thread_cache_tag(thread.key)
 
 
 @router.get("/comments/{comment_id}/replies", response={200: RepliesOut, **ERRORS}, summary="More replies")

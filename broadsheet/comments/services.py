@@ -319,7 +319,7 @@ def comment_edit(*, comment, editor, body):
         if was_visible and _initial_status(author=editor, thread=comment.thread, body=body) == CommentStatus.PENDING:
             comment.status = CommentStatus.PENDING
         comment.save(update_fields=["body", "edited_at", "status"])
-        recount(comment)
+        recount(comment, thread_locked=True)
         if was_visible:
             _announce_changed(comment, "edited" if comment.status == CommentStatus.VISIBLE else "hidden")
     return comment
@@ -335,10 +335,10 @@ def comment_delete(*, comment, user):
             comment.status = CommentStatus.DELETED
             comment.body = ""
             comment.save(update_fields=["status", "body"])
-            recount(comment)
+            recount(comment, thread_locked=True)
         else:
             comment.delete()
-            recount(comment)
+            recount(comment, thread_locked=True)
         if was_visible:
             _announce_changed(comment, "deleted")
     return comment
@@ -418,7 +418,7 @@ def comment_approve(*, comment, moderator, note=""):
         comment.save(update_fields=["status", "hidden_clause"])
         _resolve_reports(comment)
         _log(moderator=moderator, verb=ModerationVerb.APPROVE, comment=comment, target_user=comment.author, note=note)
-        recount(comment)
+        recount(comment, thread_locked=True)
         if not was_visible:
             _announce_published(comment)
     return comment
@@ -436,7 +436,7 @@ def _take_down(*, comment, moderator, reason_clause, note, status, verb):
         comment.save(update_fields=["status", "hidden_clause"])
         _resolve_reports(comment)
         _log(moderator=moderator, verb=verb, comment=comment, target_user=comment.author, clause=reason_clause, note=note)
-        recount(comment)
+        recount(comment, thread_locked=True)
         if was_visible:
             _announce_changed(comment, "hidden" if verb == ModerationVerb.HIDE else "removed")
     return comment

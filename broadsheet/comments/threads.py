@@ -9,6 +9,11 @@ from .models import Thread
 SYNCED = ("title", "url", "mode", "closes_at")
 
 
+def thread_cache_tag(key):
+    """The tag (Surrogate-Key) of a thread's lists as anonymous readers see them; purge it on comment events."""
+    return f"comments-{key}"
+
+
 def _sync(thread, info):
     changed = [f for f in SYNCED if getattr(thread, f) != getattr(info, f)]
     for field in changed:

@@ -83,13 +83,13 @@ def word_levels(text):
     return levels
 
 
-def _revision(page):
+def revision_of(page):
     return getattr(page, "live_revision_id", None) or getattr(page, "latest_revision_id", None) or 0
 
 
 def article_levels(page):
     """word_levels for an article, cached per revision."""
-    key = f"dictionary:levels:{page.pk}:{_revision(page)}:{glossary_version()}"
+    key = f"dictionary:levels:{page.pk}:{revision_of(page)}:{glossary_version()}"
     levels = cache.get(key)
     if levels is None:
         levels = word_levels(article_text(page))
@@ -99,7 +99,7 @@ def article_levels(page):
 
 def hard_words(page, above):
     """The box: glossary terms in the article, then words above the level, each once, with a short gloss."""
-    key = f"dictionary:box:{page.pk}:{_revision(page)}:{glossary_version()}:{above}"
+    key = f"dictionary:box:{page.pk}:{revision_of(page)}:{glossary_version()}:{above}"
     words = cache.get(key)
     if words is None:
         words = _hard_words(page, above)

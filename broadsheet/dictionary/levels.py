@@ -38,9 +38,9 @@ def cefr_number(word):
 @lru_cache(maxsize=20_000)
 def word_level(word):
     """{"level": "B2", "zipf": 4.05} for a lemma; level is None for a string nobody writes."""
-    from .zipf_table import zipf as zipf_frequency  # wordfreq's values, without its 48 MB dict
+    from . import zipf_table  # wordfreq's values, without its 48 MB dict
 
-    zipf = zipf_frequency(word)
+    zipf = zipf_table.zipf(word)
     cefr = cefr_number(word.lower())
     if zipf == 0 and cefr is None:
         return {"level": None, "zipf": 0.0}

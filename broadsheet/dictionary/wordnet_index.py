@@ -7,6 +7,7 @@ array of line starts) answers the same questions: lemma → {pos: [synset offset
 
 import re
 from array import array
+from bisect import bisect_left
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -27,13 +28,7 @@ class IndexFile:
 
     def line(self, key):
         """The line (bytes, no newline) whose first token is this key, or None."""
-        lo, hi = 0, len(self.starts)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.token(mid) < key:
-                lo = mid + 1
-            else:
-                hi = mid
+        lo = bisect_left(range(len(self.starts)), key, key=self.token)
         if lo == len(self.starts) or self.token(lo) != key:
             return None
         start = self.starts[lo]

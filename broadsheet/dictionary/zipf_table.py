@@ -19,6 +19,7 @@ import subprocess
 import sys
 import threading
 from array import array
+from bisect import bisect_left
 from pathlib import Path
 
 MAGIC = b"BSZIPF1\n"
@@ -81,13 +82,7 @@ class ZipfTable:
     def band(self, token):
         """wordfreq's centibel band of a token, or None when it is not in the list."""
         key = token.encode("utf-8")
-        low, high = 0, self.size
-        while low < high:
-            middle = (low + high) // 2
-            if self._word(middle) < key:
-                low = middle + 1
-            else:
-                high = middle
+        low = bisect_left(range(self.size), key, key=self._word)
         if low < self.size and self._word(low) == key:
             return self._bands[low]
         return None

@@ -4,7 +4,8 @@ A GET or HEAD of a public page path is looked up by path + query + the reader's 
 Django's own rules). A hit is answered from the stored status, headers and body without entering
 Django. A miss goes through Django; the reply is stored only when Django's side marked it cacheable
 (middleware.PageCacheMarkMiddleware adds an internal tags header, stripped here before the reader
-sees it). Readers who miss a key while another request renders it wait for that render. Entries remember their tags' versions; a purge bumps versions, so it costs O(tags).
+sees it). Readers who miss a key while another request renders it wait for that render. Entries
+remember their tags' versions; a purge bumps versions, so it costs O(tags).
 """
 
 import asyncio

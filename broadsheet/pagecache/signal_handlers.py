@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .purge import tags_purge
-from .tags import LISTINGS, ancestry_tags, comment_thread_tag, publish_tags
+from .tags import LISTINGS, ancestry_tags, publish_tags
 
 SUBTREE_FIELDS = ("title", "slug", "seo_title")
 
@@ -97,7 +97,9 @@ def _connect_glossary():
 
 def on_comment_event(sender, comment, **kwargs):
     """A thread's comments changed (sent after commit): its stored anonymous lists go."""
-    tags_purge([comment_thread_tag(comment.thread.key)], generation=False)
+    from broadsheet.comments.threads import thread_cache_tag
+
+    tags_purge([thread_cache_tag(comment.thread.key)], generation=False)
 
 
 def _connect_comments():

@@ -56,11 +56,6 @@ class LocalEntries:
         self._items.clear()
         self._bytes = 0
 
-    def drop_tagged(self, tags):
-        tags = set(tags)
-        for key in [k for k, (entry, _) in self._items.items() if tags.intersection(entry.tags)]:
-            self._drop(key)
-
 
 class MemoryStore:
     """Entries in this worker's memory; tag versions in the machine-wide VersionFile."""
@@ -185,8 +180,9 @@ class RedisStore:
             if generation:
                 pipe.incr(self.generation_key)
             pipe.execute()
+        # Forgetting the versions read is enough: every local copy is checked against them before use, so
+        # this worker's copies go at once (the others' within LOCAL_SECONDS) without scanning them all.
         self._versions_seen.clear()
-        self.entries.drop_tagged(tags)  # this worker's own copies go at once; the others' within LOCAL_SECONDS
 
 
 _store = None

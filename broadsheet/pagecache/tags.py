@@ -11,9 +11,6 @@ written, edited, voted on or moderated retires its own thread's lists (`comments
 LISTINGS = ("feeds", "sitemap", "api-comments")
 
 
-def comment_thread_tag(thread_key):
-    return f"comments-{thread_key}"
-
 
 def page_tags(page):
     ancestor_ids = page.get_ancestors().filter(depth__gt=1).values_list("id", flat=True)

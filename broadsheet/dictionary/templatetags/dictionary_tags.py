@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..article_words import hard_words
+from ..article_words import hard_words, revision_of
 from ..models import DictionarySettings
 
 register = template.Library()
@@ -34,8 +34,7 @@ def _remembered_hard_words(page, above):
 
     from ..glossary import glossary_version
 
-    revision = getattr(page, "live_revision_id", None) or getattr(page, "latest_revision_id", None) or 0
-    key = ("dictionary-box", page.pk, revision, glossary_version(), above)
+    key = ("dictionary-box", page.pk, revision_of(page), glossary_version(), above)
     return remembered(key, lambda: hard_words(page, above))
 
 
