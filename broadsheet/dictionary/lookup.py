@@ -42,7 +42,7 @@ def lookup(text):
     return _entry(glossary_version(), check_word(text))
 
 
-@lru_cache(maxsize=4_000)
+@lru_cache(maxsize=2_000)
 def _entry(version, word):
     """The process keeps recent entries itself (no unpickling per hit). Building one costs ~1 ms (WordNet
     read from bytes, glossary held in memory), less than the two Redis round trips a shared cache would

@@ -56,7 +56,7 @@ def _forget_synsets(wn):
             by_offset.clear()
 
 
-@lru_cache(maxsize=4_000)
+@lru_cache(maxsize=2_000)
 def wordnet_entry(form):
     """{"lemma", "pos", "senses"} for a surface form WordNet knows, else None. Pure, so cached per process."""
     if form.lower() in FUNCTION_WORDS:

@@ -53,7 +53,7 @@ class SortedIndex(Mapping):
     def __init__(self, root, filemap, satellite_offsets):
         self.files = {pos: IndexFile(Path(root) / f"index.{suffix}") for pos, suffix in filemap.items()}
         self.satellite_offsets = satellite_offsets
-        self.lookup = lru_cache(maxsize=20_000)(self._lookup)
+        self.lookup = lru_cache(maxsize=5_000)(self._lookup)
 
     def _lookup(self, lemma):
         found = {}

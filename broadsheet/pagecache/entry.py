@@ -7,9 +7,30 @@ from dataclasses import dataclass, field
 INTERNAL_TAGS_HEADER = b"x-pagecache-tags"
 # Headers a shared copy must never carry, or that are recomputed per reply.
 DROPPED_HEADERS = {b"set-cookie", INTERNAL_TAGS_HEADER, b"x-cache", b"age", b"date"}
+# Headers whose value differs from one reply to the next: not worth sharing between entries.
+OWN_HEADERS = {b"etag", b"content-length", b"last-modified"}
+# What one entry costs a worker beyond its body and own headers: the object, its header list and the
+# local cache's bookkeeping (measured with tracemalloc, rounded up).
+ENTRY_OVERHEAD = 640
+_shared_pairs = {}
+_SHARED_PAIRS_MAX = 4096
 
 
-@dataclass
+def shared_pair(pair):
+    """One copy per worker of a header every reply carries alike (a 330-byte Content-Security-Policy, the
+    Content-Type...), or of a tuple of tags: thousands of small cached API answers otherwise hold more
+    header bytes than body."""
+    if pair and isinstance(pair[0], bytes) and pair[0].lower() in OWN_HEADERS:
+        return pair
+    found = _shared_pairs.get(pair)
+    if found is None:
+        if len(_shared_pairs) >= _SHARED_PAIRS_MAX:
+            _shared_pairs.clear()
+        found = _shared_pairs[pair] = pair
+    return found
+
+
+@dataclass(slots=True)
 class Entry:
     status: int
     headers: list
@@ -30,13 +51,18 @@ class Entry:
         }
         return json.dumps(head, separators=(",", ":")).encode() + b"\n" + self.body
 
+    def local_size(self):
+        """Bytes this entry holds in a worker that shares the common headers (see shared_pair)."""
+        own = sum(len(k) + len(v) for k, v in self.headers if k.lower() in OWN_HEADERS)
+        return len(self.body) + own + ENTRY_OVERHEAD
+
     @classmethod
     def decode(cls, raw):
         head, _, body = raw.partition(b"\n")
         data = json.loads(head)
-        headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in data["h"]]
+        headers = [shared_pair((k.encode("latin-1"), v.encode("latin-1"))) for k, v in data["h"]]
         expires_at = data.get("x")
-        return cls(data["s"], headers, body, tuple(data["t"]), tuple(data["v"]), data["at"],
+        return cls(data["s"], headers, body, shared_pair(tuple(data["t"])), tuple(data["v"]), data["at"],
                    float("inf") if expires_at is None else expires_at)
 
 

@@ -11,13 +11,13 @@ import weakref
 from collections import OrderedDict
 
 from . import app_settings
-from .entry import Entry
+from .entry import Entry, shared_pair
 from .versions import VersionFile
 
 
 class LocalEntries:
     """A small LRU of entries with an expiry each, private to one worker process, bounded by count and
-    by the bytes of the bodies it holds."""
+    by the bytes its entries hold (bodies, their own headers and a fixed overhead each)."""
 
     def __init__(self, max_entries, max_bytes=None):
         self.max_entries = max_entries
@@ -40,13 +40,13 @@ class LocalEntries:
         if key in self._items:
             self._drop(key)
         self._items[key] = (entry, time.monotonic() + seconds)
-        self._bytes += len(entry.body)
+        self._bytes += entry.local_size()
         while len(self._items) > self.max_entries or (self.max_bytes is not None and self._bytes > self.max_bytes):
             self._drop(next(iter(self._items)))
 
     def _drop(self, key):
         entry, _ = self._items.pop(key)
-        self._bytes -= len(entry.body)
+        self._bytes -= entry.local_size()
 
     def drop(self, key):
         if key in self._items:
@@ -77,7 +77,8 @@ class MemoryStore:
         versions = self.versions.versions(tags)
         if self.versions.generation() != generation:
             return False
-        self.entries.put(key, Entry(status, headers, body, tags, versions), seconds or app_settings.seconds())
+        entry = Entry(status, [shared_pair(h) for h in headers], body, shared_pair(tuple(tags)), versions)
+        self.entries.put(key, entry, seconds or app_settings.seconds())
         return True
 
     def purge(self, tags, *, generation=True):

@@ -50,10 +50,10 @@ def test_a_stored_page_is_retired_by_a_purge_of_its_tag(db):
 
 
 def test_local_copies_are_bounded_by_bytes_as_well_as_count():
-    from broadsheet.pagecache.entry import Entry
+    from broadsheet.pagecache.entry import ENTRY_OVERHEAD, Entry
     from broadsheet.pagecache.store import LocalEntries
 
-    local = LocalEntries(max_entries=10, max_bytes=100)
+    local = LocalEntries(max_entries=10, max_bytes=3 * ENTRY_OVERHEAD + 100)
     for n in range(3):
         local.put(f"k{n}", Entry(200, [], b"x" * 40, ("page-1",), (1,)), 60)
     assert local.get("k0") is None and local.get("k1") is not None and local.get("k2") is not None
@@ -61,3 +61,24 @@ def test_local_copies_are_bounded_by_bytes_as_well_as_count():
     local.put("k3", Entry(200, [], b"z" * 40, ("page-1",), (1,)), 60)
     assert [local.get(k) is not None for k in ("k1", "k2", "k3")] == [True, True, True]
     assert local.get("k1").body == b"y" * 10
+
+
+def test_local_copies_share_the_headers_every_reply_carries():
+    """Decoded entries hold one copy of common headers; only their own (ETag, length) count against the
+    byte bound, beside the body and a fixed overhead."""
+    from broadsheet.pagecache.entry import ENTRY_OVERHEAD, Entry
+
+    policy = (b"Content-Security-Policy", b"default-src 'self'; " * 10)
+
+    def stored(word):
+        body = b'{"word": "%s"}' % word
+        headers = [(b"Content-Type", b"application/json"), policy, (b"ETag", b'"%s"' % word),
+                   (b"Content-Length", str(len(body)).encode())]
+        return Entry.decode(Entry(200, headers, body, ("api", "api-dictionary"), (0, 0)).encode())
+
+    one, two = stored(b"house"), stored(b"garden")
+    assert one.headers[1] is two.headers[1] and one.headers[0] is two.headers[0]
+    assert one.tags is two.tags
+    assert one.headers[2] != two.headers[2] and one.headers[2] == (b"ETag", b'"house"')
+    assert one.local_size() == len(one.body) + len(b"ETag") + len(b'"house"') + len(b"Content-Length") + 2 \
+        + ENTRY_OVERHEAD
