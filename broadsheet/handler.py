@@ -5,21 +5,31 @@ its innermost handler is async, crosses between the event loop and that thread t
 middleware are synchronous (they all are here: sessions, CSRF, auth, Wagtail's redirects...). On one
 core the threads fight over the GIL: a trivial API reply cost 3.4 ms of CPU instead of 0.6 ms.
 
-Here the middleware chain and the view are built synchronously and called in one hop, on the one
-thread asgiref keeps for thread-sensitive code, so a worker runs its Django code the way a synchronous
-WSGI worker does: one request at a time, while the event loop keeps serving page-cache hits, streams
-(async views such as the live comment feed run on the loop) and slow clients. Scale with workers (one
-or two per core). Measured in bench/results.md.
+Here the middleware chain and the view are built synchronously and called in one hop, on a fixed set
+of BROADSHEET_SYNC_THREADS threads, so a worker runs its Django code the way a threaded WSGI worker does,
+while the event loop keeps serving page-cache hits, streams (async views such as the live comment feed
+run on the loop) and slow clients. With one thread (the default, and right for SQLite, which takes one
+writer at a time) that is asgiref's thread for thread-sensitive code. With PostgreSQL a few threads let
+one request run while others wait on the database or Redis: posting a comment went from 212 to ~265 a
+second on one core with four. Scale further with workers (one or two per core). See bench/results.md.
 """
 
+from concurrent.futures import ThreadPoolExecutor
+
 from asgiref.sync import sync_to_async
+from django.conf import settings
 from django.core.handlers.asgi import ASGIHandler
 
 
 class SyncChainASGIHandler(ASGIHandler):
     def load_middleware(self, is_async=False):
         super().load_middleware(is_async=False)
-        self._middleware_chain = sync_to_async(self._middleware_chain, thread_sensitive=True)
+        threads = getattr(settings, "BROADSHEET_SYNC_THREADS", 1)
+        if threads > 1:
+            pool = ThreadPoolExecutor(threads, thread_name_prefix="django")
+            self._middleware_chain = sync_to_async(self._middleware_chain, thread_sensitive=False, executor=pool)
+        else:
+            self._middleware_chain = sync_to_async(self._middleware_chain, thread_sensitive=True)
 
     async def __call__(self, scope, receive, send):
         # No ThreadSensitiveContext: thread-sensitive code shares the process's one sync thread.

@@ -63,9 +63,14 @@ def event_message(kind, comment, change=None):
     data = public_json(comment)
     if change:
         data["change"] = change
-    # The thread's count as stored now, so every page shows the same number (counting events would drift).
-    counts = Thread.objects.filter(pk=comment.thread_id).values_list("comment_count", flat=True)[:1]
-    data["thread_comment_count"] = counts[0] if counts else None
+    # The thread's count as stored, so every page shows the same number (counting events would drift): as
+    # the new comment's own UPDATE left it (rows are locked until commit, so events carry rising counts), or
+    # read now.
+    count = getattr(comment, "thread_count_after", None)
+    if count is None:
+        counts = Thread.objects.filter(pk=comment.thread_id).values_list("comment_count", flat=True)[:1]
+        count = counts[0] if counts else None
+    data["thread_comment_count"] = count
     return {"event": kind, "id": comment.pk if kind == "comment" else None, "data": data}
 
 

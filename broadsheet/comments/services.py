@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.core import signing
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -223,15 +223,18 @@ def _earlier(*, author, thread, body, idempotency_key):
     """What this reader already sent that makes this submit a replay or a duplicate: one query.
 
     Returns (replayed comment or None, whether the same text went to this thread within the window).
+    The query names only what its two indexes cover (author + key, author + text digest); thread and
+    status are checked here. Naming the thread too let PostgreSQL, with statistics a busy day had not
+    caught up with yet, walk all of the author's comments in the thread instead (6 ms against 0.1 ms).
     """
     since = timezone.now() - timedelta(seconds=app_settings.DUPLICATE_WINDOW)
-    same_text = Q(thread=thread, body_digest=body_digest(body), created_at__gte=since) & ~Q(status=CommentStatus.DELETED)
+    same_text = Q(body_digest=body_digest(body), created_at__gte=since)
     wanted = (Q(idempotency_key=idempotency_key) | same_text) if idempotency_key else same_text
     replayed, duplicate = None, False
-    for earlier in Comment.objects.filter(wanted, author=author)[:5]:
+    for earlier in Comment.objects.filter(wanted, author=author):
         if idempotency_key and earlier.idempotency_key == idempotency_key:
             replayed = earlier
-        elif earlier.body == body:
+        elif earlier.thread_id == thread.pk and earlier.status != CommentStatus.DELETED and earlier.body == body:
             duplicate = True
     if replayed is not None:
         replayed.replayed = True  # the API answers 200 instead of 201
@@ -251,13 +254,24 @@ def _count_new(*, thread, parent, status):
     """A new comment adds one to its thread's count (and its parent's), each UPDATE taking the row's lock.
 
     Called before the INSERT, so every writer locks the thread first and then the parent, as recount() does.
+    The thread's new count comes back from the UPDATE itself where the database can return it: the live
+    event carries it (see live.event_message) without reading the row again.
     """
-    if status == CommentStatus.VISIBLE:
-        Thread.objects.filter(pk=thread.pk).update(comment_count=F("comment_count") + 1)
-        if parent is not None:
-            Comment.objects.filter(pk=parent.pk).update(reply_count=F("reply_count") + 1)
-    else:
+    if status != CommentStatus.VISIBLE:
         Thread.objects.filter(pk=thread.pk).update(pending_count=F("pending_count") + 1)
+        return None
+    count = None
+    if connection.features.can_return_columns_from_insert:  # UPDATE ... RETURNING: PostgreSQL, SQLite ≥ 3.35
+        table, pk, column = map(connection.ops.quote_name, (Thread._meta.db_table, Thread._meta.pk.column,
+                                                           Thread._meta.get_field("comment_count").column))
+        with connection.cursor() as cursor:
+            cursor.execute(f"UPDATE {table} SET {column} = {column} + 1 WHERE {pk} = %s RETURNING {column}", [thread.pk])
+            count = cursor.fetchone()[0]
+    else:
+        Thread.objects.filter(pk=thread.pk).update(comment_count=F("comment_count") + 1)
+    if parent is not None:
+        Comment.objects.filter(pk=parent.pk).update(reply_count=F("reply_count") + 1)
+    return count
 
 
 def comment_create(*, thread_key, author, body, parent_id=None, idempotency_key=None, ip=None, notify_replies=False, thread=None):
@@ -280,12 +294,13 @@ def comment_create(*, thread_key, author, body, parent_id=None, idempotency_key=
     status = _initial_status(author=author, thread=thread, body=body)
     try:
         with transaction.atomic():
-            _count_new(thread=thread, parent=parent, status=status)
+            thread_count = _count_new(thread=thread, parent=parent, status=status)
             comment = Comment.objects.create(
                 thread=thread, author=author, parent=parent, body=body, status=status,
                 notify_replies=bool(notify_replies), idempotency_key=idempotency_key or None, ip_hash=ip_hash,
             )
             if status == CommentStatus.VISIBLE:
+                comment.thread_count_after = thread_count
                 _announce_published(comment)
     except IntegrityError:
         # Two submits with one key raced; the other one won.

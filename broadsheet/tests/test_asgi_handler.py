@@ -1,4 +1,5 @@
-"""The ASGI handler runs Django's synchronous middleware and view in one hop, on one thread per worker."""
+"""The ASGI handler runs Django's synchronous middleware and view in one hop, on a fixed set of threads
+(one by default)."""
 
 import asyncio
 import threading
@@ -33,6 +34,67 @@ def test_middleware_and_view_share_one_thread_across_requests(db, settings, call
     assert call_asgi(handler, "/api/comments/policy").status == 200
     assert [kind for kind, _ in SEEN] == ["middleware", "view"] * 2
     assert len({ident for _, ident in SEEN}) == 1
+
+
+class Pause:
+    """A synchronous middleware that answers by itself after a pause, noting its thread."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        import time
+
+        from django.http import HttpResponse
+
+        SEEN.append(("pause", threading.get_ident()))
+        time.sleep(0.3)
+        return HttpResponse("ok")
+
+
+def test_with_several_threads_requests_overlap_on_that_many_threads(settings):
+    """BROADSHEET_SYNC_THREADS=3: three requests waiting at once take one pause, not three, and a fourth
+    reuses a thread of the same three."""
+    import time
+
+    settings.MIDDLEWARE = [f"{__name__}.Pause"]
+    settings.BROADSHEET_SYNC_THREADS = 3
+    handler = SyncChainASGIHandler()
+    SEEN.clear()
+
+    async def one():
+        sent, body = [], [{"type": "http.request", "body": b"", "more_body": False}]
+
+        async def receive():
+            if body:
+                return body.pop()
+            await asyncio.Event().wait()  # the client stays connected; Django cancels this wait
+
+        async def send(message):
+            sent.append(message)
+
+        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+                 "scheme": "http", "path": "/", "raw_path": b"/", "query_string": b"", "root_path": "",
+                 "server": ("127.0.0.1", 80), "client": ("127.0.0.1", 5000), "headers": [(b"host", b"127.0.0.1")]}
+        await handler(scope, receive, send)
+        return sent[0]["status"]
+
+    async def run():
+        started = time.monotonic()
+        statuses = await asyncio.gather(one(), one(), one())
+        overlapped = time.monotonic() - started
+        statuses.append(await one())
+        return statuses, overlapped
+
+    results = []
+    worker = threading.Thread(target=lambda: results.append(asyncio.run(run())))  # a loop of its own
+    worker.start()
+    worker.join()
+    statuses, overlapped = results[0]
+    assert statuses == [200] * 4
+    assert overlapped < 0.6  # one pause of 0.3 s, not three
+    threads = {ident for _, ident in SEEN}
+    assert len(SEEN) == 4 and len(threads) == 3 and threading.get_ident() not in threads
 
 
 def test_other_connection_types_are_refused():

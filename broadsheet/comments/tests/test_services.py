@@ -125,6 +125,33 @@ def test_duplicate_text_in_the_window_is_refused(settings, reader, thread):
     post(reader, "Same words.")
 
 
+def test_the_same_text_elsewhere_or_after_deleting_is_not_a_duplicate(reader, thread, make_user):
+    Thread.objects.create(key="other-thread", title="Other")
+    first = post(reader, "Same words.")
+    post(reader, "Same words.", thread_key="other-thread")  # another article
+    post(make_user("neighbour"), "Same words.")  # another reader
+    services.comment_delete(comment=first, user=reader)
+    post(reader, "Same words.")  # the first one was withdrawn
+    refused("duplicate", post, reader, "Same words.")
+    assert Comment.objects.filter(body="Same words.").count() == 3  # the withdrawn one had no replies: gone
+
+
+def test_the_live_event_carries_the_count_the_post_left(reader, make_user, thread, django_capture_on_commit_callbacks):
+    from broadsheet.comments.live import event_message
+
+    counts = []
+    comment_published.connect(lambda comment, **kw: counts.append(event_message("comment", comment)["data"]
+                                                                 ["thread_comment_count"]),
+                              weak=False, dispatch_uid="t-count")
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            post(reader, "One.")
+            post(make_user("second"), "Two.")
+    finally:
+        comment_published.disconnect(dispatch_uid="t-count")
+    assert counts == [1, 2]
+
+
 def test_rate_limit_per_reader(settings, reader, thread):
     settings.COMMENTS_RATE_LIMIT_USER = "3/60"
     for n in range(3):
