@@ -77,34 +77,45 @@ class AsgiReply:
         return self.headers.get("x-cache")
 
 
+async def asgi_request(app, path, *, method="GET", query=b"", headers=()):
+    """One request to an ASGI app, as uvicorn would send it -> AsgiReply."""
+    import asyncio
+
+    messages = []
+    requests = [{"type": "http.request", "body": b"", "more_body": False}]
+
+    async def receive():
+        if requests:
+            return requests.pop()
+        await asyncio.Event().wait()  # the client stays connected; Django cancels this wait
+
+    async def send(message):
+        messages.append(message)
+
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method,
+        "scheme": "http", "path": path, "raw_path": path.encode("utf-8", "surrogateescape"),
+        "query_string": query, "root_path": "", "server": ("127.0.0.1", 8105),
+        "client": ("127.0.0.1", 50000), "headers": [(b"host", b"127.0.0.1"), *headers],
+    }
+    await app(scope, receive, send)
+    start = next(m for m in messages if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
+    return AsgiReply(start["status"], start["headers"], body)
+
+
 @pytest.fixture
 def call_asgi(keep_test_connection):
     """call_asgi(app, path, method=, query=, headers=) -> AsgiReply: one request, as uvicorn would send it."""
-    import asyncio
-
     from asgiref.sync import async_to_sync
 
-    def call(app, path, *, method="GET", query=b"", headers=()):
-        messages = []
-        requests = [{"type": "http.request", "body": b"", "more_body": False}]
-
-        async def receive():
-            if requests:
-                return requests.pop()
-            await asyncio.Event().wait()  # the client stays connected; Django cancels this wait
-
-        async def send(message):
-            messages.append(message)
-
-        scope = {
-            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method,
-            "scheme": "http", "path": path, "raw_path": path.encode("utf-8", "surrogateescape"),
-            "query_string": query, "root_path": "", "server": ("127.0.0.1", 8105),
-            "client": ("127.0.0.1", 50000), "headers": [(b"host", b"127.0.0.1"), *headers],
-        }
-        async_to_sync(app)(scope, receive, send)
-        start = next(m for m in messages if m["type"] == "http.response.start")
-        body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
-        return AsgiReply(start["status"], start["headers"], body)
+    def call(app, path, **kwargs):
+        return async_to_sync(asgi_request)(app, path, **kwargs)
 
     return call
+
+
+@pytest.fixture
+def asgi():
+    """The coroutine behind call_asgi, for tests that send several requests at once."""
+    return asgi_request

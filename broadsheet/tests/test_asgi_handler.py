@@ -52,7 +52,7 @@ class Pause:
         return HttpResponse("ok")
 
 
-def test_with_several_threads_requests_overlap_on_that_many_threads(settings):
+def test_with_several_threads_requests_overlap_on_that_many_threads(settings, asgi):
     """BROADSHEET_SYNC_THREADS=3: three requests waiting at once take one pause, not three, and a fourth
     reuses a thread of the same three."""
     import time
@@ -62,29 +62,12 @@ def test_with_several_threads_requests_overlap_on_that_many_threads(settings):
     handler = SyncChainASGIHandler()
     SEEN.clear()
 
-    async def one():
-        sent, body = [], [{"type": "http.request", "body": b"", "more_body": False}]
-
-        async def receive():
-            if body:
-                return body.pop()
-            await asyncio.Event().wait()  # the client stays connected; Django cancels this wait
-
-        async def send(message):
-            sent.append(message)
-
-        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
-                 "scheme": "http", "path": "/", "raw_path": b"/", "query_string": b"", "root_path": "",
-                 "server": ("127.0.0.1", 80), "client": ("127.0.0.1", 5000), "headers": [(b"host", b"127.0.0.1")]}
-        await handler(scope, receive, send)
-        return sent[0]["status"]
-
     async def run():
         started = time.monotonic()
-        statuses = await asyncio.gather(one(), one(), one())
+        replies = await asyncio.gather(*(asgi(handler, "/") for _ in range(3)))
         overlapped = time.monotonic() - started
-        statuses.append(await one())
-        return statuses, overlapped
+        replies.append(await asgi(handler, "/"))
+        return [reply.status for reply in replies], overlapped
 
     results = []
     worker = threading.Thread(target=lambda: results.append(asyncio.run(run())))  # a loop of its own
