@@ -1,4 +1,4 @@
-"""Django's ASGI handler, with its synchronous part run in one hop on one thread per worker.
+"""Django's ASGI handler, with its synchronous part run in one hop on a fixed set of threads per worker.
 
 Stock Django under ASGI gives every request a thread of its own (ThreadSensitiveContext) and, because
 its innermost handler is async, crosses between the event loop and that thread three times when the
