@@ -15,6 +15,12 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 BROADSHEET_DEMO_LOGIN = True
+# Live comment streams notice a reader who left only when a heartbeat fails to go out. Under the test
+# live server (threaded WSGI) an open stream holds a worker thread, and Python waits for those threads at
+# exit: a short heartbeat and lifetime end them within seconds (EventSource reconnects with
+# Last-Event-ID, so a reader misses nothing).
+COMMENTS_LIVE_HEARTBEAT_SECONDS = float(os.environ.get("COMMENTS_LIVE_HEARTBEAT_SECONDS", "2"))
+COMMENTS_LIVE_MAX_SECONDS = float(os.environ.get("COMMENTS_LIVE_MAX_SECONDS", "60"))
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
