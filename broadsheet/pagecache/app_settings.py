@@ -81,7 +81,7 @@ def local_max_entries():
 
 
 def local_max_bytes():
-    """With Redis: the bytes of bodies those copies may hold."""
+    """With Redis: the bytes those copies may hold (bodies, their own headers, a fixed overhead each)."""
     return _get("LOCAL_MAX_BYTES", 16 * 1024 * 1024)
 
 
