@@ -12,22 +12,25 @@ OWN_HEADERS = {b"etag", b"content-length", b"last-modified"}
 # What one entry costs a worker beyond its body and own headers: the object, its header list and the
 # local cache's bookkeeping (measured with tracemalloc, rounded up).
 ENTRY_OVERHEAD = 640
-_shared_pairs = {}
-_SHARED_PAIRS_MAX = 4096
+_shared_values = {}
+_SHARED_VALUES_MAX = 4096
 
 
-def shared_pair(pair):
-    """One copy per worker of a header every reply carries alike (a 330-byte Content-Security-Policy, the
-    Content-Type...), or of a tuple of tags: thousands of small cached API answers otherwise hold more
-    header bytes than body."""
-    if pair and isinstance(pair[0], bytes) and pair[0].lower() in OWN_HEADERS:
-        return pair
-    found = _shared_pairs.get(pair)
+def shared(value):
+    """One copy per worker of a value many entries hold alike (a header, a tuple of tags): thousands of
+    small cached API answers otherwise hold more header bytes than body (a 330-byte
+    Content-Security-Policy, the Content-Type...)."""
+    found = _shared_values.get(value)
     if found is None:
-        if len(_shared_pairs) >= _SHARED_PAIRS_MAX:
-            _shared_pairs.clear()
-        found = _shared_pairs[pair] = pair
+        if len(_shared_values) >= _SHARED_VALUES_MAX:
+            _shared_values.clear()
+        found = _shared_values[value] = value
     return found
+
+
+def shared_headers(headers):
+    """The headers, those every reply carries alike shared (see shared())."""
+    return [pair if pair[0].lower() in OWN_HEADERS else shared(pair) for pair in headers]
 
 
 @dataclass(slots=True)
@@ -52,7 +55,7 @@ class Entry:
         return json.dumps(head, separators=(",", ":")).encode() + b"\n" + self.body
 
     def local_size(self):
-        """Bytes this entry holds in a worker that shares the common headers (see shared_pair)."""
+        """Bytes this entry holds in a worker that shares the common headers (see shared_headers)."""
         own = sum(len(k) + len(v) for k, v in self.headers if k.lower() in OWN_HEADERS)
         return len(self.body) + own + ENTRY_OVERHEAD
 
@@ -60,9 +63,9 @@ class Entry:
     def decode(cls, raw):
         head, _, body = raw.partition(b"\n")
         data = json.loads(head)
-        headers = [shared_pair((k.encode("latin-1"), v.encode("latin-1"))) for k, v in data["h"]]
+        headers = shared_headers([(k.encode("latin-1"), v.encode("latin-1")) for k, v in data["h"]])
         expires_at = data.get("x")
-        return cls(data["s"], headers, body, shared_pair(tuple(data["t"])), tuple(data["v"]), data["at"],
+        return cls(data["s"], headers, body, shared(tuple(data["t"])), tuple(data["v"]), data["at"],
                    float("inf") if expires_at is None else expires_at)
 
 

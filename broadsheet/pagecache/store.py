@@ -11,7 +11,7 @@ import weakref
 from collections import OrderedDict
 
 from . import app_settings
-from .entry import Entry, shared_pair
+from .entry import Entry, shared, shared_headers
 from .versions import VersionFile
 
 
@@ -77,7 +77,7 @@ class MemoryStore:
         versions = self.versions.versions(tags)
         if self.versions.generation() != generation:
             return False
-        entry = Entry(status, [shared_pair(h) for h in headers], body, shared_pair(tuple(tags)), versions)
+        entry = Entry(status, shared_headers(headers), body, shared(tuple(tags)), versions)
         self.entries.put(key, entry, seconds or app_settings.seconds())
         return True
 
