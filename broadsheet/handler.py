@@ -8,7 +8,7 @@ core the threads fight over the GIL: a trivial API reply cost 3.4 ms of CPU inst
 Here the middleware chain and the view are built synchronously and called in one hop, on a fixed set
 of BROADSHEET_SYNC_THREADS threads, so a worker runs its Django code the way a threaded WSGI worker does,
 while the event loop keeps serving page-cache hits, streams (async views such as the live comment feed
-run on the loop) and slow clients. With one thread (the default, and right for SQLite, which takes one
+run on the loop) and slow clients. With one thread (the default with SQLite, which takes one
 writer at a time) that is asgiref's thread for thread-sensitive code. With PostgreSQL a few threads let
 one request run while others wait on the database or Redis: posting a comment went from 212 to ~265 a
 second on one core with four. Scale further with workers (one or two per core). See bench/results.md.

@@ -102,6 +102,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
     )
+# Threads per ASGI worker for Django's synchronous code (broadsheet/handler.py): while one waits on
+# PostgreSQL or Redis, another runs. SQLite keeps one: it takes one writer at a time.
+_SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+BROADSHEET_SYNC_THREADS = int(os.environ.get("SYNC_THREADS") or (1 if _SQLITE else 4))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

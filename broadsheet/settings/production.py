@@ -20,9 +20,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {  # noqa: F405
         "min_size": 2, "max_size": int(os.environ.get("DB_POOL_SIZE", "16")), "timeout": 10,
     }
-    # Threads per worker for Django's synchronous code (broadsheet/handler.py): while one waits on
-    # PostgreSQL or Redis, another runs. SQLite keeps one: it takes one writer at a time.
-    BROADSHEET_SYNC_THREADS = int(os.environ.get("SYNC_THREADS", "4"))
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
 SESSION_COOKIE_SECURE = os.environ.get("INSECURE_COOKIES") != "1"

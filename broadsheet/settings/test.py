@@ -15,6 +15,10 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 BROADSHEET_DEMO_LOGIN = True
+# Tests call the ASGI app inside their own database transaction: Django's code must run on the test's
+# thread (one thread-sensitive thread), not on a pool with connections of its own. The browser journeys
+# serve the site with the dev settings, so on PostgreSQL they run with the production's four threads.
+BROADSHEET_SYNC_THREADS = int(os.environ.get("SYNC_THREADS") or 1)
 # Live comment streams notice a reader who left only when a heartbeat fails to go out. Under the test
 # live server (threaded WSGI) an open stream holds a worker thread, and Python waits for those threads at
 # exit: a short heartbeat and lifetime end them within seconds (EventSource reconnects with
