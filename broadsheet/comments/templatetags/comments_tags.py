@@ -1,4 +1,5 @@
-"""{% comment_count thread_key %}: the denormalised count, marked up for the live counter to update.
+"""{% comment_count thread_key %}: the denormalised count, marked up for the live counter to update;
+{% region_chrome %}: the comments region's app markup and strings, rendered once per language.
 
 One indexed read per thread key and page render, and nothing about the reader, so it is safe inside
 cached pages. A section front listing many articles can read every count at once first:
@@ -6,8 +7,13 @@ cached pages. A section front listing many articles can read every count at once
 that follow in the same render answer from memory, with the same output.
 """
 
+from functools import lru_cache
+
 from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils.html import format_html
+from django.utils.translation import get_language
 
 from ..models import Thread
 
@@ -53,3 +59,18 @@ def standards_policy_url():
         return page.url if page else ""
 
     return remembered(("standards-policy-url", generation()), url)
+
+
+@register.simple_tag
+def region_chrome():
+    """comments/region_chrome.html in the reader's language. It has no variables, so it is rendered once
+    per language and process (its ~60 translated strings were a tenth of an article's render time);
+    with DEBUG on every time, so template edits show at once."""
+    if settings.DEBUG:
+        return render_to_string("comments/region_chrome.html")
+    return _chrome(get_language())
+
+
+@lru_cache(maxsize=16)
+def _chrome(language):
+    return render_to_string("comments/region_chrome.html")

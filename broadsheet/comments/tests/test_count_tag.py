@@ -36,3 +36,23 @@ def test_each_render_reads_afresh(db):
     assert ">1<" in _render("{% comment_count 'front-a' %}")
     Thread.objects.filter(pk=thread.pk).update(comment_count=2)
     assert ">2<" in _render("{% comment_count 'front-a' %}")
+
+
+def test_region_chrome_is_rendered_once_per_language(settings):
+    """{% region_chrome %}: the region's strings in the reader's language, each language rendered once."""
+    from django.utils import translation
+
+    from broadsheet.comments.templatetags import comments_tags
+
+    settings.DEBUG = False
+    comments_tags._chrome.cache_clear()
+    with translation.override("en"):
+        english = _render("{% region_chrome %}")
+    with translation.override("ko"):
+        korean = _render("{% region_chrome %}")
+        assert _render("{% region_chrome %}") == korean
+    with translation.override("en"):
+        assert _render("{% region_chrome %}") == english
+    assert "To write comments, please log in to one of the accounts." in english
+    assert "댓글을 쓰려면" in korean and "To write comments" not in korean
+    assert comments_tags._chrome.cache_info().misses == 2
