@@ -29,7 +29,7 @@ class LocalEntries:
         item = self._items.get(key)
         if item is None:
             return None
-        entry, expires = item
+        entry, expires, _ = item
         if expires < time.monotonic():
             self._drop(key)
             return None
@@ -39,14 +39,14 @@ class LocalEntries:
     def put(self, key, entry, seconds):
         if key in self._items:
             self._drop(key)
-        self._items[key] = (entry, time.monotonic() + seconds)
-        self._bytes += entry.local_size()
+        size = entry.local_size()
+        self._items[key] = (entry, time.monotonic() + seconds, size)
+        self._bytes += size
         while len(self._items) > self.max_entries or (self.max_bytes is not None and self._bytes > self.max_bytes):
             self._drop(next(iter(self._items)))
 
     def _drop(self, key):
-        entry, _ = self._items.pop(key)
-        self._bytes -= entry.local_size()
+        self._bytes -= self._items.pop(key)[2]
 
     def drop(self, key):
         if key in self._items:

@@ -11,7 +11,6 @@ written, edited, voted on or moderated retires its own thread's lists (`comments
 LISTINGS = ("feeds", "sitemap", "api-comments")
 
 
-
 def page_tags(page):
     ancestor_ids = page.get_ancestors().filter(depth__gt=1).values_list("id", flat=True)
     return [f"page-{page.id}", *(f"tree-{pk}" for pk in ancestor_ids), "pages"]

@@ -97,14 +97,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+_SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+if _SQLITE:
     # WAL lets readers and one writer work at once across worker processes.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
     )
 # Threads per ASGI worker for Django's synchronous code (broadsheet/handler.py): while one waits on
 # PostgreSQL or Redis, another runs. SQLite keeps one: it takes one writer at a time.
-_SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 BROADSHEET_SYNC_THREADS = int(os.environ.get("SYNC_THREADS") or (1 if _SQLITE else 4))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
