@@ -216,7 +216,7 @@ def transparency(request):
 
 
 @router.post("/threads/{key}/comments", auth=reader, response={201: CommentOut, 200: CommentOut, **ERRORS}, summary="Post a comment or reply")
-def comment_post(request, payload: CommentIn, key: str = KEY):
+def comment_post(request, response: HttpResponse, payload: CommentIn, key: str = KEY):
     """201 with the new comment (``status`` is ``pending`` when held for a moderator); 200 with the
     first comment when the same ``idempotency_key`` was already used."""
     thread = _thread(key)
@@ -230,7 +230,8 @@ def comment_post(request, payload: CommentIn, key: str = KEY):
         comment = _comment(comment.pk)  # as it is now: it may have been edited, hidden or appealed since
     else:
         comment._state.fields_cache.setdefault("appeal", None)  # just written: no appeal yet (saves a query)
-    return Status(200 if replayed else 201, {**_one(request, comment), "replies": [], "replies_cursor": None})
+    response.status_code = 200 if replayed else 201
+    return _prebuilt(response, {**_one(request, comment), "replies": [], "replies_cursor": None})
 
 
 @router.patch("/comments/{comment_id}", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Edit (first five minutes)")

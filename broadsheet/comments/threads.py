@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from . import sql
 from .adapter import get_adapter
 from .errors import CommentError
 from .models import Thread
@@ -28,7 +29,7 @@ def thread_lookup(key, *, create=False):
     With create=True a thread the site knows about is stored on first use (first comment).
     """
     adapter = get_adapter()
-    thread = next(iter(Thread.objects.filter(key=key)[:1]), None)  # key is unique: no ORDER BY needed
+    thread = sql.thread_by_key(key)
     info = adapter.resolve_thread(key)
     if info is None:
         return None if adapter.owns_key(key) else thread

@@ -1,0 +1,50 @@
+"""The posting path's plain-SQL reads (sql.py) give the ORM's answers, on SQLite and on PostgreSQL."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from broadsheet.comments import sql
+from broadsheet.comments.models import Comment, Sanction, Thread, body_digest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sanction_in_force_counts_bans_and_running_suspensions_only(reader, other):
+    now = timezone.now()
+    assert not sql.sanction_in_force(reader.pk, now)
+    Sanction.objects.create(user=reader, kind="warning")
+    Sanction.objects.create(user=reader, kind="suspension", until=now - timedelta(seconds=1))
+    Sanction.objects.create(user=reader, kind="ban", revoked_at=now)
+    Sanction.objects.create(user=other, kind="ban")
+    assert not sql.sanction_in_force(reader.pk, now)
+    Sanction.objects.create(user=reader, kind="suspension", until=now + timedelta(hours=1))
+    assert sql.sanction_in_force(reader.pk, now)
+    assert not sql.sanction_in_force(reader.pk, now + timedelta(hours=2))
+
+
+def test_earlier_finds_the_key_or_the_same_text_since_a_time(reader, other, thread):
+    now = timezone.now()
+    keyed = Comment.objects.create(thread=thread, author=reader, body="first", idempotency_key="k1")
+    same = Comment.objects.create(thread=thread, author=reader, body="again")
+    Comment.objects.create(thread=thread, author=other, body="again", idempotency_key="k1")
+    Comment.objects.filter(pk=same.pk).update(created_at=now - timedelta(minutes=5))
+
+    def found(**kw):
+        return {row[0] for row in sql.earlier(author_id=reader.pk, **kw)}
+
+    assert found(idempotency_key="k1", digest=body_digest("again"), since=now - timedelta(minutes=1)) == {keyed.pk}
+    assert found(idempotency_key=None, digest=body_digest("again"), since=now - timedelta(minutes=10)) == {same.pk}
+    assert found(idempotency_key="k1", digest=body_digest("again"), since=now - timedelta(minutes=10)) == {keyed.pk, same.pk}
+    rows = sql.earlier(author_id=reader.pk, idempotency_key="k1", digest="", since=now)
+    assert rows == [(keyed.pk, "k1", thread.pk, "visible", "first")]
+
+
+def test_thread_by_key_is_the_orm_row(thread):
+    loaded = sql.thread_by_key(thread.key)
+    stored = Thread.objects.get(pk=thread.pk)
+    assert [getattr(loaded, f.attname) for f in Thread._meta.concrete_fields] == \
+        [getattr(stored, f.attname) for f in Thread._meta.concrete_fields]
+    assert not loaded._state.adding
+    assert sql.thread_by_key("no-such-thread") is None
