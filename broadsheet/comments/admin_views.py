@@ -55,11 +55,14 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         items = list(moderation.queue())
         approved = moderation.approved_counts(items)
+        adapter = get_adapter()
         for comment in items:
+            # What readers see under the comment, and the account behind it.
+            comment.author_label = _author_label(adapter, comment.author)
             if comment.status == "pending":
                 comment.held_reasons = moderation.held_reasons(comment, approved.get(comment.author_id, 0))
         context.update(items=items, form=ModerationForm(), clauses=policy.clauses(),
-                       kinds=SanctionKind.choices, adapter=get_adapter())
+                       kinds=SanctionKind.choices, adapter=adapter)
         return context
 
 
@@ -98,3 +101,11 @@ def queue_action(request, comment_id):
     else:
         messages.success(request, _("Done: comment #%(id)s.") % {"id": comment.pk})
     return redirect(reverse("comments_moderation:queue"))
+
+
+def _author_label(adapter, user):
+    """The name readers see above the comment, and the account behind it when that differs."""
+    if user is None:
+        return "—"
+    name, account = adapter.author_name(user), user.get_username()
+    return name if name == account else f"{name} ({account})"

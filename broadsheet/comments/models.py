@@ -130,7 +130,7 @@ class Comment(models.Model):
         ]
 
     def __str__(self):
-        return f"#{self.pk} on {self.thread_id}"
+        return f"#{self.pk} · {self.thread}"
 
     def save(self, *args, **kwargs):
         self.body_digest = body_digest(self.body)
@@ -237,7 +237,7 @@ class ModerationAction(models.Model):
 
     class Meta:
         verbose_name = _("moderation action")
-        verbose_name_plural = _("moderation log")
+        verbose_name_plural = _("moderation actions")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["verb", "created_at"], name="moderation_verb_time")]
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -78,8 +79,14 @@ class SanctionViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class ModerationLogIndexView(IndexView):
+    # Each row names its comment's thread (Comment.__str__) and two users: fetched with the page.
+    queryset = ModerationAction.objects.select_related("comment__thread", "moderator", "target_user")
+
+
 class ModerationLogViewSet(ModelViewSet):
     name = "comments_log"
+    index_view_class = ModerationLogIndexView
     url_prefix = "comments/log"
     model = ModerationAction
     icon = "history"

@@ -18,6 +18,8 @@ def admin_client(user):
 
 def test_moderator_sees_the_queue_with_reports_oldest_first(settings, reader, other, moderator, thread, clause):
     settings.COMMENTS_TRUSTED_AFTER = 1
+    reader.first_name, reader.last_name = "Min-ji", "Park"
+    reader.save()
     held = services.comment_create(thread_key="test-thread", author=reader, body="first, held for review")
     services.comment_approve(comment=held, moderator=moderator)
     reported = services.comment_create(thread_key="test-thread", author=reader, body="now reported")
@@ -27,6 +29,7 @@ def test_moderator_sees_the_queue_with_reports_oldest_first(settings, reader, ot
     assert html.index("now reported") < html.index("newcomer text")
     assert "nasty" in html and "1. Respect" in html and new.status == "pending"
     assert "new commenter" in html
+    assert "Min-ji Park (reader)" in html and "<strong>other</strong>" in html  # readers' name, then the account
 
 
 def test_queue_says_why_a_comment_is_held(reader, moderator, thread):
@@ -71,7 +74,10 @@ def test_the_log_is_read_only(moderator, reader, thread, clause):
     services.comment_hide(comment=comment, moderator=moderator, reason_clause=clause)
     client = admin_client(moderator)
     action = ModerationAction.objects.get()
-    assert client.get("/admin/comments/log/").status_code == 200
+    log = client.get("/admin/comments/log/")
+    assert log.status_code == 200
+    html = log.content.decode()
+    assert f"#{comment.pk} · A test story" in html and "1 moderation action" in html  # the thread by name
     assert client.get("/admin/comments/log/new/").status_code in (302, 403)
     assert client.post(f"/admin/comments/log/edit/{action.pk}/", {"note": "rewritten"}).status_code in (302, 403)
     assert ModerationAction.objects.get().note == ""
