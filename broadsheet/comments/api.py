@@ -15,6 +15,7 @@ from typing import Literal
 import regex
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router
@@ -185,6 +186,7 @@ def session(request, response: HttpResponse, next: str = ""):
         "max_length": app_settings.MAX_LENGTH,
         "edit_window_seconds": app_settings.EDIT_WINDOW,
         "language": get_language() or "en",
+        "time_zone": timezone.get_current_timezone_name(),
     }
 
 

@@ -109,6 +109,7 @@ class SessionOut(Schema):
     max_length: int
     edit_window_seconds: int
     language: str
+    time_zone: str = Field(description="The site's time zone (IANA name): the page shows every time in it", examples=["Asia/Seoul"])
 
 
 class CommentIn(Schema):

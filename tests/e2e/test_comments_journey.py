@@ -45,7 +45,9 @@ def sign_in_with_loopback_id(page):
 
 def test_reader_posts_second_reader_sees_it_live_moderator_hides_it(browser, live_site, artifacts):
     site = live_site
-    author_ctx, watcher_ctx, moderator_ctx = (browser.new_context(locale="en-US") for _ in range(3))
+    # The second reader's browser is in New York: the page still shows Korea's clock, as the footer says.
+    author_ctx, watcher_ctx, moderator_ctx = (browser.new_context(locale="en-US", timezone_id=tz)
+                                              for tz in (None, "America/New_York", None))
     try:
         # A logged-out reader sees the invitation, one button per switched-on provider, and the help.
         author = open_article(author_ctx, site)
@@ -89,6 +91,10 @@ def test_reader_posts_second_reader_sees_it_live_moderator_hides_it(browser, liv
         expect(arrived).to_be_visible()
         expect(arrived.locator("[data-author]")).to_have_text(OIDC_READER["name"])
         expect(region(watcher).locator("[data-count]")).to_have_text("1")
+        when = arrived.locator("time[data-time]").first
+        in_seoul = watcher.evaluate("""(iso) => new Date(iso).toLocaleString("en-US",
+            { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Seoul" })""", when.get_attribute("datetime"))
+        expect(when).to_have_text(in_seoul)
         watcher.screenshot(path=artifacts / "comments-3-arrived-live.png", full_page=True)
 
         # A moderator signs in and hides it under clause 1.

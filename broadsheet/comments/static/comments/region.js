@@ -93,7 +93,7 @@ class Region {
     if (s.sanction) {
       const p = $(this.root, "[data-sanction]");
       p.hidden = false;
-      const until = s.sanction.until ? new Date(s.sanction.until).toLocaleString(s.language) : "";
+      const until = s.sanction.until ? new Date(s.sanction.until).toLocaleString(s.language, { timeZone: s.time_zone }) : "";
       p.textContent = this.t(s.sanction.kind, { until, number: s.sanction.clause ? s.sanction.clause.number : "" });
     }
     if (s.can_comment) $(this.root, "[data-compose-slot]").append(this.composer({ onPost: (body, notify) => this.post(body, notify) }));
@@ -305,7 +305,7 @@ class Region {
     $(node, "[data-author]").textContent = c.author ? c.author.name : this.t("anonymous");
     const time = $(node, "[data-time]");
     time.dateTime = c.created_at;
-    time.textContent = new Date(c.created_at).toLocaleString(this.session.language, { dateStyle: "medium", timeStyle: "short" });
+    time.textContent = new Date(c.created_at).toLocaleString(this.session.language, { dateStyle: "medium", timeStyle: "short", timeZone: this.session.time_zone });
     $(node, "[data-edited]").hidden = !c.edited_at;
     const bodyBox = $(node, "[data-body]");
     bodyBox.innerHTML = c.body_html; // escaped by the server (comments/rendering.py), never raw text
