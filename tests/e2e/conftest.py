@@ -183,10 +183,33 @@ def build_site():
     busy = ArticlePage.objects.get(pk=busy.pk)
     _busy_thread(busy.comments_thread_key)
     article = ArticlePage.objects.get(pk=article.pk)
+    closed = _article_with_mode(section, "Harbour bridge repairs finish early", "closed")
+    held = _article_with_mode(section, "School lunch budget goes to a vote", "premoderated")
     print(json.dumps({
         "article_url": article.url, "thread_key": article.comments_thread_key,
         "busy_url": busy.url, "busy_key": busy.comments_thread_key,
+        "closed_url": closed.url, "premoderated_url": held.url,
     }))
+
+
+def _article_with_mode(section, title, mode):
+    """An article with one comment from while it was open, then its comments set to mode by a new revision."""
+    from django.contrib.auth import get_user_model
+
+    from broadsheet.comments.services import comment_create
+    from broadsheet.newsroom.models import ArticlePage
+    from broadsheet.newsroom.tests.factories import paragraphs
+
+    page = ArticlePage(title=title, slug=title.lower().replace(" ", "-"), headline=title,
+                       body=paragraphs("A short story for the comments to sit under."))
+    section.add_child(instance=page)
+    page.save_revision().publish()
+    writer = get_user_model().objects.create_user(f"early-{page.pk}", first_name="Early Reader")
+    comment_create(thread_key=page.comments_thread_key, author=writer, body=f"Posted while {title.lower()} was open.")
+    page = ArticlePage.objects.get(pk=page.pk)
+    page.comments_mode = mode
+    page.save_revision().publish()
+    return ArticlePage.objects.get(pk=page.pk)
 
 
 def _busy_thread(key):

@@ -141,3 +141,29 @@ def test_edit_button_goes_when_the_five_minutes_are_up(browser, live_site):
         expect(edit).to_be_hidden()
     finally:
         context.close()
+
+
+def test_a_closed_thread_has_no_box_and_a_premoderated_one_says_so(browser, live_site):
+    context = browser.new_context(locale="en-US")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT)
+        page.goto(live_site.url + "/accounts/demo-sign-in/?next=" + live_site.info["closed_url"])
+        page.get_by_label("Display name").fill("Late Reader")
+        page.get_by_role("button", name="Sign in with this name").click()
+        page.wait_for_url(re.compile("harbour-bridge"))
+        box = region(page)
+        expect(box.locator("[data-me-name]")).to_have_text("Signed in as Late Reader")
+        expect(box.locator("[data-thread-note]")).to_have_text("Comments on this article are closed.")
+        expect(box.locator(".cr-comment")).to_have_count(1)  # what was said before closing stays readable
+        expect(box.locator("textarea")).to_have_count(0)
+        expect(box.get_by_role("button", name="Reply")).to_have_count(0)
+
+        page.goto(live_site.url + live_site.info["premoderated_url"])
+        expect(box.locator("[data-thread-note]")).to_have_text("A moderator reads every comment on this article before it appears.")
+        box.locator("[data-compose-slot] textarea").fill("Lunches matter more than the stadium.")
+        box.locator("[data-compose-slot]").get_by_role("button", name="Post").click()
+        mine = comment(page, "Lunches matter more than the stadium.")
+        expect(mine).to_contain_text("Awaiting review by a moderator.")
+    finally:
+        context.close()

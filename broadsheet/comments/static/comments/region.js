@@ -229,6 +229,7 @@ class Region {
       return;
     }
     if (!cursor) {
+      this.showThreadState(page.thread);
       list.replaceChildren();
       this.nodes.clear();
       this.data.clear();
@@ -238,6 +239,16 @@ class Region {
     $(this.root, "[data-more]").hidden = !page.next_cursor;
     this.setCount(page.thread.comment_count);
     this.status(this.nodes.size ? "" : this.t("empty"));
+  }
+
+  // An editor can close a thread or have a moderator read every comment first: say so by the box,
+  // and take the box and the reply buttons away from a closed thread (the server refuses writes anyway).
+  showThreadState(thread) {
+    this.closed = !thread.is_open;
+    const note = $(this.root, "[data-thread-note]");
+    note.textContent = this.closed ? this.t("closed") : thread.mode === "premoderated" ? this.t("premoderated") : "";
+    note.hidden = !note.textContent;
+    if (this.closed) $(this.root, "[data-compose-slot]").replaceChildren();
   }
 
   // `broadcast`: the copy came over the live stream and knows nothing of this reader (votes, ownership);
@@ -330,7 +341,7 @@ class Region {
     show("[data-report]", signedIn && !mine && c.status === "visible");
     show("[data-appeal]", mine && c.status === "hidden" && !c.appeal);
     show("[data-hide]", this.session.is_moderator && c.status === "visible");
-    if (!c.parent_id) show("[data-reply]", this.session.can_comment && c.status === "visible");
+    if (!c.parent_id) show("[data-reply]", this.session.can_comment && !this.closed && c.status === "visible");
     for (const b of acts.querySelectorAll("[data-vote]")) b.disabled = !signedIn || mine || c.status !== "visible";
   }
 
