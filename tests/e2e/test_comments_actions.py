@@ -167,3 +167,35 @@ def test_a_closed_thread_has_no_box_and_a_premoderated_one_says_so(browser, live
         expect(mine).to_contain_text("Awaiting review by a moderator.")
     finally:
         context.close()
+
+
+def test_a_suspended_reader_may_delete_and_appeal_but_not_write(browser, live_site):
+    context = browser.new_context(locale="en-US")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT)
+        page.goto(live_site.url + "/accounts/demo-sign-in/?next=" + live_site.info["busy_url"])
+        page.get_by_label("Display name").fill("Suspended Sam")
+        page.get_by_role("button", name="Sign in with this name").click()
+        page.wait_for_url(re.compile("riverside-parks-shade"))
+        box = region(page)
+        box.locator("[data-compose-slot] textarea").fill("Sam thinks the shelters came too late.")
+        box.locator("[data-compose-slot]").get_by_role("button", name="Post").click()
+        expect(comment(page, "Sam thinks the shelters came too late.")).to_be_visible()
+
+        live_site.manage("shell", "-c", (
+            "import datetime; from django.utils import timezone; from django.contrib.auth import get_user_model; "
+            "from broadsheet.comments.models import Sanction; "
+            "Sanction.objects.create(user=get_user_model().objects.get(first_name='Suspended Sam'), kind='suspension', "
+            "until=timezone.now() + datetime.timedelta(days=2))"))
+        page.reload()
+        expect(box.locator("[data-sanction]")).to_contain_text("Suspended from commenting until")
+        expect(box.locator("[data-compose-slot] textarea")).to_have_count(0)
+        mine = comment(page, "Sam thinks the shelters came too late.").locator(":scope > article")
+        expect(mine.get_by_role("button", name="Delete")).to_be_visible()
+        expect(mine.get_by_role("button", name="Edit")).to_be_hidden()
+        other = comment(page, "Seed comment number 22 about the parks.").locator(":scope > article")
+        expect(other.get_by_role("button", name="Report")).to_be_hidden()
+        expect(other.locator("[data-vote='1']")).to_be_disabled()
+    finally:
+        context.close()

@@ -93,7 +93,7 @@ class Region {
     if (s.sanction) {
       const p = $(this.root, "[data-sanction]");
       p.hidden = false;
-      const until = s.sanction.until ? new Date(s.sanction.until).toLocaleString(s.language, { timeZone: s.time_zone }) : "";
+      const until = s.sanction.until ? new Date(s.sanction.until).toLocaleString(s.language, { dateStyle: "medium", timeStyle: "short", timeZone: s.time_zone }) : "";
       p.textContent = this.t(s.sanction.kind, { until, number: s.sanction.clause ? s.sanction.clause.number : "" });
     }
     if (s.can_comment) $(this.root, "[data-compose-slot]").append(this.composer({ onPost: (body, notify) => this.post(body, notify) }));
@@ -332,17 +332,18 @@ class Region {
     $(node, "[data-dislikes]").textContent = c.dislikes;
     for (const b of node.querySelectorAll(":scope > article [data-vote]")) b.setAttribute("aria-pressed", String(Number(b.dataset.vote) === c.my_vote));
     const acts = $(node, "[data-actions]");
-    const signedIn = Boolean(this.session.user);
+    // A suspended or banned reader may still delete and appeal, as the server allows; nothing else.
+    const writes = this.session.can_comment;
     acts.hidden = removed && !mine;
     const show = (sel, on) => { $(acts, sel).hidden = !on; };
-    show("[data-edit]", mine && this.canEdit(c));
-    if (mine && this.canEdit(c)) this.closeEditAt(node, c);
+    show("[data-edit]", writes && mine && this.canEdit(c));
+    if (writes && mine && this.canEdit(c)) this.closeEditAt(node, c);
     show("[data-delete]", mine && c.status !== "deleted");
-    show("[data-report]", signedIn && !mine && c.status === "visible");
+    show("[data-report]", writes && !mine && c.status === "visible");
     show("[data-appeal]", mine && c.status === "hidden" && !c.appeal);
     show("[data-hide]", this.session.is_moderator && c.status === "visible");
     if (!c.parent_id) show("[data-reply]", this.session.can_comment && !this.closed && c.status === "visible");
-    for (const b of acts.querySelectorAll("[data-vote]")) b.disabled = !signedIn || mine || c.status !== "visible";
+    for (const b of acts.querySelectorAll("[data-vote]")) b.disabled = !writes || mine || c.status !== "visible";
   }
 
   // The five-minute edit window closes on screen when it closes on the server.
