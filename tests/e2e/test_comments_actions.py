@@ -17,6 +17,17 @@ def comment(page, text):
     return region(page).locator(".cr-comment", has=page.locator(":scope > article [data-body]", has_text=text))
 
 
+def demo_reader_page(context, site, url, name):
+    """A page signed in through the demo door as ``name``, back on ``url``."""
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto(site.url + "/accounts/demo-sign-in/?next=" + url)
+    page.get_by_label("Display name").fill(name)
+    page.get_by_role("button", name="Sign in with this name").click()
+    page.wait_for_url(re.compile(re.escape(url)))
+    return page
+
+
 def test_reader_pages_sorts_votes_replies_edits_deletes_and_reports(browser, live_site, artifacts):
     context = browser.new_context(locale="en-US")
     page = context.new_page()
@@ -125,13 +136,8 @@ def test_reader_pages_sorts_votes_replies_edits_deletes_and_reports(browser, liv
 def test_edit_button_goes_when_the_five_minutes_are_up(browser, live_site):
     context = browser.new_context(locale="en-US")
     try:
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT)
-        page.clock.install()
-        page.goto(live_site.url + "/accounts/demo-sign-in/?next=" + live_site.info["busy_url"])
-        page.get_by_label("Display name").fill("Clock Watcher")
-        page.get_by_role("button", name="Sign in with this name").click()
-        page.wait_for_url(re.compile("riverside-parks-shade"))
+        context.clock.install()
+        page = demo_reader_page(context, live_site, live_site.info["busy_url"], "Clock Watcher")
         compose = region(page).locator("[data-compose-slot]")
         compose.locator("textarea").fill("A thought with a deadline")
         compose.get_by_role("button", name="Post").click()
@@ -146,12 +152,7 @@ def test_edit_button_goes_when_the_five_minutes_are_up(browser, live_site):
 def test_a_closed_thread_has_no_box_and_a_premoderated_one_says_so(browser, live_site):
     context = browser.new_context(locale="en-US")
     try:
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT)
-        page.goto(live_site.url + "/accounts/demo-sign-in/?next=" + live_site.info["closed_url"])
-        page.get_by_label("Display name").fill("Late Reader")
-        page.get_by_role("button", name="Sign in with this name").click()
-        page.wait_for_url(re.compile("harbour-bridge"))
+        page = demo_reader_page(context, live_site, live_site.info["closed_url"], "Late Reader")
         box = region(page)
         expect(box.locator("[data-me-name]")).to_have_text("Signed in as Late Reader")
         expect(box.locator("[data-thread-note]")).to_have_text("Comments on this article are closed.")
@@ -172,12 +173,7 @@ def test_a_closed_thread_has_no_box_and_a_premoderated_one_says_so(browser, live
 def test_a_suspended_reader_may_delete_and_appeal_but_not_write(browser, live_site):
     context = browser.new_context(locale="en-US")
     try:
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT)
-        page.goto(live_site.url + "/accounts/demo-sign-in/?next=" + live_site.info["busy_url"])
-        page.get_by_label("Display name").fill("Suspended Sam")
-        page.get_by_role("button", name="Sign in with this name").click()
-        page.wait_for_url(re.compile("riverside-parks-shade"))
+        page = demo_reader_page(context, live_site, live_site.info["busy_url"], "Suspended Sam")
         box = region(page)
         box.locator("[data-compose-slot] textarea").fill("Sam thinks the shelters came too late.")
         box.locator("[data-compose-slot]").get_by_role("button", name="Post").click()
