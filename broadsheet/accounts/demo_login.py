@@ -16,10 +16,17 @@ def demo_username(display_name):
     return f"{USERNAME_PREFIX}{slug}"
 
 
+def _demo_email(username):
+    """A reserved, undeliverable address (.invalid): the demo's console backend shows reply emails to it."""
+    local = username if username.isascii() else USERNAME_PREFIX + hashlib.sha256(username.encode()).hexdigest()[:12]
+    return f"{local}@demo.invalid"
+
+
 def demo_reader_get_or_create(*, display_name):
     """The demo reader with this display name; created on first use with no usable password."""
     user, created = get_user_model().objects.get_or_create(
-        username=demo_username(display_name), defaults={"first_name": display_name[:150]}
+        username=(username := demo_username(display_name)),
+        defaults={"first_name": display_name[:150], "email": _demo_email(username)},
     )
     if created:
         user.set_unusable_password()

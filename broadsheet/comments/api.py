@@ -180,6 +180,7 @@ def session(request, response: HttpResponse, next: str = ""):
         "user": {"id": user.pk, "name": adapter.author_name(user)} if user else None,
         "can_comment": bool(user) and (sanction is None or not sanction.in_force()),
         "is_moderator": adapter.can_moderate(user),
+        "can_email_replies": bool(user and user.email),
         "sanction": _sanction_out(sanction),
         "login_url": adapter.login_url(request, next if next.startswith("/") and not next.startswith("//") else ""),
         "csrf_token": get_token(request),

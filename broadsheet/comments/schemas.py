@@ -103,6 +103,7 @@ class SessionOut(Schema):
     user: AuthorOut | None
     can_comment: bool
     is_moderator: bool
+    can_email_replies: bool = Field(description="The reader's account has an email address, so reply emails can reach them")
     sanction: SanctionOut | None = Field(description="A ban or suspension in force, else a recent warning")
     login_url: str
     csrf_token: str = Field(description="Send back as the X-CSRFToken header on every write")

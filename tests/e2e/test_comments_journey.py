@@ -66,6 +66,7 @@ def test_reader_posts_second_reader_sees_it_live_moderator_hides_it(browser, liv
         body = box.locator("[data-compose-slot] textarea")
         counter = box.locator("[data-compose-slot] [data-counter]")
         expect(counter).to_have_text("0/250")
+        expect(box.locator("[data-compose-slot] [data-notify]")).to_be_visible()  # the provider gave an email
         body.press_sequentially("안녕")
         expect(counter).to_have_text("2/250")
         body.fill("가" * 249 + "👨‍👩‍👧" + "🇰🇷")
@@ -106,6 +107,9 @@ def test_reader_posts_second_reader_sees_it_live_moderator_hides_it(browser, liv
         moderator.locator("form button[type=submit]").last.click()
         moderator.wait_for_load_state()
         moderator.goto(site.url + site.info["article_url"])
+        # The moderator's account has no email address: no reply-email box to tick.
+        expect(region(moderator).locator("[data-compose-slot] textarea")).to_be_visible()
+        expect(region(moderator).locator("[data-compose-slot] [data-notify]")).to_be_hidden()
         comment_id = mine.get_attribute("data-comment-id")
         target = region(moderator).locator(f"#comment-{comment_id}")
         target.get_by_role("button", name="Hide (moderator)").click()

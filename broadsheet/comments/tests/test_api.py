@@ -145,6 +145,10 @@ def test_session_and_counts(api, reader, thread):
     assert me["Cache-Control"] == "private, no-store"
     assert me.json()["user"]["name"] == "reader" and me.json()["can_comment"] and me.json()["max_length"] == 250
     assert me.json()["time_zone"] == "Asia/Seoul"  # settings.TIME_ZONE: the script shows times in it
+    assert me.json()["can_email_replies"] and not anon["can_email_replies"]
+    reader.email = ""
+    reader.save()
+    assert not api(reader).get("/api/comments/session").json()["can_email_replies"]
     services.comment_create(thread_key="test-thread", author=reader, body="x")
     counts = api().get("/api/comments/counts?keys=test-thread,article-999").json()
     assert counts == {"counts": {"test-thread": 1, "article-999": 0}}

@@ -170,7 +170,8 @@ class Region {
     body.value = initial;
     const limit = this.session.max_length;
     attachCounter(body, $(form, "[data-counter]"), { limit, template: this.t("counter") });
-    if (!notify) $(form, "[data-notify]").closest("label").hidden = true;
+    // No box to tick for a reader whose account has no email address: the email could never arrive.
+    if (!notify || !this.session.can_email_replies) $(form, "[data-notify]").closest("label").hidden = true;
     if (submitLabel) $(form, "[data-submit]").textContent = submitLabel;
     if (onCancel) {
       const cancel = $(form, "[data-cancel]");
