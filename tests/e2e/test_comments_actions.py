@@ -1,5 +1,6 @@
 """What a signed-in reader does in a long thread: page, sort, more replies, like, reply, edit, delete, report."""
 
+import json
 import re
 
 import pytest
@@ -26,6 +27,13 @@ def demo_reader_page(context, site, url, name):
     page.get_by_role("button", name="Sign in with this name").click()
     page.wait_for_url(re.compile(re.escape(url)))
     return page
+
+
+def post_and_see(page, text):
+    compose = region(page).locator("[data-compose-slot]")
+    compose.locator("textarea").fill(text)
+    compose.get_by_role("button", name="Post").click()
+    expect(comment(page, text)).to_be_visible()
 
 
 def test_reader_pages_sorts_votes_replies_edits_deletes_and_reports(browser, live_site, artifacts):
@@ -175,9 +183,7 @@ def test_a_suspended_reader_may_delete_and_appeal_but_not_write(browser, live_si
     try:
         page = demo_reader_page(context, live_site, live_site.info["busy_url"], "Suspended Sam")
         box = region(page)
-        box.locator("[data-compose-slot] textarea").fill("Sam thinks the shelters came too late.")
-        box.locator("[data-compose-slot]").get_by_role("button", name="Post").click()
-        expect(comment(page, "Sam thinks the shelters came too late.")).to_be_visible()
+        post_and_see(page, "Sam thinks the shelters came too late.")
 
         live_site.manage("shell", "-c", (
             "import datetime; from django.utils import timezone; from django.contrib.auth import get_user_model; "
@@ -193,5 +199,27 @@ def test_a_suspended_reader_may_delete_and_appeal_but_not_write(browser, live_si
         other = comment(page, "Seed comment number 22 about the parks.").locator(":scope > article")
         expect(other.get_by_role("button", name="Report")).to_be_hidden()
         expect(other.locator("[data-vote='1']")).to_be_disabled()
+    finally:
+        context.close()
+
+
+def test_a_reader_downloads_their_comments_then_deletes_the_account(browser, live_site):
+    context = browser.new_context(locale="en-US", accept_downloads=True)
+    try:
+        page = demo_reader_page(context, live_site, live_site.info["busy_url"], "Leaving Lee")
+        box = region(page)
+        post_and_see(page, "One last word on the parks from Lee.")
+
+        box.locator("[data-account] summary").click()
+        with page.expect_download() as download:
+            box.get_by_role("link", name="Download all my comments (JSON)").click()
+        exported = json.loads(download.value.path().read_text(encoding="utf-8"))
+        assert exported["user"]["name"] == "Leaving Lee"
+        assert [c["body"] for c in exported["comments"]] == ["One last word on the parks from Lee."]
+
+        page.once("dialog", lambda dialog: dialog.accept())
+        box.get_by_role("button", name="Delete my account and all my comments").click()
+        expect(box.get_by_text("To write comments, please log in to one of the accounts.")).to_be_visible()
+        expect(comment(page, "One last word on the parks from Lee.")).to_have_count(0)
     finally:
         context.close()

@@ -55,7 +55,7 @@ def test_reader_posts_second_reader_sees_it_live_moderator_hides_it(browser, liv
         expect(box.get_by_text("To write comments, please log in to one of the accounts.")).to_be_visible()
         expect(box.get_by_role("button", name="Loopback ID")).to_be_visible()
         expect(box.get_by_role("button", name="Demo sign-in — local only")).to_be_visible()
-        expect(box.locator("details summary")).to_have_text("What is social comment?")
+        expect(box.locator("details.cr-help summary")).to_have_text("What is social comment?")
         expect(box.get_by_role("link", name="Standards Board Policy")).to_have_attribute("href", re.compile("standards-board-policy"))
         author.screenshot(path=artifacts / "comments-1-logged-out.png", full_page=True)
 

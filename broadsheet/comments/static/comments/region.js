@@ -81,6 +81,22 @@ class Region {
     else link.parentElement.hidden = true;
   }
 
+  // The reader's own data: every comment as JSON, and deleting the account with its comments.
+  renderAccount() {
+    const account = $(this.root, "[data-account]");
+    account.hidden = false;
+    $(account, "[data-export]").href = `${this.api}/me/comments`;
+    $(account, "[data-account-delete]").addEventListener("click", async () => {
+      if (!window.confirm(this.t("confirmAccountDelete"))) return;
+      try {
+        await this.send("POST", "/me/delete", { confirm: "DELETE" });
+        location.reload();
+      } catch (err) {
+        this.status(err.message || this.t("offline"));
+      }
+    });
+  }
+
   async renderWho(here) {
     const s = this.session;
     if (!s.user) return this.renderLogin(here);
@@ -89,6 +105,7 @@ class Region {
     $(me, "[data-me-name]").textContent = this.t("signedInAs", { name: s.user.name });
     $(me, "[data-csrf]").value = s.csrf_token;
     $(me, "[data-next]").value = here;
+    this.renderAccount();
     this.renderLanguageSwitch(here);
     if (s.sanction) {
       const p = $(this.root, "[data-sanction]");
