@@ -40,6 +40,7 @@ def test_anonymous_reader_sees_comments_and_a_login_link(reader, thread):
     assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>x" not in html
     assert "To write comments, please log in to one of the accounts." in html
     assert "<textarea" not in html
+    assert re.search(r'<h1 class="cr-title" id="comments-title">Social comment <span', html)  # as the region's heading
 
 
 def test_post_with_csrf_through_the_plain_form(reader, thread):
