@@ -86,9 +86,9 @@ def _ceiling(base, key, site):
     """bench/bench_urls.py: the site's middleware, session, CSRF, reader check and payload parsing; no write."""
     path = f"/bench/ceiling/threads/{key}/comments"
     script, nonce = os.path.join(LUA, "post_broadsheet.lua"), str(int(time.time() * 1000))
-    wrk.warm_up(base + path, script=script, script_args=[path, site["sessionid"], site["csrftoken"], f"{nonce}w"])
-    return [wrk.run(base + path, connections=c, script=script, script_args=[path, site["sessionid"], site["csrftoken"], f"{nonce}-{c}"])
-            for c in wrk.CONNECTIONS]
+    args = [path, site["sessionid"], site["csrftoken"]]
+    wrk.warm_up(base + path, script=script, script_args=[*args, f"{nonce}w"])
+    return [wrk.run(base + path, connections=c, script=script, script_args=[*args, f"{nonce}-{c}"]) for c in wrk.CONNECTIONS]
 
 
 def _posting(url, script, args, count_rows, counts, who):

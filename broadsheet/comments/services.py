@@ -263,11 +263,7 @@ def _count_new(*, thread, parent, status):
         return None
     count = None
     if connection.features.can_return_columns_from_insert:  # UPDATE ... RETURNING: PostgreSQL, SQLite ≥ 3.35
-        table, pk, column = map(connection.ops.quote_name, (Thread._meta.db_table, Thread._meta.pk.column,
-                                                           Thread._meta.get_field("comment_count").column))
-        with connection.cursor() as cursor:
-            cursor.execute(f"UPDATE {table} SET {column} = {column} + 1 WHERE {pk} = %s RETURNING {column}", [thread.pk])
-            count = cursor.fetchone()[0]
+        count = sql.thread_count_up(thread.pk)
     else:
         Thread.objects.filter(pk=thread.pk).update(comment_count=F("comment_count") + 1)
     if parent is not None:

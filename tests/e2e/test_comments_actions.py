@@ -170,10 +170,8 @@ def test_a_closed_thread_has_no_box_and_a_premoderated_one_says_so(browser, live
 
         page.goto(live_site.url + live_site.info["premoderated_url"])
         expect(box.locator("[data-thread-note]")).to_have_text("A moderator reads every comment on this article before it appears.")
-        box.locator("[data-compose-slot] textarea").fill("Lunches matter more than the stadium.")
-        box.locator("[data-compose-slot]").get_by_role("button", name="Post").click()
-        mine = comment(page, "Lunches matter more than the stadium.")
-        expect(mine).to_contain_text("Awaiting review by a moderator.")
+        post_and_see(page, "Lunches matter more than the stadium.")
+        expect(comment(page, "Lunches matter more than the stadium.")).to_contain_text("Awaiting review by a moderator.")
     finally:
         context.close()
 

@@ -70,6 +70,12 @@ class Region {
     return response.json();
   }
 
+  // A time as the page shows every time: in the site's time zone (the footer says which), the reader's language.
+  when(iso) {
+    const { language, time_zone: timeZone } = this.session;
+    return new Date(iso).toLocaleString(language, { dateStyle: "medium", timeStyle: "short", timeZone });
+  }
+
   status(text) {
     $(this.root, "[data-status]").textContent = text;
   }
@@ -110,7 +116,7 @@ class Region {
     if (s.sanction) {
       const p = $(this.root, "[data-sanction]");
       p.hidden = false;
-      const until = s.sanction.until ? new Date(s.sanction.until).toLocaleString(s.language, { dateStyle: "medium", timeStyle: "short", timeZone: s.time_zone }) : "";
+      const until = s.sanction.until ? this.when(s.sanction.until) : "";
       p.textContent = this.t(s.sanction.kind, { until, number: s.sanction.clause ? s.sanction.clause.number : "" });
     }
     if (s.can_comment) $(this.root, "[data-compose-slot]").append(this.composer({ onPost: (body, notify) => this.post(body, notify) }));
@@ -334,7 +340,7 @@ class Region {
     $(node, "[data-author]").textContent = c.author ? c.author.name : this.t("anonymous");
     const time = $(node, "[data-time]");
     time.dateTime = c.created_at;
-    time.textContent = new Date(c.created_at).toLocaleString(this.session.language, { dateStyle: "medium", timeStyle: "short", timeZone: this.session.time_zone });
+    time.textContent = this.when(c.created_at);
     $(node, "[data-edited]").hidden = !c.edited_at;
     const bodyBox = $(node, "[data-body]");
     bodyBox.innerHTML = c.body_html; // escaped by the server (comments/rendering.py), never raw text
@@ -354,13 +360,14 @@ class Region {
     const writes = this.session.can_comment;
     acts.hidden = removed && !mine;
     const show = (sel, on) => { $(acts, sel).hidden = !on; };
-    show("[data-edit]", writes && mine && this.canEdit(c));
-    if (writes && mine && this.canEdit(c)) this.closeEditAt(node, c);
+    const editable = writes && mine && this.canEdit(c);
+    show("[data-edit]", editable);
+    if (editable) this.closeEditAt(node, c);
     show("[data-delete]", mine && c.status !== "deleted");
     show("[data-report]", writes && !mine && c.status === "visible");
     show("[data-appeal]", mine && c.status === "hidden" && !c.appeal);
     show("[data-hide]", this.session.is_moderator && c.status === "visible");
-    if (!c.parent_id) show("[data-reply]", this.session.can_comment && !this.closed && c.status === "visible");
+    if (!c.parent_id) show("[data-reply]", writes && !this.closed && c.status === "visible");
     for (const b of acts.querySelectorAll("[data-vote]")) b.disabled = !writes || mine || c.status !== "visible";
   }
 
