@@ -1,6 +1,5 @@
 # Broadsheet: `make demo` serves the demo site, `make test` runs the whole suite.
-# Both install what they need first (Debian packages when missing, then the Python packages).
-PYTHON ?= python3
+# Both install what they need first (Debian packages when missing, then the Python packages uv.lock pins).
 VENV   := .venv
 PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
@@ -8,18 +7,27 @@ PORT   ?= 8000
 DEV    := DJANGO_SETTINGS_MODULE=broadsheet.settings.dev
 WORKERS ?= 2
 
-.PHONY: install system demo serve test test-fast bench messages
+.PHONY: install system demo serve test test-fast bench messages upgrade
 
 system:
 	bash scripts/install-system.sh
 
-$(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+UV     := .venv-tools/bin/uv
+
+# Python packages exactly as uv.lock pins them; redone only when the lock or the project changes.
+$(VENV)/.installed: pyproject.toml uv.lock scripts/install-python.sh scripts/uv-requirements.txt
+	bash scripts/install-python.sh
 	touch $@
 
+# The environment must be the lock's, to the version: a stray `pip install` fails here, offline.
 install: system $(VENV)/.installed
+	@UV_PYTHON_DOWNLOADS=never $(UV) lock --check --offline --quiet || \
+		{ echo "uv.lock does not match pyproject.toml: run 'make upgrade' (or '$(UV) lock')"; exit 1; }
+	@UV_PYTHON_DOWNLOADS=never $(UV) sync --frozen --extra test --check --quiet || \
+		{ echo ".venv differs from uv.lock: run 'rm $(VENV)/.installed && make install'"; exit 1; }
+
+upgrade: install
+	bash scripts/upgrade.sh
 
 demo: install
 	$(DEV) $(PY) manage.py migrate --noinput
