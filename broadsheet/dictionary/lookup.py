@@ -107,7 +107,7 @@ def build_entry(word, version=None, prefer=None):
     candidates = forms + ([found["lemma"]] if found else [])
     term = first_term(candidates, version)
     lemma = forms[0].lower() if grammar else found["lemma"] if found else (term["term"] if term else forms[0])
-    level = _level(found["spellings"] if found and found["spellings"] else [lemma])
+    level = headword_level(found, lemma)
     equivalents = korean_equivalents(lemma, version)
     senses = found["senses"] if found else []
     also = found["also"] if found else []
@@ -132,8 +132,9 @@ def build_entry(word, version=None, prefer=None):
     }
 
 
-def _level(spellings):
-    """colour and color are one word: the level of the commoner spelling (their frequencies are one word's)."""
+def headword_level(found, lemma):
+    """The level of the headword; colour and color are one word: the level of the commoner spelling."""
+    spellings = found["spellings"] if found and found["spellings"] else [lemma]
     return max((word_level(s.lower()) for s in spellings), key=lambda level: level["zipf"])
 
 

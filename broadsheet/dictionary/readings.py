@@ -17,6 +17,7 @@ The other readings are kept, so the entry can name them ("also a form of interes
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # wordfreq Zipf: a plural this much commoner than its singular is a word of its own (species/specie 2.4).
 PLURAL_OWN_WORD_GAP = 1.5
@@ -25,8 +26,16 @@ PLURAL_OWN_WORD_GAP = 1.5
 OWN_WORD_MIN_COUNT = 5
 OWN_WORD_RATIO = 8
 VERB_ES_AFTER = ("s", "x", "z", "ch", "sh", "o")
+VOWELS = set("aeiou")
+# Nouns used in the plural with a meaning of their own: the singular is another word or rare.
+PLURAL_WORDS = frozenset(
+    "savings jeans pajamas pyjamas trousers scissors clothes goods earnings proceeds remains surroundings "
+    "belongings outskirts headquarters premises corps means series species news thanks congratulations odds "
+    "whereabouts barracks arrears grounds lodgings riches tidings demographics analytics".split()
+)
 SHORT_CVC = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
 NOUN, VERB, ADJ = "n", "v", "a"
+COMPARATIVES = {"er>", "est>", "er>e", "est>e"}
 PLURAL_RULES = {("s", ""), ("ses", "s"), ("ves", "f"), ("xes", "x"), ("zes", "z"), ("ches", "ch"),
                 ("shes", "sh"), ("men", "man"), ("ies", "y")}
 
@@ -40,11 +49,13 @@ class Reading:
     count: int = -1  # cntlist, filled in only when a ranking needs it
 
 
-def possible(form, pos, old, new):
+def possible(form, pos, old, new, wn=None):
     """Could English spelling have made `form` from this base? (morphy's rules allow many it could not.)"""
     base = form[: -len(old)] + new
-    if len(base) < 2 or (old, new) == ("s", "") and form.endswith("ss"):
-        return False  # "as" is not a plural of "a", nor "pass" of "pas"
+    if wn is not None and pos == NOUN and base in wn._exception_map[NOUN]:
+        return False  # "mens" is not a plural of "men", already a plural
+    if len(base) < 2 or (old, new) == ("s", "") and (form.endswith("ss") or len(base) == 2 and VOWELS & set(base)):
+        return False  # "as" is not a plural of "a", "pass" of "pas", "res" of "re" (but TVs of TV)
     if pos == VERB and (old, new) == ("es", ""):
         return base.endswith(VERB_ES_AFTER)  # box → boxes, go → goes; sit → sits, be → is
     if pos == VERB and (old, new) == ("ed", "e"):
@@ -66,7 +77,7 @@ def candidates(wn, key, pos):
     found += [
         (key[: -len(old)] + new, f"{old}>{new}")
         for old, new in wn.MORPHOLOGICAL_SUBSTITUTIONS[pos]
-        if key.endswith(old) and possible(key, pos, old, new)
+        if key.endswith(old) and possible(key, pos, old, new, wn)
     ]
     # After the rules, so a lemma both reach counts as regular (comics: noun.exc also names comic_strip).
     found += [(lemma, "exception") for lemma in wn._exception_map[pos].get(key, [])]
@@ -79,6 +90,18 @@ def candidates(wn, key, pos):
     return result
 
 
+def plural_word(key, own_entry=False):
+    """savings, jeans, and (when WordNet has them as headwords) ethics, dynamics: plurals with a meaning
+    of their own. Critics and topics are only plurals."""
+    return key in PLURAL_WORDS or own_entry and key.endswith("ics")
+
+
+@lru_cache(maxsize=1)
+def irregular_verbs(wn):
+    """Verbs verb.exc gives irregular forms of (see: saw, seen)."""
+    return frozenset(lemma for lemmas in wn._exception_map[VERB].values() for lemma in lemmas)
+
+
 def lemma_count(reading):
     if reading.count < 0:
         reading.count = sum(
@@ -87,11 +110,14 @@ def lemma_count(reading):
     return reading.count
 
 
-def ranked(readings, key, zipf):
+def ranked(wn, readings, key, zipf):
     """Lemmas in the order a reader most likely means them; each lemma once, its readings together."""
     if any(r.lemma == key and r.pos == NOUN for r in readings):
-        # owner, number: nouns of their own, not "more own", "more numb"
-        readings = [r for r in readings if not (r.pos == ADJ and r.route.split(">")[0] in ("er", "est"))]
+        # A participle is an adjective, not a noun: "seed" is no form of see, whose past is saw.
+        irregular = irregular_verbs(wn)
+        readings = [r for r in readings if not (r.route.startswith("ed>") and r.lemma in irregular)]
+    # A comparative is seldom far rarer than its base: "after" is no form of aft, "number" none of numb.
+    readings = [r for r in readings if not (r.route in COMPARATIVES and zipf(r.lemma) < zipf(key) - 1)]
     lemmas = list(dict.fromkeys(r.lemma for r in readings))
     if len(lemmas) == 1:
         return lemmas
@@ -124,7 +150,14 @@ def _own_word_first(key, base, by_lemma, count, zipf, base_tier):
     plural = any(r.pos == NOUN and tuple(r.route.split(">")) in PLURAL_RULES for r in by_lemma[base])
     noun_exception = any(r.pos == NOUN and r.route == "exception" for r in by_lemma[base])
     if plural or noun_exception:
-        return zipf(key) - zipf(base) >= PLURAL_OWN_WORD_GAP
+        # ethics, dynamics, savings: fields and plural-only nouns are words of their own.
+        return plural_word(key, own_entry=True) or zipf(key) - zipf(base) >= PLURAL_OWN_WORD_GAP
     if base_tier == 0:
         return False  # went, saw, left: the exception list's base first
+    routes = {r.route.split(">")[0] for r in by_lemma[base]}
+    if routes <= {"er", "est"}:
+        # founder, broker, insider: a noun of its own (the comparative, if any, is named); longer (adv.) too.
+        return any(r.pos == NOUN for r in by_lemma[key]) or count[key] >= OWN_WORD_MIN_COUNT
+    if count[key] > count[base]:
+        return True  # fleeting (1) is no form of the rare verb fleet (0)
     return count[key] >= OWN_WORD_MIN_COUNT and count[key] * OWN_WORD_RATIO >= count[base]

@@ -3,8 +3,8 @@
 from functools import lru_cache
 
 from . import zipf_table
-from .spelling import american_forms, other_spelling
-from .readings import Reading, candidates, lemma_count, ranked
+from .spelling import american_forms, other_spelling, variants
+from .readings import Reading, candidates, lemma_count, plural_word, ranked
 from .wordnet import get_wordnet, read_lock
 
 POS_NAMES = {"n": "noun", "v": "verb", "a": "adjective", "s": "adjective", "r": "adverb"}
@@ -69,7 +69,7 @@ def wordnet_entry(form, prefer=None):
         if not readings:
             return None
         key = form.replace(" ", "_").lower()
-        lemmas = ranked(readings, key, zipf_table.zipf)
+        lemmas = ranked(wn, readings, key, zipf_table.zipf)
         if prefer:
             lemmas.sort(key=lambda l: not any(r.lemma == l and r.pos == prefer for r in readings))
         lemma = lemmas[0]
@@ -83,9 +83,12 @@ def wordnet_entry(form, prefer=None):
             # "plans" is a noun and a verb: the part of speech the context asks for, else the one tagged more.
             group.sort(key=lambda r: (r.pos != prefer, -lemma_count(r)))
         headword = _written(lemma, readings)
+        if plural_word(key) and key.startswith(lemma) and group[0].pos == "n":
+            # jeans: WordNet's entry is "jean", a reader says jeans; the singular is still named.
+            headword, lemmas = form.lower(), [key, *lemmas]
         senses = [_sense(s, lemma, spelling or ()) for r in group for s in r.synsets]
         spellings = [headword, (spelling[1] if spelling[0] == lemma else spelling[0]).replace("_", " ")] if spelling else []
-        others = [l for l in lemmas[1:] if not spelling or l not in spelling]
+        others = [l for l in lemmas[1:] if l != headword and (not spelling or l not in spelling)]
         also = [{"lemma": _written(l, readings), "pos": POS_NAMES[_likeliest(l, readings).pos]} for l in others[:MAX_ALSO]]
     entry = {"lemma": headword, "pos": POS_NAMES[group[0].pos], "senses": senses[:MAX_SENSES], "also": also,
              "spellings": spellings}
@@ -100,9 +103,14 @@ def _as_american(form, entry, prefer):
     for american in american_forms(form):
         found = wordnet_entry(american, prefer)
         if found and len(found["spellings"]) == 2:
-            also = [{**a, "lemma": form if a["lemma"] == american else a["lemma"]} for a in found["also"]]
+            also = [{**a, "lemma": _british(a["lemma"], form)} for a in found["also"]]
             return {**found, "lemma": found["spellings"][1], "spellings": found["spellings"][::-1], "also": also}
     return None
+
+
+def _british(lemma, form):
+    """A reading of a British form, in British spelling too: organised → also a form of organise."""
+    return next((b for b in [lemma, *variants(lemma, american=False)] if form.lower().startswith(b[:-1])), lemma)
 
 
 def _likeliest(lemma, readings):

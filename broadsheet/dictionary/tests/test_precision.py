@@ -143,3 +143,13 @@ def test_api_shape_and_context():
     verb = Client().get("/api/dictionary/saw").json()
     assert (noun["lemma"], verb["lemma"]) == ("saw", "see")
     assert Client().get("/api/dictionary/saw", {"before": "<b>\x00"}).status_code == 200  # junk context: ignored
+
+
+def test_highlighting_and_the_words_box_use_the_popups_headword_and_its_level():
+    from broadsheet.dictionary.article_words import word_levels
+
+    levels = word_levels("The bees left two sites, and the colours of the planes faded.")
+    for form in ("bees", "sites", "colours", "planes"):
+        entry = lookup(form)
+        assert levels[form]["lemma"] == entry["lemma"] and levels[form]["level"] == entry["level"], form
+    assert (levels["bees"]["lemma"], levels["sites"]["lemma"], levels["planes"]["lemma"]) == ("bee", "site", "plane")
