@@ -28,9 +28,10 @@ OUT = Path(__file__).resolve().parent / "dictionary_precision.md"
 def our_reading(word):
     """(headword, bases named, spellings), lower case: what the popup shows for the word, less the glossary."""
     from broadsheet.dictionary.grammar import grammar_entry
+    from broadsheet.dictionary.lemmas import normalise
     from broadsheet.dictionary.lookup import wordnet_reading
 
-    grammar = grammar_entry(word)
+    grammar = grammar_entry(normalise(word))  # as build_entry: "it's" is looked up as "it"
     if grammar:
         return word, [grammar[2]] if grammar[2] else [], []
     _, found = wordnet_reading(word)

@@ -81,7 +81,38 @@ GRAMMAR_WORDS = {
     "because": ("conjunction", "For the reason that: closed because of snow.", ""),
     "although": ("conjunction", "Despite the fact that: although it rained.", ""),
     "whether": ("conjunction", "If, when there are two choices: whether to stay or go.", ""),
+    "unless": ("conjunction", "Except if: The strike goes ahead unless talks resume.", ""),
+    "until": ("conjunction", "Up to the time when: Wait until the results are in.", ""),
+    "since": ("conjunction", "From a time until now, or because: since 2019; since it was late.", ""),
+    "when": ("adverb", "At what time, or at the time that: when the polls close.", ""),
+    "where": ("adverb", "In or to what place, or the place that: the town where she grew up.", ""),
+    "how": ("adverb", "In what way, or to what degree: how the vote works; how many.", ""),
+    "why": ("adverb", "For what reason: Officials did not say why.", ""),
+    "during": ("preposition", "All through, or at some point in, a period: during the storm.", ""),
+    "without": ("preposition", "Not having, or not doing: without warning.", ""),
+    "against": ("preposition", "Opposed to, or touching: voted against the bill; leaned against the wall.", ""),
+    "among": ("preposition", "In a group of, or between several: among the victims.", ""),
+    "towards": ("preposition", "In the direction of: a step towards peace.", "toward"),
+    "upon": ("preposition", "On (formal): upon arrival.", ""),
+    "per": ("preposition", "For each: 30 won per litre.", ""),
+    "via": ("preposition", "By way of, or by means of: via Tokyo; via email.", ""),
+    "something": ("pronoun", "A thing not named or not known: Something went wrong.", ""),
+    "anything": ("pronoun", "Any thing at all, in questions and negatives: Did they say anything?", ""),
+    "everything": ("pronoun", "All things: Everything changed.", ""),
+    "nothing": ("pronoun", "Not anything: Nothing was decided.", ""),
+    "someone": ("pronoun", "A person not named or not known: Someone called.", ""),
+    "anyone": ("pronoun", "Any person, in questions and negatives: Did anyone see it?", ""),
+    "everyone": ("pronoun", "Every person: Everyone voted.", ""),
+    "else": ("adverb", "Other, besides: someone else; what else.", ""),
+    "myself": ("pronoun", "The speaker, as object of their own action, or for emphasis: I saw it myself.", ""),
+    "yourself": ("pronoun", "You, as object of your own action, or for emphasis: Protect yourself.", ""),
+    "himself": ("pronoun", "He, as object of his own action, or for emphasis: He said so himself.", ""),
+    "herself": ("pronoun", "She, as object of her own action, or for emphasis: She resigned herself.", ""),
+    "ourselves": ("pronoun", "We, as object of our own action, or for emphasis: We asked ourselves.", ""),
 }
+# Short forms: "don't" is do not, "they're" they are. The part before the apostrophe is the base.
+NOT_FORMS = {"can't": "can", "won't": "will", "shan't": "shall"}
+SHORT_VERBS = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would or had", "'s": "is or has"}
 
 # These have real WordNet senses too (a can of paint, the will of the people, the might of an army).
 WITH_WORDNET_SENSES = frozenset({"will", "can", "may", "might", "must", "does"})
@@ -93,4 +124,17 @@ def grammar_entry(word):
         return None
     if word[:1].isupper() and word.lower() in ("may", "will"):
         return None  # May the month, Will the name: WordNet and the glossary have those
-    return GRAMMAR_WORDS.get(word.lower())
+    return GRAMMAR_WORDS.get(word.lower()) or contraction(word.lower())
+
+
+def contraction(word):
+    """don't → ("contraction", "Short for do not.", ""); they're → ("contraction", "Short for they are.", "")."""
+    word = word.replace("’", "'")
+    if word.endswith("n't") and len(word) > 3:
+        base = NOT_FORMS.get(word, word[:-3])
+        return ("contraction", "Short for cannot." if base == "can" else f"Short for {base} not.", "")
+    head, apostrophe, tail = word.rpartition("'")
+    if apostrophe and head.isalpha() and apostrophe + tail in SHORT_VERBS:
+        head = "I" if head == "i" else head
+        return ("contraction", f"Short for {head} {SHORT_VERBS[apostrophe + tail]}.", "")
+    return None

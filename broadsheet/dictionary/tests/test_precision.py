@@ -153,3 +153,18 @@ def test_highlighting_and_the_words_box_use_the_popups_headword_and_its_level():
         entry = lookup(form)
         assert levels[form]["lemma"] == entry["lemma"] and levels[form]["level"] == entry["level"], form
     assert (levels["bees"]["lemma"], levels["sites"]["lemma"], levels["planes"]["lemma"]) == ("bee", "site", "plane")
+
+
+@pytest.mark.parametrize(
+    "form, use", [("don't", "Short for do not."), ("can’t", "Short for cannot."), ("I'm", "Short for I am."),
+                  ("they're", "Short for they are."), ("won't", "Short for will not.")],
+)
+def test_short_forms_are_grammar_words(form, use):
+    entry = build_entry(form)
+    assert entry["grammar"] and entry["pos"] == "contraction" and entry["senses"][0]["definition"] == use
+
+
+@pytest.mark.parametrize("form", ["when", "during", "something", "himself", "it's"])
+def test_common_function_words_are_found(form):
+    entry = build_entry(form)
+    assert entry["found"] and entry["grammar"]
