@@ -23,7 +23,7 @@ $(VENV)/.installed: pyproject.toml uv.lock scripts/install-python.sh scripts/uv-
 install: system $(VENV)/.installed
 	@UV_PYTHON_DOWNLOADS=never $(UV) lock --check --offline --quiet || \
 		{ echo "uv.lock does not match pyproject.toml: run 'make upgrade' (or '$(UV) lock')"; exit 1; }
-	@UV_PYTHON_DOWNLOADS=never $(UV) sync --frozen --extra test --check --quiet || \
+	@UV_PYTHON_DOWNLOADS=never $(UV) sync --frozen --extra test --extra bench --check --quiet || \
 		{ echo ".venv differs from uv.lock: run 'rm $(VENV)/.installed && make install'"; exit 1; }
 
 upgrade: install

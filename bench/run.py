@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Broadsheet's bench: `bench/run.py [article] [comments] [fanout] [dictionary]` (all parts by default).
+"""Broadsheet's bench: `bench/run.py [article] [comments] [fanout] [dictionary] [precision]` (all but precision
+by default).
 
 Serves the app in its production configuration on loopback (PostgreSQL + Redis), the server pinned to
 one core and wrk to the other, measures the peers in the same run and writes bench/results.md.
@@ -19,12 +20,14 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import procs  # noqa: E402
 from context import Context, NotMeasured  # noqa: E402
 
-PARTS = ("article", "comments", "fanout", "dictionary")
+PARTS = ("article", "comments", "fanout", "dictionary", "precision")
+DEFAULT_PARTS = PARTS[:4]  # precision measures no load: asked for by name (PARTS=precision)
 TITLES = {
     "article": "Article page (anonymous reader)",
     "comments": "Comments: post and list, Broadsheet and Isso",
     "fanout": "Live comments: fan-out to SSE readers",
     "dictionary": "Dictionary lookups",
+    "precision": "Dictionary precision (issue 17)",
 }
 SETTINGS_NOTE = (
     "production settings + PostgreSQL + Redis, 1 uvicorn worker (uvloop, httptools) on core "
@@ -69,7 +72,7 @@ def one_run_at_a_time(work_dir):
 
 
 def main(argv):
-    chosen = argv or list(PARTS)
+    chosen = argv or list(DEFAULT_PARTS)
     unknown = [p for p in chosen if p not in PARTS]
     if unknown:
         sys.exit(f"unknown part(s) {unknown}; choose from {', '.join(PARTS)}")

@@ -11,7 +11,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Query, Router
 from ninja.responses import Status
 from ninja.security import django_auth
 
@@ -90,9 +90,9 @@ def article_levels_view(request, page_id: int):
 
 @router.get("/{path:word}", response={200: Entry, 400: Error, 404: Missing},
             summary="Look a word or phrase up: lemma, senses, level, Korean gloss")
-def entry(request, word: str):
+def entry(request, word: str, before: str = Query("", description="the word before the selection in the article: 'the planes' (noun), 'she sites' (verb)")):
     try:
-        found = lookup(word)
+        found = lookup(word, before)
     except NotAWord:
         return Status(400, {"detail": _("Send one word or a short phrase, in letters.")})
     if not found["found"]:

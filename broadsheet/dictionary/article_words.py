@@ -11,7 +11,7 @@ from django.utils.html import strip_tags
 from . import app_settings
 from .glossary import glossary_version
 from .levels import level_number, word_level
-from .lookup import NotAWord, check_word, lookup, short_gloss, wordnet_reading
+from .lookup import NotAWord, check_word, headword_level, lookup, short_gloss, wordnet_reading
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 
@@ -72,9 +72,9 @@ def word_levels(text):
             word = check_word(form)
         except NotAWord:
             continue
-        forms, found = wordnet_reading(word)
+        forms, found = wordnet_reading(word)  # the popup's own choice of headword, so the same level
         lemma = found["lemma"] if found else forms[0]
-        level = word_level(lemma.lower())["level"]
+        level = headword_level(found, lemma)["level"]
         if level:
             levels[form] = {"lemma": lemma, "level": level, "found": bool(found) or term_key(word) in glossary}
     for phrase in expressions_in(text):

@@ -50,3 +50,23 @@ def surface_forms(text):
         # "pre-emptively" → "preemptive": WordNet lists few -ly adverbs, their adjectives it knows.
         forms += [form[:-2] for form in forms if form.lower().endswith("ly")]
     return list(dict.fromkeys(form for form in forms if form))
+
+
+# The word before a selection, when the reader selected it in an article: a determiner or number makes
+# "planes" a noun ("two planes", "the sites"); a subject pronoun makes "sites" a verb ("she sites the plant").
+BEFORE_A_NOUN = frozenset(
+    "a an the this that these those my your his her its our their some many few several both all no every "
+    "each any more most other such two three four five six seven eight nine ten dozen hundred thousand "
+    "million billion".split()
+)
+BEFORE_A_VERB = frozenset("i you he she it we they who".split())
+
+
+def context_pos(before):
+    """"n", "v" or None: the part of speech the word before a selection asks for."""
+    word = normalise((before or "")[-64:]).lower()
+    if word in BEFORE_A_NOUN or word.replace(",", "").isdigit():
+        return "n"
+    if word in BEFORE_A_VERB:
+        return "v"
+    return None

@@ -10,9 +10,11 @@ from functools import lru_cache
 
 from . import app_settings
 from .glossary import glossary_version, korean_equivalents, first_term
-from .lemmas import surface_forms
+from .grammar import WITH_WORDNET_SENSES, grammar_entry
+from .lemmas import context_pos, surface_forms
 from .levels import word_level
 from .senses import wordnet_entry
+from .spelling import american_forms, variants
 
 
 MARKUP = set("<>&={}[]|\\^~`@#$%")
@@ -37,18 +39,19 @@ def check_word(text):
     return word
 
 
-def lookup(text):
-    """The entry for a selection: {"found": bool, "word", "lemma", "pos", "senses", "level", ...}."""
-    return _entry(glossary_version(), check_word(text))
+def lookup(text, before=""):
+    """The entry for a selection: {"found": bool, "word", "lemma", "pos", "senses", "level", ...}.
+    `before` is the word before the selection in the article, when the reader selected it there."""
+    return _entry(glossary_version(), check_word(text), context_pos(before))
 
 
 @lru_cache(maxsize=2_000)
-def _entry(version, word):
+def _entry(version, word, prefer=None):
     """The process keeps recent entries itself (no unpickling per hit). Building one costs ~1 ms (WordNet
     read from bytes, glossary held in memory), less than the two Redis round trips a shared cache would
     add to every first lookup; the page cache at the door already shares answers between workers.
     The glossary version in the key retires entries when editors change it."""
-    entry = build_entry(word, version)
+    entry = build_entry(word, version, prefer)
     _note_kept()
     return entry
 
@@ -73,32 +76,66 @@ def _note_kept():
         gc.freeze()
 
 
-def wordnet_reading(word):
-    """(forms tried, WordNet's entry or None) for a checked word: no database, cached per process."""
+def wordnet_reading(word, prefer=None):
+    """(forms tried, WordNet's entry or None) for a checked word: no database, cached per process.
+    The one choice of lemma the popup, the words box and highlighting all use."""
     forms = surface_forms(word)
-    return forms, next((e for e in map(wordnet_entry, forms) if e), None)
+    found = next((e for e in (wordnet_entry(f, prefer) for f in forms) if e), None)
+    if found is None:
+        found = british_reading(forms[-1], prefer)
+    return forms, found
 
 
-def build_entry(word, version=None):
-    forms, found = wordnet_reading(word)
+def british_reading(form, prefer=None):
+    """A British spelling WordNet lacks (organisations): the American form's entry, in the article's spelling."""
+    for american in american_forms(form):
+        found = wordnet_entry(american, prefer)
+        if found:
+            british = next((b for b in variants(found["lemma"], american=False) if form.lower().startswith(b[:-1])), None)
+            if british:
+                return {**found, "lemma": british, "spellings": [british, found["lemma"]]}
+            return found
+    return None
+
+
+def build_entry(word, version=None, prefer=None):
+    forms, found = wordnet_reading(word, prefer)
+    grammar = grammar_entry(forms[0])
+    if grammar and found and forms[0].lower() not in WITH_WORDNET_SENSES:
+        found = None  # "it", "us", "at": WordNet only has look-alikes (information technology, astatine)
     # The glossary knows names as written ("Blue House") and words by lemma ("liaison office").
     candidates = forms + ([found["lemma"]] if found else [])
     term = first_term(candidates, version)
-    lemma = found["lemma"] if found else (term["term"] if term else forms[0])
-    level = word_level(lemma.lower())
+    lemma = forms[0].lower() if grammar else found["lemma"] if found else (term["term"] if term else forms[0])
+    level = headword_level(found, lemma)
     equivalents = korean_equivalents(lemma, version)
+    senses = found["senses"] if found else []
+    also = found["also"] if found else []
+    if grammar:
+        pos, use, base = grammar
+        senses = [{"pos": pos, "definition": use, "examples": [], "synonyms": []}] + senses
+        also = [{"lemma": base, "pos": pos}] if base else []
     return {
-        "found": bool(found or term or equivalents),
+        "found": bool(found or term or equivalents or grammar),
         "word": word,
         "lemma": lemma,
-        "pos": found["pos"] if found else (term["part_of_speech"] if term else ""),
-        "senses": found["senses"] if found else [],
+        "pos": grammar[0] if grammar else found["pos"] if found else (term["part_of_speech"] if term else ""),
+        "senses": senses,
         "level": level["level"],
         "zipf": level["zipf"],
         "gloss": term["korean_gloss"] if term and term["korean_gloss"] else ", ".join(equivalents),
         "note": term["explanation"] if term else "",
         "in_glossary": bool(term),
+        "grammar": bool(grammar),
+        "also": also,
+        "spellings": found["spellings"] if found else [],
     }
+
+
+def headword_level(found, lemma):
+    """The level of the headword; colour and color are one word: the level of the commoner spelling."""
+    spellings = found["spellings"] if found and found["spellings"] else [lemma]
+    return max((word_level(s.lower()) for s in spellings), key=lambda level: level["zipf"])
 
 
 def short_gloss(entry):

@@ -12,6 +12,11 @@ class Sense(Schema):
     synonyms: list[str]
 
 
+class Reading(Schema):
+    lemma: str
+    pos: str
+
+
 class Entry(Schema):
     word: str = Field(description="the selection, cleaned: quotes and possessive 's removed")
     lemma: str = Field(description="the headword: withdrawing → withdraw, went → go, re-dispatched → dispatch")
@@ -22,6 +27,9 @@ class Entry(Schema):
     gloss: str = Field(description="Korean gloss from the newsroom glossary or the Basic Korean Dictionary")
     note: str = Field(description="the newsroom glossary's explanation, when it has one")
     in_glossary: bool
+    grammar: bool = Field(description="a grammar word (modal, pronoun, article…): a short learner entry")
+    also: list[Reading] = Field(description="other readings of the word: interesting is also a form of interest")
+    spellings: list[str] = Field(description="the article's spelling first, then the other one: colour, color")
 
 
 class Missing(Schema):

@@ -2,21 +2,20 @@
 
 from functools import lru_cache
 
+from . import zipf_table
+from .spelling import american_forms, other_spelling, variants
+from .readings import Reading, candidates, lemma_count, plural_word, ranked
 from .wordnet import get_wordnet, read_lock
 
 POS_NAMES = {"n": "noun", "v": "verb", "a": "adjective", "s": "adjective", "r": "adverb"}
 MAX_SENSES = 6
 MAX_SYNONYMS = 5
 MAX_PARSED_SYNSETS = 100
+MAX_ALSO = 2  # other readings named under the headword ("also a form of interest")
 # WordNet has no pronouns or articles, only look-alikes: "he" the Hebrew letter, "it" for IT, "us" as U's.
 FUNCTION_WORDS = frozenset(
     "a an the i me my we us our you your he him his she her it its they them their".split()
 )
-
-
-def _lemma_count(synsets, lemma):
-    """How often tagged text used this lemma in these senses (WordNet's cntlist), +1 so ties keep order."""
-    return sum(l.count() for s in synsets for l in s.lemmas() if l.name().lower() == lemma.lower()) + 1
 
 
 def _same_case(synset, lemma, form):
@@ -26,17 +25,17 @@ def _same_case(synset, lemma, form):
 
 
 def _readings(wn, form):
-    """(lemma, pos, synsets) for every lemma morphy finds for the form, in any part of speech."""
+    """Every Reading morphology allows for the form, in any part of speech (readings.py ranks them)."""
     key = form.replace(" ", "_").lower()  # the index is lower case; _same_case keeps "us" from meaning the US
     for pos in ("n", "v", "a", "r"):
-        for lemma in wn._morphy(key, pos, check_exceptions=True):
+        for lemma, route in candidates(wn, key, pos):
             synsets = [s for s in wn.synsets(lemma, pos) if _same_case(s, lemma, form)]
             if synsets:
-                yield lemma, pos, synsets
+                yield Reading(lemma, pos, route, synsets)
 
 
-def _sense(synset, lemma):
-    synonyms = [n.replace("_", " ") for n in synset.lemma_names() if n.lower() != lemma.lower()]
+def _sense(synset, lemma, spellings=()):
+    synonyms = [n.replace("_", " ") for n in synset.lemma_names() if n.lower() not in (lemma.lower(), *spellings)]
     return {
         "pos": POS_NAMES[synset.pos()],
         "definition": synset.definition(),
@@ -57,8 +56,10 @@ def _forget_synsets(wn):
 
 
 @lru_cache(maxsize=2_000)
-def wordnet_entry(form):
-    """{"lemma", "pos", "senses"} for a surface form WordNet knows, else None. Pure, so cached per process."""
+def wordnet_entry(form, prefer=None):
+    """{"lemma", "pos", "senses", "also"} for a surface form WordNet knows, else None. `prefer` ("n" or "v"),
+    from the words before the form in an article, puts the first reading in that part of speech first.
+    Pure, so cached per process."""
     if form.lower() in FUNCTION_WORDS:
         return None
     wn = get_wordnet()
@@ -67,12 +68,56 @@ def wordnet_entry(form):
         readings = list(_readings(wn, form))
         if not readings:
             return None
-        if len(readings) > 1:
-            # "saw": the tool or the past of see? The reading tagged text used most wins (cntlist is slow
-            # to search, so only ambiguous forms pay for it).
-            readings.sort(key=lambda r: -_lemma_count(r[2], r[0]))
-        lemma, pos, synsets = readings[0]
-        senses = [_sense(s, lemma) for l, _, group in readings if l == lemma for s in group]
-        # The index is lower case; show the headword as WordNet writes it: Korea, Seoul, higher-up.
-        lemma = next((n for s in synsets for n in s.lemma_names() if n.lower() == lemma.lower()), lemma)
-    return {"lemma": lemma.replace("_", " "), "pos": POS_NAMES[pos], "senses": senses[:MAX_SENSES]}
+        key = form.replace(" ", "_").lower()
+        lemmas = ranked(wn, readings, key, zipf_table.zipf)
+        if prefer:
+            lemmas.sort(key=lambda l: not any(r.lemma == l and r.pos == prefer for r in readings))
+        lemma = lemmas[0]
+        group = [r for r in readings if r.lemma == lemma]
+        spelling = other_spelling(wn, lemma, group[0].pos)
+        if spelling and spelling[0] != lemma:
+            # colour and color are one entry: its senses are the American spelling's, the headword the article's.
+            route = group[0].route
+            group = [Reading(spelling[0], pos, route, found) for pos in "nvar" if (found := wn.synsets(spelling[0], pos))]
+        if len(group) > 1:
+            # "plans" is a noun and a verb: the part of speech the context asks for, else the one tagged more.
+            group.sort(key=lambda r: (r.pos != prefer, -lemma_count(r)))
+        headword = _written(lemma, readings)
+        if plural_word(key) and key.startswith(lemma) and group[0].pos == "n":
+            # jeans: WordNet's entry is "jean", a reader says jeans; the singular is still named.
+            headword, lemmas = form.lower(), [key, *lemmas]
+        senses = [_sense(s, lemma, spelling or ()) for r in group for s in r.synsets]
+        spellings = [headword, (spelling[1] if spelling[0] == lemma else spelling[0]).replace("_", " ")] if spelling else []
+        others = [l for l in lemmas[1:] if l != headword and (not spelling or l not in spelling)]
+        also = [{"lemma": _written(l, readings), "pos": POS_NAMES[_likeliest(l, readings).pos]} for l in others[:MAX_ALSO]]
+    entry = {"lemma": headword, "pos": POS_NAMES[group[0].pos], "senses": senses[:MAX_SENSES], "also": also,
+             "spellings": spellings}
+    if spelling and spelling[1] == lemma and spelling[0] != lemma:
+        return _as_american(form, entry, prefer) or entry
+    return entry
+
+
+def _as_american(form, entry, prefer):
+    """A British form ranks its readings as the American one does (WordNet's counts are the American
+    spelling's: "organized" is tagged as an adjective, "organised" hardly at all), shown in its own spelling."""
+    for american in american_forms(form):
+        found = wordnet_entry(american, prefer)
+        if found and len(found["spellings"]) == 2:
+            also = [{**a, "lemma": _british(a["lemma"], form)} for a in found["also"]]
+            return {**found, "lemma": found["spellings"][1], "spellings": found["spellings"][::-1], "also": also}
+    return None
+
+
+def _british(lemma, form):
+    """A reading of a British form, in British spelling too: organised → also a form of organise."""
+    return next((b for b in [lemma, *variants(lemma, american=False)] if form.lower().startswith(b[:-1])), lemma)
+
+
+def _likeliest(lemma, readings):
+    return max((r for r in readings if r.lemma == lemma), key=lemma_count)
+
+
+def _written(lemma, readings):
+    """The index is lower case; the headword as WordNet writes it: Korea, Seoul, higher-up."""
+    synsets = [s for r in readings if r.lemma == lemma for s in r.synsets]
+    return next((n for s in synsets for n in s.lemma_names() if n.lower() == lemma), lemma).replace("_", " ")

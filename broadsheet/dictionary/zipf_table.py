@@ -20,6 +20,7 @@ import sys
 import threading
 from array import array
 from bisect import bisect_left
+from functools import lru_cache
 from pathlib import Path
 
 MAGIC = b"BSZIPF1\n"
@@ -29,11 +30,18 @@ _table = {}
 
 
 def default_path():
-    from importlib.metadata import version
-
     from django.conf import settings
 
-    return Path(settings.DATA_DIR) / f"wordfreq-en-{version('wordfreq')}.bin"
+    return Path(settings.DATA_DIR) / f"wordfreq-en-{wordfreq_version()}.bin"
+
+
+@lru_cache(maxsize=1)
+def wordfreq_version():
+    """Read once: importlib.metadata parses the package's METADATA file on every call (~1-8 ms), and
+    zipf() is on the lookup path."""
+    from importlib.metadata import version
+
+    return version("wordfreq")
 
 
 def build(path):

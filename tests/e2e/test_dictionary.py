@@ -305,3 +305,70 @@ def test_browser_words_export_for_anki_and_move_to_the_account_on_sign_in(browse
         assert vocabulary.evaluate("localStorage.getItem('broadsheet.dictionary.words')") == "[]"
     finally:
         context.close()
+
+
+PRECISION_BODY = (
+    "Beekeepers near the two test sites say the bees came back once the planes stopped spraying the fields.",
+    "Visitors found the survey interesting, and painters praised the colours of the new murals.",
+    "Officials said they would publish the full results in the spring.",
+)
+
+
+@pytest.fixture
+def precision_article(live_server):
+    from broadsheet.dictionary.tests.helpers import clear_own_cache
+    from broadsheet.newsroom.tests.factories import ArticlePageFactory, SectionPageFactory, home_site, paragraphs
+
+    clear_own_cache()
+    page_tree_root()
+    section = SectionPageFactory(parent=home_site(), title="Society", slug="society")
+    page = ArticlePageFactory(
+        parent=section, title="Bees return to the valley", slug="bees-return", lead_image=None,
+        body=paragraphs(*PRECISION_BODY),
+    )
+    page.save_revision().publish()
+    return page
+
+
+def test_the_right_headword_for_words_a_suffix_could_mislead(browser, live_server, precision_article, artifacts):
+    """Issue 17: bees is not "be", sites not "sit", planes not "plan"; interesting keeps its entry and names
+    interest; colours shows the article's spelling and the other; would is a grammar word."""
+    from tests.e2e.a11y import assert_accessible
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    try:
+        page = open_article(context, live_server, precision_article)
+        switch_dictionary_on(page)
+        popup = page.get_by_role("dialog")
+        for word, headword in (("bees", "bee"), ("sites", "site"), ("planes", "plane")):
+            double_click_word(page, word)
+            expect(popup.get_by_role("heading", name=headword, exact=True)).to_be_visible()
+            expect(popup.locator(".dictionary-popup-pos")).to_have_text("noun")
+            page.keyboard.press("Escape")
+
+        double_click_word(page, "interesting")
+        expect(popup.get_by_role("heading", name="interesting", exact=True)).to_be_visible()
+        expect(popup.locator(".dictionary-also")).to_contain_text("Also a form of interest")
+        page.screenshot(path=str(artifacts / "dictionary-popup-interesting.png"))
+        assert_accessible(page)
+        # The base is an entry of its own: open it from the link and save it.
+        popup.get_by_role("button", name="interest").click()
+        expect(popup.get_by_role("heading", name="interest", exact=True)).to_be_visible()
+        popup.get_by_role("button", name="Save word").click()
+        expect(popup.get_by_role("button", name="Saved to your vocabulary")).to_be_visible()
+        page.keyboard.press("Escape")
+
+        double_click_word(page, "colours")
+        expect(popup.get_by_role("heading", name="colour", exact=True)).to_be_visible()
+        expect(popup.locator(".dictionary-spellings")).to_have_text("Also spelled color")
+        page.keyboard.press("Escape")
+
+        double_click_word(page, "would")
+        expect(popup.get_by_role("heading", name="would", exact=True)).to_be_visible()
+        expect(popup.locator(".dictionary-popup-pos")).to_have_text("modal verb")
+        expect(popup.locator(".dictionary-grammar")).to_contain_text("Grammar word")
+        page.screenshot(path=str(artifacts / "dictionary-popup-would.png"))
+        assert_accessible(page)
+        assert not page.csp_errors, page.csp_errors
+    finally:
+        context.close()

@@ -62,5 +62,9 @@ def dictionary_strings():
         "notWord": _("Select a word or a short phrase."),
         "remove": _("Remove"),
         "vocabularyLink": _("My vocabulary"),
+        "grammarWord": _("Grammar word: it shapes the sentence more than it names a thing."),
+        "alsoFormOf": _("Also a form of"),
+        "alsoOwnWord": _("Also a word of its own:"),
+        "alsoSpelled": _("Also spelled"),
     }
     return json_script(strings, "dictionary-strings")

@@ -38,7 +38,8 @@ def test_lemma(selected, lemma):
 @pytest.mark.parametrize("word", ["us", "he", "it", "Us"])
 def test_pronouns_are_not_read_as_wordnet_look_alikes(word):
     entry = build_entry(word)
-    assert entry["senses"] == [] and entry["level"] == "A1"
+    assert entry["grammar"] and entry["pos"] == "pronoun" and entry["level"] == "A1"
+    assert [s["pos"] for s in entry["senses"]] == ["pronoun"]  # no "United States", no "information technology"
 
 
 def test_lower_case_names_stay_names_only_when_written_so():

@@ -60,3 +60,17 @@ def test_the_table_is_built_once_by_another_process(settings, tmp_path):
     built = list(tmp_path.glob("wordfreq-en-*.bin"))
     assert len(built) == 1 and built[0].stat().st_size < 8 * 1024 * 1024
     zipf_table._table.clear()
+
+
+def test_zipf_reads_the_package_version_once_not_per_lookup(monkeypatch):
+    import importlib.metadata
+
+    from broadsheet.dictionary import zipf_table
+
+    zipf_table.zipf("house")
+    calls = []
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: calls.append(name) or real(name))
+    for word in ("house", "withdraw", "liaison"):
+        zipf_table.zipf(word)
+    assert calls == []

@@ -83,7 +83,19 @@
       text = range.toString().trim();
     }
     if (!text || text.length > MAX_SELECTION) return { error: D.t("notWord"), range: range, scope: scope };
-    return { text: text, range: range, scope: scope };
+    return { text: text, range: range, scope: scope, before: wordBefore(range) };
+  }
+
+  // The word just before the selection in the same paragraph, when only a space separates them: "the
+  // planes" asks for the noun, "she sites" for the verb. The server decides what it means.
+  function wordBefore(range) {
+    var block = range.startContainer.parentElement && range.startContainer.parentElement.closest("p, li, h1, h2, h3, blockquote, figcaption");
+    if (!block) return "";
+    var head = document.createRange();
+    head.setStart(block, 0);
+    head.setEnd(range.startContainer, range.startOffset);
+    var match = /([\p{L}\p{N}]+)[ \u00a0]+$/u.exec(head.toString().slice(-80));
+    return match ? match[1] : "";
   }
 
   function wordAtPoint(x, y) {
@@ -197,8 +209,26 @@
     return [entry.gloss, definition].filter(Boolean).join(" — ").slice(0, 300);
   }
 
+  // "interesting": also a form of interest; "troops": also a word of its own. Each opens its own entry.
+  function alsoLine(entry, word) {
+    var line = D.el("p", { "class": "dictionary-also" });
+    entry.also.forEach(function (reading) {
+      var own = reading.lemma.toLowerCase() === word.toLowerCase();
+      line.appendChild(document.createTextNode(D.t(own ? "alsoOwnWord" : "alsoFormOf") + " "));
+      var link = D.el("button", { type: "button", "class": "dictionary-also-link", "data-dictionary-lookup": reading.lemma }, reading.lemma);
+      line.appendChild(link);
+      line.appendChild(document.createTextNode(" (" + reading.pos + ") "));
+    });
+    return line;
+  }
+
   function showEntry(entry, word) {
     var parts = [header(entry.lemma, entry)];
+    if (entry.grammar) parts.push(D.el("p", { "class": "dictionary-grammar" }, D.t("grammarWord")));
+    if (entry.spellings && entry.spellings.length > 1) {
+      parts.push(D.el("p", { "class": "dictionary-spellings" }, D.t("alsoSpelled") + " " + entry.spellings.slice(1).join(", ")));
+    }
+    if (entry.also && entry.also.length) parts.push(alsoLine(entry, word));
     if (entry.gloss) {
       var gloss = D.el("p", { "class": "dictionary-gloss" });
       gloss.appendChild(D.el("span", { "class": "dictionary-gloss-label" }, D.t("korean") + " "));
@@ -237,6 +267,9 @@
     var active = document.activeElement;
     returnFocusTo = (active && scopeOf(active)) ? active : found.scope;
     var rect = anchorOf(found.range);
+    popup.dataset.anchorTop = rect.top;
+    popup.dataset.anchorBottom = rect.bottom;
+    popup.dataset.anchorLeft = rect.left;
     render([header(found.text), D.el("p", { "class": "dictionary-loading" }, D.t("loading"))]);
     popup.hidden = false;
     place(rect);
@@ -245,7 +278,13 @@
       popup.focus();
       return;
     }
-    fetch(D.API + encodeURIComponent(found.text), { headers: { Accept: "application/json" } })
+    lookUp(found.text, found.before, rect, seq);
+  }
+
+  function lookUp(text, before, rect, seq) {
+    var found = { text: text };
+    var query = before ? "?before=" + encodeURIComponent(before) : "";
+    fetch(D.API + encodeURIComponent(found.text) + query, { headers: { Accept: "application/json" } })
       .then(function (response) {
         return response.json().then(function (body) { return { status: response.status, body: body }; });
       })
@@ -279,6 +318,11 @@
     if (event.target.closest("[data-dictionary-close]")) { closePopup(true); return; }
     var save = event.target.closest("[data-dictionary-save]");
     if (save) saveWord(save);
+    var other = event.target.closest("[data-dictionary-lookup]");
+    if (other) {
+      var rect = { top: parseFloat(popup.dataset.anchorTop), bottom: parseFloat(popup.dataset.anchorBottom), left: parseFloat(popup.dataset.anchorLeft) };
+      lookUp(other.dataset.dictionaryLookup, "", rect, ++lookupSeq);
+    }
   }
 
   /* ---------- Saving words ---------- */
