@@ -1,0 +1,101 @@
+"""Reader search over published articles, through Wagtail's search backend (settings: WAGTAILSEARCH_BACKENDS):
+PostgreSQL full-text search in production, SQLite FTS5 (Porter stemming) on the embedded default, or
+Elasticsearch/OpenSearch when SEARCH_URL names one. The page and /api/search both call article_search."""
+
+import datetime
+import re
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from django.db import connection
+from django.utils import timezone
+from wagtail.search.utils import parse_query_string
+
+from .highlight import snippet
+from .models import ArticleByline, ArticlePage, ArticleTag, SectionPage
+
+# Curly quotes and apostrophes typed on phones become the plain ones the query parser knows.
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def search_terms(q):
+    """The query as the backend gets it: quoted parts are phrases; hyphens separate words (re-dispatched
+    is 're dispatched' in every index, which also keeps FTS5 from reading '-' as NOT)."""
+    text = q.translate(QUOTES)
+    text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
+    # Anything FTS5 or tsquery would read as syntax is a space (the words are what count).
+    text = re.sub(r"[^\w\s'\"]", " ", text)
+    return parse_query_string(text)[1]
+
+
+def _day_start(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def filtered_articles(found):
+    articles = ArticlePage.objects.published()
+    if found.section is not None:
+        articles = articles.descendant_of(found.section)
+    if found.date_from:
+        articles = articles.filter(first_published_at__gte=_day_start(found.date_from))
+    if found.date_to:
+        articles = articles.filter(first_published_at__lt=_day_start(found.date_to + datetime.timedelta(days=1)))
+    # Bylines and tags are not in the search index: the filters reach them through the page id.
+    if found.author is not None:
+        articles = articles.filter(id__in=ArticleByline.objects.filter(author=found.author).values("page_id"))
+    if found.tag is not None:
+        articles = articles.filter(id__in=ArticleTag.objects.filter(tag=found.tag).values("content_object_id"))
+    return articles.prefetch_related("bylines__author")
+
+
+def article_search(*, found):
+    """One page of results for a checked SearchInput: {'page_obj', 'results', 'count', 'suggestions'}."""
+    articles = filtered_articles(found)
+    if found.sort == "newest":
+        results = articles.order_by("-first_published_at").search(search_terms(found.q), order_by_relevance=False)
+    else:
+        results = articles.search(search_terms(found.q))
+    paginator = Paginator(results, settings.NEWSROOM_SEARCH_PAGE_SIZE)
+    try:
+        page_obj = paginator.page(found.page)
+        shown = list(page_obj.object_list)
+    except EmptyPage:  # past the last page: an empty page that still says how many there are
+        page_obj, shown = None, []
+    count = paginator.count
+    return {
+        "page_obj": page_obj,
+        "count": count,
+        "results": search_results(shown, found.q),
+        "suggestions": suggestions(found.q) if count == 0 else [],
+        "latest": latest_stories() if count == 0 else [],
+    }
+
+
+class SearchResult:
+    def __init__(self, article, section, q):
+        self.article = article
+        self.section = section
+        self.authors = [byline.author for byline in article.bylines.all()]
+        self.snippet = snippet(article, q)
+
+
+def search_results(articles, q):
+    """Each article with its section (one query for all of them) and a highlighted snippet."""
+    parent_paths = {a.path[: -ArticlePage.steplen] for a in articles}
+    sections = {s.path: s for s in SectionPage.objects.filter(path__in=parent_paths)} if parent_paths else {}
+    return [SearchResult(a, sections.get(a.path[: -ArticlePage.steplen]), q) for a in articles]
+
+
+def suggestions(q):
+    """Topic names spelt like the query (pg_trgm similarity; PostgreSQL only)."""
+    if connection.vendor != "postgresql" or not q:
+        return []
+    from django.contrib.postgres.search import TrigramSimilarity
+    from taggit.models import Tag
+
+    similar = Tag.objects.annotate(similarity=TrigramSimilarity("name", q)).filter(similarity__gt=0.3)
+    return list(similar.order_by("-similarity").values_list("name", flat=True)[:3])
+
+
+def latest_stories():
+    return list(ArticlePage.objects.published().latest_first()[:5])
