@@ -50,6 +50,7 @@ def mark(text, stems):
     return [p for p in parts if p[0]]
 
 
-def snippet(article, q):
+def marked(article, q):
+    """(headline parts, snippet parts) of an article for the query."""
     stems = query_stems(q)
-    return mark(window(article_text(article), stems), stems)
+    return mark(article.display_headline, stems), mark(window(article_text(article), stems), stems)

@@ -11,7 +11,7 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.search.utils import parse_query_string
 
-from .highlight import snippet
+from .highlight import marked
 from .models import ArticleByline, ArticlePage, ArticleTag, SectionPage
 
 # Curly quotes and apostrophes typed on phones become the plain ones the query parser knows.
@@ -65,6 +65,7 @@ def article_search(*, found):
     return {
         "page_obj": page_obj,
         "count": count,
+        "pages": paginator.num_pages if count else 0,
         "results": search_results(shown, found.q),
         "suggestions": suggestions(found.q) if count == 0 else [],
         "latest": latest_stories() if count == 0 else [],
@@ -76,7 +77,7 @@ class SearchResult:
         self.article = article
         self.section = section
         self.authors = [byline.author for byline in article.bylines.all()]
-        self.snippet = snippet(article, q)
+        self.headline, self.snippet = marked(article, q)
 
 
 def search_results(articles, q):
