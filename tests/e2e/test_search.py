@@ -41,8 +41,8 @@ def test_reader_searches_from_the_header_and_narrows(browser, live_server, archi
     assert_accessible(page)
     page.screenshot(path=artifacts / f"search-{width}.png", full_page=True)
 
-    page.get_by_label("Section").select_option(label="National")
-    page.get_by_label("From").fill((timezone.now() - datetime.timedelta(days=7)).date().isoformat())
+    page.get_by_label("Section", exact=True).select_option(label="National")
+    page.get_by_label("From", exact=True).fill((timezone.now() - datetime.timedelta(days=7)).date().isoformat())
     page.locator(".search-form").get_by_role("button", name="Search").click()
     page.wait_for_load_state("networkidle")
     assert page.locator(".search-result .card-headline").all_inner_texts() == [
