@@ -18,14 +18,23 @@ from .models import ArticleByline, ArticlePage, ArticleTag, SectionPage
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
-def search_terms(q):
-    """The query as the backend gets it: quoted parts are phrases; hyphens separate words (re-dispatched
-    is 're dispatched' in every index, which also keeps FTS5 from reading '-' as NOT)."""
+def plain_terms(q):
+    """Quoted parts stay phrases; hyphens separate words (re-dispatched is 're dispatched' in every index,
+    which also keeps FTS5 and websearch_to_tsquery from reading '-' as NOT); any other syntax is a space."""
     text = q.translate(QUOTES)
     text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
-    # Anything FTS5 or tsquery would read as syntax is a space (the words are what count).
-    text = re.sub(r"[^\w\s'\"]", " ", text)
-    return parse_query_string(text)[1]
+    return re.sub(r"[^\w\s'\"]", " ", text)
+
+
+def search_terms(q):
+    return parse_query_string(plain_terms(q))[1]
+
+
+def direct_postgres():
+    """Wagtail's database backend on PostgreSQL is read directly (search_pg.py); any other backend
+    (SQLite FTS5, Elasticsearch, OpenSearch) through Wagtail's search API."""
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    return connection.vendor == "postgresql" and backend == "wagtail.search.backends.database"
 
 
 def _day_start(day):
@@ -51,7 +60,11 @@ def filtered_articles(found):
 def article_search(*, found):
     """One page of results for a checked SearchInput: {'page_obj', 'results', 'count', 'suggestions'}."""
     articles = filtered_articles(found)
-    if found.sort == "newest":
+    if direct_postgres():
+        from .search_pg import RankedIds
+
+        results = RankedIds(plain_terms(found.q), articles, found.sort == "newest")
+    elif found.sort == "newest":
         results = articles.order_by("-first_published_at").search(search_terms(found.q), order_by_relevance=False)
     else:
         results = articles.search(search_terms(found.q))
@@ -59,6 +72,9 @@ def article_search(*, found):
     try:
         page_obj = paginator.page(found.page)
         shown = list(page_obj.object_list)
+        if shown and not isinstance(shown[0], ArticlePage):  # ids: the articles of this page, in order
+            cards = articles.in_bulk(shown)
+            shown = [cards[pk] for pk in shown if pk in cards]
     except EmptyPage:  # past the last page: an empty page that still says how many there are
         page_obj, shown = None, []
     count = paginator.count
