@@ -4,6 +4,7 @@ input, the JSON twin, and a query count that does not grow with the results show
 import datetime
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from .factories import ArticlePageFactory, AuthorFactory, SectionPageFactory, add_bylines, paragraphs
@@ -202,10 +203,13 @@ def test_query_count_does_not_grow_with_results(client, archive, politics, djang
         ArticlePageFactory(parent=politics, title=f"Ferry timetable change {n}", first_published_at=when(3 + n))
     response = search(client, q="ferry")
     assert response.context["count"] == 10 and len(response.context["results"]) == 10
-    with django_assert_num_queries(QUERIES):
+    queries = QUERIES[connection.vendor]
+    with django_assert_num_queries(queries):
         search(client, q="ferry")
-    with django_assert_num_queries(QUERIES):
+    with django_assert_num_queries(queries):
         search(client, q="ferry strike")  # one result
 
 
-QUERIES = 8
+# The same for 1 result as for 10; on PostgreSQL one more, as the ranked ids and their articles are two
+# queries there (search_pg.py).
+QUERIES = {"sqlite": 8, "postgresql": 9}
