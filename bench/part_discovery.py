@@ -21,7 +21,9 @@ COMMON = "council"
 def seed(ctx):
     """The generated archive (once per database), then treebeard's own check of the tree."""
     e = broadsheet_app.env(ctx.data_dir, BENCH_ARTICLES=str(ARTICLES))
-    out = procs.run_checked([broadsheet_app.PY, os.path.join(BENCH_DIR, "archive_data.py")], env=e, log=ctx.log)
+    # Indexing 100,000 articles through Wagtail's indexer takes a long while on a busy machine.
+    out = procs.run_checked([broadsheet_app.PY, os.path.join(BENCH_DIR, "archive_data.py")], env=e, log=ctx.log,
+                            timeout=6 * 3600)
     archive = json.loads(out)
     archive["fixtree"] = "skipped (BENCH_FIXTREE=0)"
     if os.environ.get("BENCH_FIXTREE", "1") != "0":  # it visits every page: minutes at 100,000
