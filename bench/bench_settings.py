@@ -15,3 +15,5 @@ COMMENTS_PAGE_SIZE = 200
 STATIC_ROOT = os.environ["BENCH_STATIC_ROOT"]
 # The site's URLs plus the bench-only posting ceiling (bench/bench_urls.py).
 ROOT_URLCONF = "bench_urls"
+# The stock search view's template (bench/templates), as `wagtail start` writes it.
+TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")]  # noqa: F405

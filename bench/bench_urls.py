@@ -1,4 +1,4 @@
-"""The site's URLs plus one bench-only endpoint: the posting ceiling.
+"""The site's URLs plus bench-only endpoints: the posting ceiling, and stock Wagtail's search view.
 
 ``POST /bench/ceiling/threads/<key>/comments`` goes through everything a real post goes through before
 the comments code runs (the site's middleware, the session, the CSRF check, the comments API's signed-in
@@ -6,7 +6,10 @@ reader check, django-ninja parsing the same JSON body into the same schema) and 
 writing. It tells how fast this stack could answer a signed-in POST if saving a comment cost nothing.
 """
 
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.shortcuts import render
 from django.urls import path
+from wagtail.models import Page
 from ninja import NinjaAPI
 from ninja.responses import Status
 
@@ -22,4 +25,15 @@ def post_nothing(request, payload: CommentIn, key: str):
     return Status(201, {"ok": True})
 
 
-urlpatterns = [path("bench/ceiling/", ceiling.urls), *site_urlpatterns]
+def stock_search(request):
+    """The discovery bench's peer: the search view `wagtail start` writes (search/views.py), on the same data."""
+    query = request.GET.get("query")
+    results = Page.objects.live().search(query) if query else Page.objects.none()
+    try:
+        results = Paginator(results, 10).page(request.GET.get("page", 1))
+    except (EmptyPage, PageNotAnInteger):
+        results = Paginator(results, 10).page(1)
+    return render(request, "bench_stock_search.html", {"search_query": query, "search_results": results})
+
+
+urlpatterns = [path("bench/ceiling/", ceiling.urls), path("bench/stock-search/", stock_search), *site_urlpatterns]

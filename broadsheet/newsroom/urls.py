@@ -1,4 +1,4 @@
-"""Author pages, feeds and the sitemap; the pages themselves are served by Wagtail's catch-all (see the page models)."""
+"""Author pages, search, feeds and the sitemap; the pages themselves are served by Wagtail's catch-all (see the page models)."""
 
 from django.conf import settings
 from django.urls import path
@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 
 from .feeds import LatestArticlesAtomFeed, LatestArticlesFeed, SectionAtomFeed, SectionFeed
 from .sitemaps import NewsSitemap
-from .views import author_page
+from .views import author_page, search_page
 
 app_name = "newsroom"
 
@@ -18,6 +18,7 @@ def cached_feed(feed):
 
 urlpatterns = [
     path("authors/<slug:slug>/", author_page, name="author"),
+    path("search/", search_page, name="search"),
     path("feeds/latest/", cached_feed(LatestArticlesFeed()), name="feed-latest"),
     path("feeds/latest/atom/", cached_feed(LatestArticlesAtomFeed()), name="feed-latest-atom"),
     path("feeds/sections/<path:section_path>/atom/", cached_feed(SectionAtomFeed()), name="feed-section-atom"),

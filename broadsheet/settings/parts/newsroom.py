@@ -1,6 +1,9 @@
 """Settings for newsroom (owned by that area; base.py imports it last)."""
 
+import os
+
 NEWSROOM_SECTION_PAGE_SIZE = 12  # articles per page of a section front
+NEWSROOM_SEARCH_PAGE_SIZE = 10  # results per page of /search/ and /api/search
 NEWSROOM_HOME_PER_SECTION = 4  # latest articles per top-level section on the homepage
 NEWSROOM_RELATED_LIMIT = 4  # related articles under an article
 NEWSROOM_NAV_CACHE_SECONDS = 600  # header navigation; cleared on publish/move anyway
@@ -18,3 +21,24 @@ from ..base import MIDDLEWARE  # noqa: E402
 
 if "broadsheet.newsroom.middleware.RememberedSiteMiddleware" not in MIDDLEWARE:
     MIDDLEWARE.append("broadsheet.newsroom.middleware.RememberedSiteMiddleware")
+
+
+# Reader search (newsroom/search.py) goes through Wagtail's search backend. The default is the database
+# backend: PostgreSQL full-text search with English stemming, or SQLite FTS5 (Porter stemming, see
+# migration 0002_search_stemming). A larger newsroom switches to Elasticsearch or OpenSearch with
+# configuration only: SEARCH_BACKEND=elasticsearch8 (7, 9; opensearch2, opensearch3), SEARCH_URL of the
+# cluster, optional SEARCH_INDEX, then `manage.py update_index` (needs that backend's client package).
+def search_backends(env):
+    backend = env.get("SEARCH_BACKEND", "database")
+    if backend == "database":
+        # 'english' named outright: PostgreSQL's default_text_search_config follows the server's locale.
+        return {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}}
+    return {"default": {
+        "BACKEND": f"wagtail.search.backends.{backend}",
+        "URLS": [env["SEARCH_URL"]],
+        "INDEX": env.get("SEARCH_INDEX", "broadsheet"),
+        "TIMEOUT": 5,
+    }}
+
+
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ)

@@ -1,0 +1,251 @@
+"""A generated archive for the discovery bench: BENCH_ARTICLES (100,000) published articles under the
+demo's sections and a few more, with authors, tags and publication dates spread over 20 years, written
+straight into the bench's PostgreSQL database with COPY, then indexed for search.
+
+Run under Django with the bench settings (bench/part_discovery.py does): `python bench/archive_data.py`.
+The text is made here from word lists and sentence templates (seeded, so every run writes the same
+archive). The page tree stays treebeard-correct: each article's path is its section's path plus the next
+step, depth is the section's plus one, and each section's numchild is raised by what it got
+(`manage.py fixtree` finds nothing to fix). Tags, bylines and the dates make the same data serve the
+topic, author, archive-day and sitemap pages later. Prints JSON: counts, seconds, the words to search.
+"""
+
+import datetime
+import io
+import json
+import os
+import random
+import sys
+import time
+import uuid
+
+import django
+
+django.setup()
+
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from django.utils.text import slugify  # noqa: E402
+from taggit.models import Tag  # noqa: E402
+from wagtail.models import Locale, Page  # noqa: E402
+
+from broadsheet.newsroom.models import ArticleByline, ArticlePage, ArticleTag, Author, HomePage, SectionPage  # noqa: E402
+
+ARTICLES = int(os.environ.get("BENCH_ARTICLES", "100000"))
+YEARS = 20
+RARE_WORD = "quincunx"  # in about one article in 5,000
+PHRASE = "harbour tunnel"  # a two-word phrase in about one article in 50
+EXTRA_SECTIONS = {"Sport": ["Football", "Baseball"], "World": ["Asia", "Europe"], "Science": []}
+# The national desk writes most: its front (with its subsections) passes 2,000 pages of 12 at 100,000.
+BUSY_SECTION, BUSY_WEIGHT = "National", 4
+
+PLACES = ["Seoul", "Busan", "Incheon", "Daegu", "Gwangju", "Daejeon", "Ulsan", "Jeju", "Suwon", "Changwon",
+          "Gangneung", "Jeonju", "Pohang", "Sejong", "Chuncheon", "Mokpo", "Andong", "Gimhae", "Yeosu", "Paju"]
+SUBJECTS = ["city council", "ministry", "union", "court", "hospital", "university", "port authority", "police",
+            "central bank", "shipyard", "school board", "fire service", "weather agency", "rail operator",
+            "farmers' group", "parliament committee", "museum", "orchestra", "league", "research team"]
+VERBS = ["approves", "rejects", "delays", "announces", "reviews", "expands", "cuts", "defends", "questions",
+         "launches", "suspends", "renews", "withdraws", "doubles", "opens"]
+OBJECTS = ["budget", "night bus routes", "housing plan", "flood barriers", "wage deal", "trial", "exhibition",
+           "vaccine programme", "bridge repairs", "export target", "school meals", "harbour tunnel", "tax rebate",
+           "recycling rules", "stadium lease", "ferry timetable", "heating subsidy", "park extension"]
+SENTENCES = [
+    "Officials in {place} said the {subject} would publish details of the {object} next week.",
+    "The {subject} {verb} the {object} after months of debate, according to people familiar with the talks.",
+    "Residents of {place} have been divided over the {object} since it was first proposed.",
+    "A spokesperson for the {subject} declined to say how much the {object} would cost.",
+    "Critics argued that the {object} favoured larger districts over smaller towns such as {place}.",
+    "The decision follows a similar move by the {subject} in {place} two years ago.",
+    "Analysts expect the {object} to be discussed again when the {subject} meets in the spring.",
+    "Several groups said they would appeal, and the {subject} said it was ready to listen.",
+]
+
+
+def words(rng):
+    return {"place": rng.choice(PLACES), "subject": rng.choice(SUBJECTS), "verb": rng.choice(VERBS),
+            "object": rng.choice(OBJECTS)}
+
+
+def article_text(rng, n):
+    w = words(rng)
+    headline = f"{w['place']} {w['subject']} {w['verb']} {w['object']}"
+    standfirst = rng.choice(SENTENCES).format(**w)
+    paragraphs = []
+    for _ in range(rng.randint(3, 6)):
+        paragraphs.append(" ".join(rng.choice(SENTENCES).format(**words(rng) | {"object": w["object"]})
+                                   for _ in range(3)))
+    if n % 5000 == 17:
+        paragraphs.append(f"The stones were laid out in a {RARE_WORD}, one at each corner and one in the middle.")
+    if n % 50 == 3 and PHRASE not in headline:
+        paragraphs.append(f"Work on the {PHRASE} is due to start next year.")
+    body = [{"type": "paragraph", "value": f"<p>{p}</p>", "id": str(uuid.UUID(int=rng.getrandbits(128)))}
+            for p in paragraphs]
+    return headline, standfirst, body
+
+
+def sections(home):
+    """The demo's sections plus a few more, so the archive spreads over a realistic tree."""
+    for title, children in EXTRA_SECTIONS.items():
+        parent = SectionPage.objects.child_of(home).filter(title=title).first()
+        if parent is None:
+            parent = home.add_child(instance=SectionPage(title=title, slug=title.lower()))
+        for child in children:
+            if not SectionPage.objects.child_of(parent).filter(title=child).exists():
+                parent.add_child(instance=SectionPage(title=child, slug=child.lower()))
+    return list(SectionPage.objects.descendant_of(home).order_by("path"))
+
+
+def authors(rng):
+    given = ["Min-ji", "Joon", "Seo-yeon", "Hyun-woo", "Ji-ho", "Eun-bi", "Dong-hyun", "Soo-ah", "Tae-yang", "Ha-eun"]
+    family = ["Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim"]
+    made = []
+    for i in range(60):
+        name = f"{family[i % 10]} {given[(i * 3 + i // 10) % 10]}"
+        author = Author.objects.filter(slug=f"bench-{i}").first() or Author.objects.create(
+            name=name, slug=f"bench-{i}", role="Staff reporter")
+        made.append(author)
+    return made
+
+
+def tags():
+    names = {o.title() for o in OBJECTS} | {p for p in PLACES} | {s.title() for s in SUBJECTS}
+    return [Tag.objects.get_or_create(slug=slugify(n), defaults={"name": n})[0] for n in sorted(names)]
+
+
+def next_id(model):
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {model._meta.db_table}")
+        return cursor.fetchone()[0]
+
+
+def copy_rows(model, fields, rows):
+    """COPY rows (values already in database form) into the model's own table."""
+    table = model._meta.db_table
+    columns = ", ".join(f'"{f.column}"' for f in fields)
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+
+def db_values(obj, fields):
+    return [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]
+
+
+def fix_sequence(model):
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
+
+
+def generate(rng, home, section_list, author_list, tag_list):
+    page_fields = Page._meta.local_concrete_fields
+    article_fields = ArticlePage._meta.local_concrete_fields
+    content_type = ContentType.objects.get_for_model(ArticlePage)
+    locale = Locale.get_default()
+    now = timezone.now()
+    first_id = next_id(Page)
+    counts = {s.pk: s.numchild for s in section_list}
+    span = YEARS * 365 * 24 * 3600
+    dates = sorted(now - datetime.timedelta(seconds=rng.randrange(span)) for _ in range(ARTICLES))
+    busy = next((s for s in section_list if s.title == BUSY_SECTION and s.depth == home.depth + 1), None)
+    weights = [BUSY_WEIGHT if busy and s.path.startswith(busy.path) else 1 for s in section_list]
+    pages, articles, bylines, tagged = [], [], [], []
+    for n, published in enumerate(dates):
+        section = rng.choices(section_list, weights)[0]
+        counts[section.pk] += 1
+        headline, standfirst, body = article_text(rng, n)
+        page_id = first_id + n
+        slug = f"{published:%Y%m%d}-{page_id}"
+        article = ArticlePage(
+            id=page_id, path=Page._get_path(section.path, section.depth + 1, counts[section.pk]),
+            depth=section.depth + 1, numchild=0, translation_key=uuid.UUID(int=rng.getrandbits(128)),
+            locale_id=locale.pk, live=True, has_unpublished_changes=False, first_published_at=published,
+            last_published_at=published, title=headline, draft_title=headline, slug=slug,
+            content_type_id=content_type.pk, url_path=f"{section.url_path}{slug}/", seo_title="",
+            search_description="", show_in_menus=False, expired=False, locked=False, kicker=section.title,
+            headline=headline, standfirst=standfirst, dateline=rng.choice(PLACES).upper(), body=body,
+            comments_mode="open", lead_caption="", lead_credit="")
+        article.page_ptr_id = page_id
+        pages.append(db_values(article, page_fields))
+        articles.append(db_values(article, article_fields))
+        for order, author in enumerate(rng.sample(author_list, rng.choice((1, 1, 1, 2)))):
+            bylines.append((order, page_id, author.pk))
+        for tag in rng.sample(tag_list, 3):
+            tagged.append((tag.pk, page_id))
+    return pages, articles, bylines, tagged, counts
+
+
+def generated():
+    return ArticlePage.objects.filter(slug__regex=r"^[0-9]{8}-")
+
+
+def index_articles():
+    """Wagtail's own indexer over the generated articles not indexed yet, in chunks (what
+    `manage.py update_index` does), so a run cut short carries on where it stopped."""
+    from modelsearch.conf import get_app_config
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    index = backend.get_index_for_model(ArticlePage)
+    entries = get_app_config().get_model("IndexEntry").objects.filter(
+        content_type=ContentType.objects.get_for_model(ArticlePage))
+    done = {int(pk) for pk in entries.values_list("object_id", flat=True)}
+    ids = [pk for pk in generated().values_list("id", flat=True) if pk not in done]
+    for start in range(0, len(ids), 2000):
+        chunk = ArticlePage.objects.filter(id__in=ids[start:start + 2000])
+        index.add_items(ArticlePage, chunk)
+
+
+def write(rng, section_list):
+    """The archive in one transaction; returns how many articles, bylines and tag links it wrote."""
+    author_list, tag_list = authors(rng), tags()
+    home = HomePage.objects.get()
+    pages, articles, bylines, tagged, counts = generate(rng, home, section_list, author_list, tag_list)
+    with transaction.atomic():
+        copy_rows(Page, Page._meta.local_concrete_fields, pages)
+        copy_rows(ArticlePage, ArticlePage._meta.local_concrete_fields, articles)
+        byline_fields = [f for f in ArticleByline._meta.local_concrete_fields if f.attname != "id"]
+        copy_rows(ArticleByline, byline_fields, bylines)
+        tag_fields = [f for f in ArticleTag._meta.local_concrete_fields if f.attname != "id"]
+        copy_rows(ArticleTag, tag_fields, tagged)
+        for section in section_list:
+            Page.objects.filter(pk=section.pk).update(numchild=counts[section.pk])
+        fix_sequence(Page)
+    return len(pages), len(bylines), len(tagged)
+
+
+def main():
+    rng = random.Random(12)
+    started = time.monotonic()
+    home = HomePage.objects.get()
+    section_list = sections(home)
+    if generated().count() >= ARTICLES:  # written by an earlier run (BENCH_REUSE_DB=1): only index what is missing
+        counts = (generated().count(), ArticleByline.objects.count(), ArticleTag.objects.count())
+    else:
+        counts = write(rng, section_list)
+    written = time.monotonic() - started
+    # treebeard's own check (what `manage.py fixtree` starts with): bad characters, path lengths, orphans,
+    # depths, numchild.
+    problems = {name: len(found) for name, found in zip(
+        ("bad_alphabet", "bad_path_length", "orphans", "bad_depth", "bad_numchild"), Page.find_problems())}
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    index_articles()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")  # the visibility map lets fronts walk their index alone
+    fronts = [s for s in section_list if s.depth == home.depth + 1]
+    sizes = {s.pk: ArticlePage.objects.descendant_of(s).count() for s in fronts}
+    biggest = max(fronts, key=lambda s: sizes[s.pk])
+    json.dump({
+        "tree_problems": problems, "articles": counts[0], "bylines": counts[1], "tags": counts[2],
+        "write_seconds": round(written, 1), "total_seconds": round(time.monotonic() - started, 1),
+        "rare_word": RARE_WORD, "phrase": PHRASE, "author": Author.objects.get(slug="bench-0").slug,
+        "biggest_section": {"id": biggest.pk, "url": biggest.url_path[len(home.url_path) - 1:],
+                            "articles": sizes[biggest.pk]},
+    }, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
