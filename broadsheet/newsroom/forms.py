@@ -31,6 +31,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         if not self.instance.pk or "corrections" not in self.formsets:
             return []
         formset = self.formsets["corrections"]
+        formset.is_valid()  # the page form is cleaned before its formsets; their DELETE marks come from this
         kept = {
             form.instance.pk
             for form in formset.forms

@@ -23,13 +23,26 @@ class ArticleCorrection(Orderable):
     page = ParentalKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="corrections")
     kind = models.CharField(_("kind"), max_length=16, choices=CorrectionKind.choices, default=CorrectionKind.CORRECTION)
     text = models.TextField(_("text"), help_text=_("What was wrong and what is right, in full sentences."))
-    published_at = models.DateTimeField(_("time"), default=timezone.now)
+    # blank: a time the editor clears (or never sends) becomes the time of saving, not a refusal.
+    published_at = models.DateTimeField(
+        _("time"), default=timezone.now, blank=True, help_text=_("Leave as it is (or empty) for now.")
+    )
 
     panels = [FieldPanel("kind"), FieldPanel("text"), FieldPanel("published_at")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("correction")
         indexes = [models.Index(fields=["-published_at"], name="newsroom_correction_recent")]
+
+    def clean(self):
+        super().clean()
+        if self.published_at is None:
+            self.published_at = timezone.now()
+
+    def save(self, *args, **kwargs):
+        if self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.text[:60]}"
