@@ -2,7 +2,11 @@
 the article, its fronts and the homepage (they list it by date), the feeds, sitemap and /corrections/
 (with its feed); never a sibling article or another section."""
 
+import datetime
+
+import feedparser
 import pytest
+from django.utils import timezone
 
 from broadsheet.pagecache.purge import tags_purge
 from broadsheet.pagecache.tests.conftest import asgi, fresh_cache  # noqa: F401 (fixtures)
@@ -60,6 +64,17 @@ def test_adding_a_correction_purges_exactly_its_pages(site, asgi, warm, committi
     assert misses(asgi) == {"article", "politics", "national", "home", "corrections", "corrections-feed", "feed"}
     assert b"41 clinics" in asgi(URLS["corrections"]).body and b"41 clinics" in asgi(URLS["article"]).body
     assert b"41 clinics" in asgi(URLS["corrections-feed"]).body
+
+
+def test_the_feed_item_shows_the_new_update_time_at_once(site, asgi, warm, committing):  # noqa: F811
+    """Retiring the feed at the page cache is not enough if anything behind it keeps the old copy."""
+    warm()
+    at = (timezone.now() + datetime.timedelta(hours=2)).replace(microsecond=0)
+    with committing():
+        correction_add(article=site["article"], text="The ministry counted 41 clinics, not 14.", at=at)
+    feed = feedparser.parse(asgi(URLS["feed"]).body)
+    entry = next(e for e in feed.entries if e.title == "Ministry revises clinic figures")
+    assert datetime.datetime(*entry.updated_parsed[:6], tzinfo=datetime.UTC) == at
 
 
 def test_removing_a_correction_purges_the_same(site, asgi, warm, committing):  # noqa: F811
