@@ -88,7 +88,7 @@ def build_article_context(page, request):
     tags = list(page.tags.all())
     page_url = page.get_url(request)
     canonical = request.build_absolute_uri(page_url)
-    corrections = sorted(page.corrections.all(), key=lambda c: c.published_at)
+    corrections = sorted(page.corrections.all(), key=lambda c: (c.published_at is None, c.published_at or 0))
     return {
         "page_url": page_url,
         "breadcrumbs": crumbs,

@@ -169,7 +169,8 @@ class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
     @property
     def corrected_at(self):
         """The time of the latest correction, clarification or editor's note (None without any)."""
-        return max((c.published_at for c in self.corrections.all()), default=None)
+        # An unsaved correction in a preview may have no time yet; it gets the time of saving.
+        return max((c.published_at for c in self.corrections.all() if c.published_at), default=None)
 
     @property
     def modified_at(self):

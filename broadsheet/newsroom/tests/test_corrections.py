@@ -178,3 +178,18 @@ def test_corrections_feed_parses_and_links_to_each_correction(client, article):
 def test_corrections_page_in_korean(client):
     html = client.get("/corrections/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
     assert "정정 및 해명" in html
+
+
+def test_a_preview_with_an_unsaved_correction_without_time_renders(rf, article):
+    """The editor cleared the time and pressed Preview: the correction shows last, undated, and nothing breaks."""
+    from ..models import ArticleCorrection
+    from ..reading import build_article_context
+
+    correction_add(article=article, text=WRONG_NAME)
+    page = ArticlePage.objects.get(pk=article.pk)
+    page.corrections.add(ArticleCorrection(kind=CorrectionKind.CORRECTION, text=CONTEXT_NOTE, published_at=None))
+    request = rf.get(article.url)
+    request.is_preview = True
+    context = build_article_context(page, request)
+    assert [c.text for c in context["corrections_above"]] == [WRONG_NAME, CONTEXT_NOTE]
+    assert page.modified_at >= page.corrected_at
