@@ -8,10 +8,16 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from broadsheet.newsroom.models import ArticleByline, ArticlePage, Author, HomeLeadStory, NewsImage, RelatedArticle
-from broadsheet.newsroom.services import article_publish, homepage_install, paragraph_blocks, section_ensure
+from broadsheet.newsroom.services import (
+    article_publish,
+    correction_add,
+    homepage_install,
+    paragraph_blocks,
+    section_ensure,
+)
 
 from .photos import demo_photo
-from .stories import AUTHORS, LEAD_STORIES, RELATED, SECTIONS, STORIES
+from .stories import AUTHORS, CORRECTIONS, LEAD_STORIES, RELATED, SECTIONS, STORIES
 
 
 def authors_ensure():
@@ -33,7 +39,7 @@ def photo_ensure(story):
             default_caption=spec["caption"],
             default_alt_text=spec["alt"],
             credit=spec["credit"],
-            agency="" if spec["credit"] == "Broadsheet" else spec["credit"],
+            agency=spec.get("agency", "" if spec["credit"] == "Broadsheet" else spec["credit"]),
         )
         image.file = ImageFile(_named_bytes(data, f"{story['key']}.jpg"), name=f"{story['key']}.jpg")
         image.save()
@@ -87,6 +93,15 @@ def related_ensure(by_key, created):
                 RelatedArticle.objects.get_or_create(page=article, article=by_key[pick])
 
 
+def corrections_ensure(by_key, created):
+    for key, entries in CORRECTIONS.items():
+        if key in created:
+            article = by_key[key]
+            for kind, text, minutes in entries:
+                at = article.first_published_at + datetime.timedelta(minutes=minutes)
+                correction_add(article=article, text=text, kind=kind, at=at)
+
+
 def lead_stories_ensure(home, by_key):
     if not home.lead_stories.exists():
         for order, key in enumerate(LEAD_STORIES):
@@ -106,5 +121,6 @@ def load():
         if was_created:
             created.add(story["key"])
     related_ensure(by_key, created)
+    corrections_ensure(by_key, created)
     lead_stories_ensure(home, by_key)
     return home, len(created)

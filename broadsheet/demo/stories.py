@@ -25,7 +25,7 @@ STORIES = [
         "authors": ["han"],
         "tags": ["diplomacy", "fisheries", "west sea"],
         "hours_ago": 2,
-        "photo": {"scene": "sea", "credit": "NEWSWIRE", "sky": ((30, 60, 110), (200, 150, 120)),
+        "photo": {"scene": "sea", "credit": "Jung Ye-rin", "agency": "NEWSWIRE", "sky": ((30, 60, 110), (200, 150, 120)),
                   "caption": "A passenger ferry waits at an Incheon pier on Tuesday after the day's crossings to the western islands were cancelled.",
                   "alt": "A small white ferry moored on choppy water under an evening sky"},
         "paragraphs": [
@@ -274,4 +274,16 @@ RELATED = {
     "chip-exports": ["won-tourism"],
     "pansori-festival": ["rail-museum"],
     "opinion-comments": ["opinion-plain-english"],
+}
+
+# Corrections on the record (kind, text, minutes after the story's publication), added when the story is created.
+CORRECTIONS = {
+    "assembly-budget": [
+        ("correction", "An earlier version of this article said spending on rural clinics would double. It rises by "
+                       "about a third.", 90),
+    ],
+    "ferry-talks": [
+        ("clarification", "This article has been updated to make clear that the permits in dispute are seasonal "
+                          "fishing permits, not ferry licences.", 45),
+    ],
 }

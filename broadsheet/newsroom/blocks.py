@@ -9,6 +9,9 @@ from wagtail.images.blocks import ImageChooserBlock
 class BodyImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     caption = blocks.CharBlock(required=False, help_text=_("Leave empty to use the photo's default caption."))
+    credit = blocks.CharBlock(
+        required=False, max_length=120, help_text=_("For this use only; leave empty to use the photo's credit and agency.")
+    )
 
     class Meta:
         icon = "image"

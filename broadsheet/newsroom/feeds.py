@@ -4,9 +4,11 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .models import ArticlePage, HomePage, SectionPage
+from .views import published_corrections
 
 
 class LatestArticlesFeed(Feed):
@@ -15,7 +17,7 @@ class LatestArticlesFeed(Feed):
     link = "/"
 
     def articles(self):
-        return ArticlePage.objects.published().latest_first().prefetch_related("tags")
+        return ArticlePage.objects.published().latest_first().prefetch_related("tags", "corrections")
 
     def items(self):
         return self.articles()[: settings.NEWSROOM_FEED_ITEMS]
@@ -33,7 +35,9 @@ class LatestArticlesFeed(Feed):
         return item.first_published_at
 
     def item_updateddate(self, item):
-        return item.updated_at if item.shows_updated else item.first_published_at
+        """The editor's "Updated" time or a later correction's; else first publication."""
+        updated = item.updated_at if item.shows_updated else item.first_published_at
+        return max((t for t in (updated, item.corrected_at) if t), default=None)
 
     def item_categories(self, item):
         return [tag.name for tag in item.tags.all()]
@@ -73,3 +77,26 @@ class SectionAtomFeed(SectionFeed):
 
     def subtitle(self, section):
         return self.description(section)
+
+
+class CorrectionsFeed(Feed):
+    """/corrections/feed/: the latest corrections, each linking to its place on the article."""
+
+    title = _("Broadsheet: corrections and clarifications")
+    description = _("Corrections, clarifications and editor's notes on Broadsheet articles, newest first")
+    link = "/corrections/"
+
+    def items(self):
+        return published_corrections()[: settings.NEWSROOM_FEED_ITEMS]
+
+    def item_title(self, item):
+        return f"{item.get_kind_display()}: {item.page.display_headline}"
+
+    def item_description(self, item):
+        return escape(item.text)  # RSS readers take a description as HTML; a correction is plain text
+
+    def item_link(self, item):
+        return f"{item.page.url}#correction-{item.pk}"
+
+    def item_pubdate(self, item):
+        return item.published_at

@@ -88,6 +88,7 @@ def build_article_context(page, request):
     tags = list(page.tags.all())
     page_url = page.get_url(request)
     canonical = request.build_absolute_uri(page_url)
+    corrections = sorted(page.corrections.all(), key=lambda c: (c.published_at is None, c.published_at or 0))
     return {
         "page_url": page_url,
         "breadcrumbs": crumbs,
@@ -96,5 +97,7 @@ def build_article_context(page, request):
         "related_articles": [RelatedLink(a.kicker, a.display_headline, a.url) for a in related_articles(page)],
         "canonical_url": canonical,
         "share_links": share_links(page, canonical),
-        **article_meta(page, request, crumbs=crumbs, authors=authors, tags=tags, canonical=canonical),
+        "corrections_above": [c for c in corrections if c.at_top],
+        "corrections_below": [c for c in corrections if not c.at_top],
+        **article_meta(page, request, crumbs=crumbs, authors=authors, tags=tags, canonical=canonical, corrections=corrections),
     }

@@ -9,7 +9,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from .models import AuthorKind
+from .models import AuthorKind, CorrectionKind
+
+# Editor's notes add context; corrections and clarifications change what the article said.
+_CORRECTING_KINDS = (CorrectionKind.CORRECTION, CorrectionKind.CLARIFICATION)
 
 # The same escaping as django.utils.html.json_script: nothing in the data can close the <script> element.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -55,29 +58,54 @@ def author_schema(author):
     return {"@type": kind, "name": author.name}
 
 
-def article_schema(page, request, *, crumbs, authors, tags, canonical, image_url):
-    modified = page.updated_at if page.shows_updated else page.last_published_at or page.first_published_at
-    return {
+def image_schema(page, image_url):
+    """The lead photo as an ImageObject with its credit (as shown) and its rights holder: the agency, else
+    whoever is credited."""
+    image = {"@type": "ImageObject", "url": image_url}
+    if page.caption:
+        image["caption"] = page.caption
+    holder = page.lead_image.agency.strip() or page.credit
+    if page.credit:
+        image["creditText"] = page.credit
+    if holder:
+        image["copyrightHolder"] = {"@type": "Organization", "name": holder}
+    return image
+
+
+def corrections_schema(corrections):
+    return [
+        {"@type": "CorrectionComment", "text": c.text, "datePublished": _iso(c.published_at)}
+        for c in corrections
+        if c.kind in _CORRECTING_KINDS
+    ]
+
+
+def article_schema(page, request, *, crumbs, authors, tags, canonical, image_url, corrections=()):
+    schema = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": page.display_headline[:110],
         "description": page.standfirst or page.search_description,
-        "image": [image_url] if image_url else [],
+        "image": [image_schema(page, image_url)] if image_url else [],
         "datePublished": _iso(page.first_published_at),
-        "dateModified": _iso(modified),
+        "dateModified": _iso(page.modified_at),
         "author": [author_schema(a) for a in authors] or [publisher_schema(request)],
         "publisher": publisher_schema(request),
         "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
         "articleSection": crumbs[-1][0] if len(crumbs) > 1 else "",
         "keywords": [tag.name for tag in tags],
     }
+    if correcting := corrections_schema(corrections):
+        schema["correction"] = correcting
+    return schema
 
 
-def article_meta(page, request, *, crumbs, authors, tags, canonical):
+def article_meta(page, request, *, crumbs, authors, tags, canonical, corrections=()):
     image_url = share_image_url(page, request)
     schemas = [
         article_schema(
-            page, request, crumbs=crumbs, authors=authors, tags=tags, canonical=canonical, image_url=image_url
+            page, request, crumbs=crumbs, authors=authors, tags=tags, canonical=canonical, image_url=image_url,
+            corrections=corrections,
         ),
         breadcrumb_schema(crumbs, request),
     ]

@@ -1,11 +1,14 @@
 """Multi-step writes of the newsroom, as plain functions with keyword-only arguments."""
 
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from .models import ArticlePage, HomePage, SectionPage
+from .models import ArticleCorrection, ArticlePage, CorrectionKind, HomePage, SectionPage
 
 
 def unique_slug(parent, title):
@@ -84,3 +87,35 @@ def article_import(*, legacy, home=None):
         article = ArticlePage.objects.get(pk=article.pk)
     article_fill(article, legacy)
     return article_publish(article=article), False
+
+
+def _live_article(article):
+    """The article as readers see it now (its live row and corrections), not a newer unpublished draft."""
+    return ArticlePage.objects.get(pk=article.pk)
+
+
+def correction_add(*, article, text, kind=CorrectionKind.CORRECTION, at=None, user=None):
+    """Add a correction (or clarification, editor's note) to the live article and publish it at once.
+
+    Publishing the live content plus the correction leaves any newer draft in the page's history, where
+    the editor finds it. Empty text raises ValidationError and writes nothing.
+    """
+    correction = ArticleCorrection(kind=kind, text=(text or "").strip(), published_at=at or timezone.now())
+    correction.full_clean(exclude=["page", "sort_order"])
+    page = _live_article(article)
+    page.corrections.add(correction)
+    article_publish(article=page, user=user)
+    saved = ArticleCorrection.objects.filter(page_id=page.pk, published_at=correction.published_at, text=correction.text)
+    return saved.latest("pk")
+
+
+def correction_remove(*, article, correction, reason, user=None):
+    """Remove a correction, with a reason the page's history keeps; without a reason nothing changes."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("A correction cannot be removed without a reason."))
+    page = _live_article(article)
+    page.corrections = [c for c in page.corrections.all() if c.pk != correction.pk]
+    page.pending_correction_removals = [(correction, reason)]
+    article_publish(article=page, user=user)
+    return _live_article(article)

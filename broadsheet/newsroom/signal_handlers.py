@@ -1,10 +1,12 @@
-"""Keep the cached section navigation and the article pages' memory (freshness.py) in step with the page tree."""
+"""Keep the cached section navigation, the article pages' memory (freshness.py) and the cached corrections
+page in step with the page tree."""
 
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import SectionPage
+from .models import ArticleCorrection, ArticlePage, SectionPage
 from .freshness import newsroom_changed
 from .navigation import section_nav_clear
 
@@ -15,6 +17,7 @@ def connect():
     post_page_move.connect(section_nav_clear, dispatch_uid="newsroom-nav-move")
     post_delete.connect(section_nav_clear, sender=SectionPage, dispatch_uid="newsroom-nav-delete")
     _connect_generation()
+    _connect_corrections()
 
 
 def _connect_generation():
@@ -57,3 +60,30 @@ def _saved(sender, instance, update_fields=None, created=False, **kwargs):
 def _has_defaults(settings_row):
     field = settings_row._meta.get_field("hard_word_level")
     return settings_row.hard_word_level == field.get_default()
+
+
+def corrections_purge():
+    """/corrections/ and its feed are stored by the page cache under the "corrections" tag; the front
+    cache gets /corrections/ through the tagged paths and the feed's URL here."""
+    from broadsheet.pagecache.purge import tags_purge
+
+    tags_purge(["corrections"], urls=[settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/corrections/feed/"])
+
+
+def _correction_row_changed(sender, **kwargs):
+    # A correction's row is written or removed when its article is published (or deleted), so this
+    # also follows a corrected article's new headline.
+    corrections_purge()
+
+
+def _corrected_article_moved(sender, instance, **kwargs):
+    """Unpublished or moved: its corrections leave /corrections/, or link to a new address."""
+    if isinstance(instance, ArticlePage) and ArticleCorrection.objects.filter(page_id=instance.pk).exists():
+        corrections_purge()
+
+
+def _connect_corrections():
+    post_save.connect(_correction_row_changed, sender=ArticleCorrection, dispatch_uid="newsroom-corrections-save")
+    post_delete.connect(_correction_row_changed, sender=ArticleCorrection, dispatch_uid="newsroom-corrections-delete")
+    page_unpublished.connect(_corrected_article_moved, dispatch_uid="newsroom-corrections-unpublished")
+    post_page_move.connect(_corrected_article_moved, dispatch_uid="newsroom-corrections-moved")

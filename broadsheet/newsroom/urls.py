@@ -5,24 +5,24 @@ from django.urls import path
 from django.views.decorators.cache import cache_page
 from wagtail.contrib.sitemaps.views import sitemap
 
-from .feeds import LatestArticlesAtomFeed, LatestArticlesFeed, SectionAtomFeed, SectionFeed
+from .feeds import CorrectionsFeed, LatestArticlesAtomFeed, LatestArticlesFeed, SectionAtomFeed, SectionFeed
 from .sitemaps import NewsSitemap
-from .views import author_page, search_page
+from .views import author_page, corrections_page, search_page
 
 app_name = "newsroom"
-
-
-def cached_feed(feed):
-    return cache_page(settings.NEWSROOM_FEED_CACHE_SECONDS, key_prefix="newsroom-feed")(feed)
 
 
 urlpatterns = [
     path("authors/<slug:slug>/", author_page, name="author"),
     path("search/", search_page, name="search"),
-    path("feeds/latest/", cached_feed(LatestArticlesFeed()), name="feed-latest"),
-    path("feeds/latest/atom/", cached_feed(LatestArticlesAtomFeed()), name="feed-latest-atom"),
-    path("feeds/sections/<path:section_path>/atom/", cached_feed(SectionAtomFeed()), name="feed-section-atom"),
-    path("feeds/sections/<path:section_path>/", cached_feed(SectionFeed()), name="feed-section"),
+    # Feeds and /corrections/ are kept by the page cache, whose tags ("feeds", "corrections") retire them
+    # the moment an article or a correction changes; a cache_page copy behind it would outlive the purge.
+    path("corrections/", corrections_page, name="corrections"),
+    path("corrections/feed/", CorrectionsFeed(), name="feed-corrections"),
+    path("feeds/latest/", LatestArticlesFeed(), name="feed-latest"),
+    path("feeds/latest/atom/", LatestArticlesAtomFeed(), name="feed-latest-atom"),
+    path("feeds/sections/<path:section_path>/atom/", SectionAtomFeed(), name="feed-section-atom"),
+    path("feeds/sections/<path:section_path>/", SectionFeed(), name="feed-section"),
     path(
         "sitemap.xml",
         cache_page(settings.NEWSROOM_SITEMAP_CACHE_SECONDS, key_prefix="newsroom-sitemap")(sitemap),

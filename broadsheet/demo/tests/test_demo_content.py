@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from broadsheet.newsroom.models import ArticlePage, Author, HomeLeadStory, HomePage, NewsImage, RelatedArticle, SectionPage
+from broadsheet.newsroom.models import ArticleCorrection, ArticlePage, Author, HomeLeadStory, HomePage, NewsImage, RelatedArticle, SectionPage
 
 pytestmark = pytest.mark.django_db
 
@@ -38,11 +38,14 @@ def test_demo_content_is_complete_and_idempotent(client, monkeypatch, tmp_path, 
     text = " ".join(str(b.value) for b in ferry.body).lower()
     assert all(word in text for word in learner_words)
 
+    assert sorted(ArticleCorrection.objects.values_list("kind", flat=True)) == ["clarification", "correction"]
+    assert "[Jung Ye-rin/NEWSWIRE]" in client.get(ferry.url).content.decode()
+
     edited = ArticlePage.objects.first()
     edited.headline = "Edited by the desk"
     edited.save_revision().publish()
     second = run_demo(tmp_path, settings)
-    assert counts()[:4] == [12, 6, 12, 6]
+    assert counts()[:4] == [12, 6, 12, 6] and ArticleCorrection.objects.count() == 2
     assert ArticlePage.objects.get(pk=edited.pk).headline == "Edited by the desk"
     password = first.rsplit("password: ", 1)[1].strip()
     assert second.rsplit("password: ", 1)[1].strip() == password  # reruns print the same credentials

@@ -1,16 +1,19 @@
 """The newsroom's models: photos that carry their credit, authors, and the page tree Home → Section → Article."""
 
 from .authors import Author, AuthorKind
+from .corrections import ArticleCorrection, CorrectionKind
 from .images import NewsImage, NewsRendition
 from .pages import ArticleByline, ArticlePage, ArticleTag, CommentsMode, HomeLeadStory, HomePage, RelatedArticle, SectionPage
 
 __all__ = [
+    "ArticleCorrection",
     "ArticleByline",
     "ArticlePage",
     "ArticleTag",
     "Author",
     "AuthorKind",
     "CommentsMode",
+    "CorrectionKind",
     "HomeLeadStory",
     "HomePage",
     "NewsImage",

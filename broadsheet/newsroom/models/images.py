@@ -17,6 +17,15 @@ class NewsImage(AbstractImage):
 
     admin_form_fields = Image.admin_form_fields + ("default_caption", "default_alt_text", "credit", "agency")
 
+    @property
+    def credit_line(self):
+        """What goes between the brackets: the credit, with the agency after a slash when it differs
+        ("Kim Min-su/Yonhap"); an agency alone ("NEWS1") when there is no credit."""
+        credit, agency = self.credit.strip(), self.agency.strip()
+        if not agency or agency.casefold() in credit.casefold():
+            return credit
+        return f"{credit}/{agency}" if credit else agency
+
 
 class NewsRendition(AbstractRendition):
     image = models.ForeignKey(NewsImage, on_delete=models.CASCADE, related_name="renditions")

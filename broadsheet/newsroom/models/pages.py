@@ -10,10 +10,12 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.log_actions import log
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from ..blocks import ArticleBodyBlock
+from ..forms import ArticlePageForm
 from ..querysets import NewsPageManager
 
 
@@ -134,7 +136,12 @@ class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
         FieldPanel("tags"),
         InlinePanel("related_picks", label=_("Related articles")),
         MultiFieldPanel([FieldPanel("comments_mode"), FieldPanel("comments_close_at")], heading=_("Comments")),
+        MultiFieldPanel(
+            [InlinePanel("corrections", label=_("Corrections")), FieldPanel("correction_removal_reason")],
+            heading=_("Corrections and clarifications"),
+        ),
     ]
+    base_form_class = ArticlePageForm
     settings_panels = Page.settings_panels + [FieldPanel("updated_at")]
 
     search_fields = Page.search_fields + [
@@ -153,11 +160,23 @@ class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
 
     @property
     def credit(self):
-        return self.lead_credit or (self.lead_image.credit if self.lead_image else "")
+        return self.lead_credit or (self.lead_image.credit_line if self.lead_image else "")
 
     @property
     def shows_updated(self):
         return bool(self.updated_at and self.first_published_at and self.updated_at > self.first_published_at)
+
+    @property
+    def corrected_at(self):
+        """The time of the latest correction, clarification or editor's note (None without any)."""
+        # An unsaved correction in a preview may have no time yet; it gets the time of saving.
+        return max((c.published_at for c in self.corrections.all() if c.published_at), default=None)
+
+    @property
+    def modified_at(self):
+        """dateModified: the editor's "Updated" time, or the last publication, or a later correction."""
+        changed = self.updated_at if self.shows_updated else self.last_published_at or self.first_published_at
+        return max((t for t in (changed, self.corrected_at) if t), default=None)
 
     @property
     def comments_thread_key(self):
@@ -167,6 +186,17 @@ class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
         super().clean()
         if self.lead_image and not self.lead_image.default_alt_text.strip():
             raise ValidationError({"lead_image": _("This photo has no alt text; add it to the photo first.")})
+
+    def save_revision(self, *args, **kwargs):
+        """Saves the revision, and logs in the page's history each correction the editor's form removed
+        (ArticlePageForm) with the reason given."""
+        revision = super().save_revision(*args, **kwargs)
+        removals, self.pending_correction_removals = getattr(self, "pending_correction_removals", []), []
+        for correction, reason in removals:
+            data = {"kind": correction.kind, "text": correction.text, "reason": reason,
+                    "published_at": correction.published_at.isoformat()}
+            log(instance=self, action="newsroom.correction_removed", user=kwargs.get("user"), revision=revision, data=data)
+        return revision
 
     def get_context(self, request, *args, **kwargs):
         from ..reading import article_context

@@ -75,7 +75,7 @@ def test_json_ld_news_article_and_breadcrumbs(client, article):
     news = next(b for b in blocks if b["@type"] == "NewsArticle")
     crumbs = next(b for b in blocks if b["@type"] == "BreadcrumbList")
     assert news["headline"] == "Assembly passes budget after all-night session"
-    assert news["image"][0].startswith("http://testserver/")
+    assert news["image"][0]["@type"] == "ImageObject" and news["image"][0]["url"].startswith("http://testserver/")
     assert news["datePublished"].endswith("+09:00")
     assert news["dateModified"]
     assert news["author"] == [{"@type": "Person", "name": "Min-ji Park"}]

@@ -7,11 +7,18 @@ NEWSROOM_SEARCH_PAGE_SIZE = 10  # results per page of /search/ and /api/search
 NEWSROOM_HOME_PER_SECTION = 4  # latest articles per top-level section on the homepage
 NEWSROOM_RELATED_LIMIT = 4  # related articles under an article
 NEWSROOM_NAV_CACHE_SECONDS = 600  # header navigation; cleared on publish/move anyway
-NEWSROOM_FEED_CACHE_SECONDS = 300
 NEWSROOM_FEED_ITEMS = 20
 NEWSROOM_SITEMAP_CACHE_SECONDS = 900
 NEWSROOM_SHARE_IMAGE_FILTER = "fill-1200x675|format-jpeg"  # Open Graph / JSON-LD image
 NEWSROOM_LOGO = "img/logo.png"  # publisher logo in JSON-LD (static path)
+NEWSROOM_CORRECTIONS_PAGE_SIZE = 20  # entries per page of /corrections/
+
+# URLs besides Wagtail pages the page cache keeps, with the tags that retire them: the defaults
+# (pagecache/app_settings.py) plus /corrections/ and its feed, purged when an article's corrections change
+# (newsroom/signal_handlers.py).
+PAGECACHE_TAGGED_PATHS = {
+    "/feeds/": ("feeds",), "/sitemap.xml": ("sitemap",), "/rss": ("feeds",), "/corrections/": ("corrections",),
+}
 
 # The admin would load avatars from gravatar.com, which the closed network and the CSP both refuse.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
