@@ -4,8 +4,11 @@ from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
 from .models import ArticlePage, NewsRendition, SectionPage
+from .seo import home_schemas, listing_meta
 
 
 def article_cards():
@@ -59,3 +62,21 @@ def home_front(home):
         if latest:
             sections.append((section, latest))
     return {"lead_stories": leads, "section_blocks": sections}
+
+
+def home_meta(request):
+    return listing_meta(
+        request, title=settings.WAGTAIL_SITE_NAME, description=_("News from Korea, in English"),
+        schemas=home_schemas(request),
+    )
+
+
+def section_meta(section, request, page_obj):
+    """The section's visible breadcrumb (Home › National › Politics) and its social and structured data."""
+    from .reading import breadcrumbs
+
+    crumbs = [*breadcrumbs(section), (section.title, section.url)]
+    description = section.search_description or strip_tags(section.intro)[:200]
+    meta = listing_meta(request, title=section.seo_title or section.title, description=description, crumbs=crumbs,
+                        page_number=page_obj.number)
+    return {**meta, "breadcrumbs": crumbs}

@@ -15,6 +15,27 @@ def connect():
     post_page_move.connect(section_nav_clear, dispatch_uid="newsroom-nav-move")
     post_delete.connect(section_nav_clear, sender=SectionPage, dispatch_uid="newsroom-nav-delete")
     _connect_generation()
+    _connect_listings()
+
+
+def _connect_listings():
+    """An author's or a topic's own fields show on its page and feed: an edit retires those."""
+    from django.apps import apps
+
+    for label in ("newsroom.Author", "newsroom.Topic", "newsroom.AuthorLink"):
+        model = apps.get_model(label)
+        post_save.connect(_listing_changed, sender=model, dispatch_uid=f"newsroom-listing-save-{label}")
+        post_delete.connect(_listing_changed, sender=model, dispatch_uid=f"newsroom-listing-delete-{label}")
+
+
+def _listing_changed(sender, instance, **kwargs):
+    from broadsheet.pagecache.purge import tags_purge
+
+    name = sender._meta.model_name
+    if name == "topic":
+        tags_purge([f"topic-{instance.tag_id}"])
+    else:
+        tags_purge([f"author-{instance.author_id if name == 'authorlink' else instance.pk}"])
 
 
 def _connect_generation():

@@ -1,31 +1,29 @@
-"""Author pages, feeds and the sitemap; the pages themselves are served by Wagtail's catch-all (see the page models)."""
+"""Author, topic and archive pages, feeds, sitemaps and robots.txt; the pages themselves are served by
+Wagtail's catch-all (see the page models). None is cached here: the page cache stores them under tags
+that a publish retires (purge.py), so a new story shows at once."""
 
-from django.conf import settings
-from django.urls import path
-from django.views.decorators.cache import cache_page
-from wagtail.contrib.sitemaps.views import sitemap
+from django.urls import path, re_path
 
-from .feeds import LatestArticlesAtomFeed, LatestArticlesFeed, SectionAtomFeed, SectionFeed
-from .sitemaps import NewsSitemap
-from .views import author_page
+from . import feeds, sitemaps, views
 
 app_name = "newsroom"
 
-
-def cached_feed(feed):
-    return cache_page(settings.NEWSROOM_FEED_CACHE_SECONDS, key_prefix="newsroom-feed")(feed)
-
-
 urlpatterns = [
-    path("authors/<slug:slug>/", author_page, name="author"),
-    path("feeds/latest/", cached_feed(LatestArticlesFeed()), name="feed-latest"),
-    path("feeds/latest/atom/", cached_feed(LatestArticlesAtomFeed()), name="feed-latest-atom"),
-    path("feeds/sections/<path:section_path>/atom/", cached_feed(SectionAtomFeed()), name="feed-section-atom"),
-    path("feeds/sections/<path:section_path>/", cached_feed(SectionFeed()), name="feed-section"),
-    path(
-        "sitemap.xml",
-        cache_page(settings.NEWSROOM_SITEMAP_CACHE_SECONDS, key_prefix="newsroom-sitemap")(sitemap),
-        {"sitemaps": {"pages": NewsSitemap}},
-        name="sitemap",
-    ),
+    path("authors/<slug:slug>/", views.author_page, name="author"),
+    path("tags/<slug:slug>/", views.topic_page, name="tag"),
+    re_path(r"^archive/(?P<year>\d{4})/$", views.archive_page, name="archive-year"),
+    re_path(r"^archive/(?P<year>\d{4})/(?P<month>\d{2})/$", views.archive_page, name="archive-month"),
+    re_path(r"^archive/(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})/$", views.archive_page, name="archive-day"),
+    path("feeds/latest/", feeds.LatestArticlesFeed(), name="feed-latest"),
+    path("feeds/latest/atom/", feeds.LatestArticlesAtomFeed(), name="feed-latest-atom"),
+    path("feeds/sections/<path:section_path>/atom/", feeds.SectionAtomFeed(), name="feed-section-atom"),
+    path("feeds/sections/<path:section_path>/", feeds.SectionFeed(), name="feed-section"),
+    path("feeds/authors/<slug:slug>/", feeds.AuthorFeed(), name="feed-author"),
+    path("feeds/authors/<slug:slug>/atom/", feeds.AuthorAtomFeed(), name="feed-author-atom"),
+    path("feeds/tags/<slug:slug>/", feeds.TopicFeed(), name="feed-tag"),
+    path("feeds/tags/<slug:slug>/atom/", feeds.TopicAtomFeed(), name="feed-tag-atom"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-pages-<int:number>.xml", sitemaps.sitemap_pages, name="sitemap-pages"),
+    path("sitemap-news.xml", sitemaps.news_sitemap, name="sitemap-news"),
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
 ]

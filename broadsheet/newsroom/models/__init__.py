@@ -1,8 +1,9 @@
 """The newsroom's models: photos that carry their credit, authors, and the page tree Home → Section → Article."""
 
-from .authors import Author, AuthorKind
+from .authors import Author, AuthorKind, AuthorLink
 from .images import NewsImage, NewsRendition
 from .pages import ArticleByline, ArticlePage, ArticleTag, CommentsMode, HomeLeadStory, HomePage, RelatedArticle, SectionPage
+from .topics import Topic
 
 __all__ = [
     "ArticleByline",
@@ -10,6 +11,7 @@ __all__ = [
     "ArticleTag",
     "Author",
     "AuthorKind",
+    "AuthorLink",
     "CommentsMode",
     "HomeLeadStory",
     "HomePage",
@@ -17,4 +19,5 @@ __all__ = [
     "NewsRendition",
     "RelatedArticle",
     "SectionPage",
+    "Topic",
 ]

@@ -4,9 +4,8 @@ NEWSROOM_SECTION_PAGE_SIZE = 12  # articles per page of a section front
 NEWSROOM_HOME_PER_SECTION = 4  # latest articles per top-level section on the homepage
 NEWSROOM_RELATED_LIMIT = 4  # related articles under an article
 NEWSROOM_NAV_CACHE_SECONDS = 600  # header navigation; cleared on publish/move anyway
-NEWSROOM_FEED_CACHE_SECONDS = 300
 NEWSROOM_FEED_ITEMS = 20
-NEWSROOM_SITEMAP_CACHE_SECONDS = 900
+NEWSROOM_SITEMAP_FILE_URLS = 50_000  # URLs per sitemap file (the sitemaps.org limit)
 NEWSROOM_SHARE_IMAGE_FILTER = "fill-1200x675|format-jpeg"  # Open Graph / JSON-LD image
 NEWSROOM_LOGO = "img/logo.png"  # publisher logo in JSON-LD (static path)
 
