@@ -25,7 +25,8 @@ def page_number(raw):
     """A ?page= value as a number; anything that is not a positive whole number is a 404, never a 500."""
     if raw in (None, ""):
         return 1
-    if not raw.isdigit():
+    # isdigit() alone takes '²' and other Unicode digits int() refuses; more than 9 digits is no real page.
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 9:
         raise Http404("Bad page number")
     return int(raw)
 
