@@ -15,8 +15,12 @@ from .models import Author
 from .sitemaps import NEWS_WINDOW, sitemap_file_number
 
 
-def article_listings(page, previous=None):
-    """(tags, urls) of the listings the article is on now or was on in the previous revision."""
+def article_listings(page, previous=None, revision=None):
+    """(tags, urls) of the listings the article is on now or was on in the previous revision.
+
+    `revision` is the one being published (None when unpublishing): its content says whether the page was
+    live before, so a day that gains its first story or loses its last one is told apart from an edit.
+    """
     old = previous.content if previous is not None else {}
     author_ids = {b.author_id for b in page.bylines.all()} | {b.get("author") for b in old.get("bylines", [])}
     tag_ids = set(page.tagged_items.values_list("tag_id", flat=True)) | {t.get("tag") for t in old.get("tagged_items", [])}
@@ -36,8 +40,8 @@ def article_listings(page, previous=None):
         tags += archive_tags(moment)
         day = timezone.localtime(moment).date()
         urls += [archive_path(archive_period(*parts)) for parts in ((day.year,), (day.year, day.month), (day.year, day.month, day.day))]
-        if _day_count(moment) <= 1:
-            tags.append("archive")  # the day gained its first story or lost its last: neighbours' links change
+        if _day_opened_or_emptied(page, moment, revision, moved=len(moments) > 1):
+            tags.append("archive")  # the neighbouring days' previous/next links change
         if moment >= timezone.now() - NEWS_WINDOW:
             tags.append("sitemap-news")
             urls.append("/sitemap-news.xml")
@@ -54,6 +58,10 @@ def _moment(raw):
     return parse_datetime(raw) if isinstance(raw, str) else raw
 
 
-def _day_count(moment):
+def _day_opened_or_emptied(page, moment, revision, *, moved):
+    was_live = bool(revision is not None and revision.content.get("live"))
+    if page.live and was_live and not moved:
+        return False  # an edit: the article was on this day already
     day = timezone.localtime(moment).date()
-    return archive_articles(archive_period(day.year, day.month, day.day)).count()
+    count = archive_articles(archive_period(day.year, day.month, day.day)).count()
+    return count == (1 if page.live else 0)

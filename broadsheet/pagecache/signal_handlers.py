@@ -17,8 +17,9 @@ def _page_and_fronts(page):
 
 def on_page_published(sender, instance, revision=None, **kwargs):
     previous = _previous(revision)
-    tags = publish_tags(instance, subtree=_subtree_changed(instance, revision, previous), previous=previous)
-    tags_purge(tags, pages=_page_and_fronts(instance), urls=_listing_urls(instance, previous))
+    subtree = _subtree_changed(instance, revision, previous)
+    tags = publish_tags(instance, subtree=subtree, previous=previous, revision=revision)
+    tags_purge(tags, pages=_page_and_fronts(instance), urls=_listing_urls(instance, previous, revision))
 
 
 def _previous(revision):
@@ -28,10 +29,10 @@ def _previous(revision):
         return None
 
 
-def _listing_urls(page, previous):
+def _listing_urls(page, previous, revision):
     """Addresses of the other listings a page names (for a front cache that purges by URL)."""
     own = getattr(page, "pagecache_purge_urls", None)
-    return own(previous=previous) if callable(own) else ()
+    return own(previous=previous, revision=revision) if callable(own) else ()
 
 
 def _subtree_changed(page, revision, previous):
@@ -44,7 +45,7 @@ def _subtree_changed(page, revision, previous):
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    tags_purge(publish_tags(instance, subtree=True), pages=_page_and_fronts(instance), urls=_listing_urls(instance, None))
+    tags_purge(publish_tags(instance, subtree=True), pages=_page_and_fronts(instance), urls=_listing_urls(instance, None, None))
 
 
 def on_page_deleted(sender, instance, **kwargs):

@@ -174,16 +174,16 @@ class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
 
         return {**super().get_context(request, *args, **kwargs), **article_context(self, request)}
 
-    def pagecache_purge_tags(self, previous=None):
+    def pagecache_purge_tags(self, previous=None, revision=None):
         """The page cache's hook (pagecache/tags.py): the listings this article is on (newsroom/purge.py)."""
         from ..purge import article_listings
 
-        return article_listings(self, previous)[0]
+        return article_listings(self, previous, revision)[0]
 
-    def pagecache_purge_urls(self, previous=None):
+    def pagecache_purge_urls(self, previous=None, revision=None):
         from ..purge import article_listings
 
-        return article_listings(self, previous)[1]
+        return article_listings(self, previous, revision)[1]
 
     @path("print/")
     def print_view(self, request):
