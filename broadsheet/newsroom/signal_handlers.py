@@ -1,6 +1,6 @@
 """Keep the cached section navigation and the article pages' memory (freshness.py) in step with the page tree."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -19,13 +19,30 @@ def connect():
 
 
 def _connect_listings():
-    """An author's or a topic's own fields show on its page and feed: an edit retires those."""
+    """An author's or a topic's own fields show on its page and feed: an edit retires those. An article
+    deleted or moved leaves the topic, author and archive pages that listed it (publish and unpublish
+    are the page cache's own: pagecache_purge_tags)."""
     from django.apps import apps
+
+    from .models import ArticlePage
+
+    pre_delete.connect(_article_gone, sender=ArticlePage, dispatch_uid="newsroom-listing-article-delete")
+    post_page_move.connect(_article_gone, sender=ArticlePage, dispatch_uid="newsroom-listing-article-move")
 
     for label in ("newsroom.Author", "newsroom.Topic", "newsroom.AuthorLink"):
         model = apps.get_model(label)
         post_save.connect(_listing_changed, sender=model, dispatch_uid=f"newsroom-listing-save-{label}")
         post_delete.connect(_listing_changed, sender=model, dispatch_uid=f"newsroom-listing-delete-{label}")
+
+
+def _article_gone(sender, instance, **kwargs):
+    from broadsheet.pagecache.purge import tags_purge
+
+    from .purge import article_listings
+
+    if instance.live:
+        tags, urls = article_listings(instance)
+        tags_purge(tags, urls=urls)
 
 
 def _listing_changed(sender, instance, **kwargs):

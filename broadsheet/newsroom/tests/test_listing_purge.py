@@ -100,3 +100,16 @@ def test_editing_an_author_retires_their_page_and_feed(asgi, urls, warm, django_
         reporter.save()
     assert _misses(asgi, urls) == {"author-reporter", "feed-reporter"}
     assert b"Now covers the Blue House." in asgi(urls[1]["author-reporter"]).body
+
+
+def test_deleting_an_article_retires_the_listings_that_showed_it(asgi, urls, warm, django_capture_on_commit_callbacks):  # noqa: F811
+    from wagtail.models import Page
+
+    archive, _ = urls
+    warm()
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=archive["vote"].pk).delete()
+    misses = _misses(asgi, urls)
+    assert {"topic-pensions", "author-reporter", "author-agency", "day-0302"} <= misses
+    assert "topic-budget" not in misses and "day-0305" not in misses
+    assert b"Opposition delays a vote" not in asgi(urls[1]["author-reporter"]).body
