@@ -113,3 +113,20 @@ def test_deleting_an_article_retires_the_listings_that_showed_it(asgi, urls, war
     assert {"topic-pensions", "author-reporter", "author-agency", "day-0302"} <= misses
     assert "topic-budget" not in misses and "day-0305" not in misses
     assert b"Opposition delays a vote" not in asgi(urls[1]["author-reporter"]).body
+
+
+def test_a_front_cache_is_told_the_listing_addresses(urls, settings, monkeypatch, django_capture_on_commit_callbacks):
+    settings.WAGTAILFRONTENDCACHE = {"varnish": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                                                 "LOCATION": "http://127.0.0.1:9"}}
+    settings.WAGTAILADMIN_BASE_URL = "https://news.example.org"
+    sent = []
+    monkeypatch.setattr("wagtail.contrib.frontend_cache.utils.purge_urls_from_cache", lambda urls, **kw: sent.extend(urls))
+    monkeypatch.setattr("wagtail.contrib.frontend_cache.utils.purge_pages_from_cache", lambda pages, **kw: None)
+    archive, _ = urls
+    with django_capture_on_commit_callbacks(execute=True):
+        archive["ferry"].save_revision().publish()
+    site = "https://news.example.org"
+    assert {f"{site}/tags/budget/", f"{site}/feeds/tags/budget/", f"{site}/authors/{archive['agency'].slug}/",
+            f"{site}/archive/2026/03/05/", f"{site}/feeds/latest/", f"{site}/sitemap.xml",
+            f"{site}/feeds/sections/national/politics/"} <= set(sent)
+    assert f"{site}/tags/pensions/" not in sent and f"{site}/authors/{archive['reporter'].slug}/" not in sent
