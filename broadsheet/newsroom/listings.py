@@ -46,6 +46,8 @@ class Period(NamedTuple):
 
 def archive_period(year, month=None, day=None):
     """The period named by the URL's numbers; a date that does not exist (2019-02-30) is a 404."""
+    if not 1 < int(year) < 9999:  # the first and last years cannot be turned into UTC for the query
+        raise Http404("No such date")
     try:
         first = datetime.date(int(year), int(month or 1), int(day or 1))
         if day:

@@ -98,7 +98,8 @@ def test_an_empty_day_says_so_and_still_links_its_neighbours(client, archive):
     assert 'href="/archive/2026/03/02/"' in html and 'href="/archive/2026/03/05/"' in html
 
 
-@pytest.mark.parametrize("url", ["/archive/2019/02/30/", "/archive/2026/13/", "/archive/2026/00/01/", "/archive/0000/"])
+@pytest.mark.parametrize("url", ["/archive/2019/02/30/", "/archive/2026/13/", "/archive/2026/00/01/", "/archive/0000/",
+                                 "/archive/0001/01/01/", "/archive/9999/12/31/", "/archive/２０２６/"])
 def test_impossible_dates_are_404(client, url):
     assert client.get(url).status_code == 404
 
