@@ -4,11 +4,14 @@ from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
 from .models import ArticlePage, NewsRendition, SectionPage
 from .querysets import NewsPageQuerySet
+from .seo import home_schemas, listing_meta
 
 
 def article_cards():
@@ -25,7 +28,8 @@ def page_number(raw):
     """A ?page= value as a number; anything that is not a positive whole number is a 404, never a 500."""
     if raw in (None, ""):
         return 1
-    if not raw.isdigit():
+    # isdigit() alone takes '²' and other Unicode digits int() refuses; more than 9 digits is no real page.
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 9:
         raise Http404("Bad page number")
     return int(raw)
 
@@ -72,3 +76,21 @@ def home_front(home):
         if latest:
             sections.append((section, latest))
     return {"lead_stories": leads, "section_blocks": sections}
+
+
+def home_meta(request):
+    return listing_meta(
+        request, title=settings.WAGTAIL_SITE_NAME, description=_("News from Korea, in English"),
+        schemas=home_schemas(request),
+    )
+
+
+def section_meta(section, request, page_obj):
+    """The section's visible breadcrumb (Home › National › Politics) and its social and structured data."""
+    from .reading import breadcrumbs
+
+    crumbs = [*breadcrumbs(section), (section.title, section.url)]
+    description = section.search_description or strip_tags(section.intro)[:200]
+    meta = listing_meta(request, title=section.seo_title or section.title, description=description, crumbs=crumbs,
+                        page_number=page_obj.number)
+    return {**meta, "breadcrumbs": crumbs}

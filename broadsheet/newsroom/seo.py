@@ -1,4 +1,5 @@
-"""Structured data and social cards: NewsArticle and BreadcrumbList JSON-LD, Open Graph, Twitter."""
+"""Structured data and social cards: NewsArticle and BreadcrumbList JSON-LD, Open Graph, Twitter; and the same
+for listing pages (home, sections, topics, authors, archives: listing_meta)."""
 
 import json
 
@@ -80,6 +81,14 @@ def corrections_schema(corrections):
     ]
 
 
+def agency_schema(page, authors):
+    """The agency credited with the story (an agency byline) or, failing that, with its lead photo."""
+    names = [a.name for a in authors if a.kind == AuthorKind.AGENCY]
+    if not names and page.lead_image and page.lead_image.agency:
+        names = [page.lead_image.agency]
+    return [{"@type": "Organization", "name": name} for name in names]
+
+
 def article_schema(page, request, *, crumbs, authors, tags, canonical, image_url, corrections=()):
     schema = {
         "@context": "https://schema.org",
@@ -94,6 +103,7 @@ def article_schema(page, request, *, crumbs, authors, tags, canonical, image_url
         "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
         "articleSection": crumbs[-1][0] if len(crumbs) > 1 else "",
         "keywords": [tag.name for tag in tags],
+        **({"sourceOrganization": agencies} if (agencies := agency_schema(page, authors)) else {}),
     }
     if correcting := corrections_schema(corrections):
         schema["correction"] = correcting
@@ -113,4 +123,40 @@ def article_meta(page, request, *, crumbs, authors, tags, canonical, corrections
         "json_ld": mark_safe("\n".join(json_ld(s) for s in schemas)),
         "share_image_url": image_url,
         "meta_description": page.standfirst or page.search_description or page.caption,
+    }
+
+
+def home_schemas(request):
+    """The homepage says who publishes the site and how to search it (Google's sitelinks search box)."""
+    home = request.build_absolute_uri("/")
+    search = request.build_absolute_uri("/search/") + "?q={search_term_string}"
+    organization = {"@context": "https://schema.org", **publisher_schema(request), "url": home}
+    website = {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": settings.WAGTAIL_SITE_NAME,
+        "url": home,
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": search},
+            "query-input": "required name=search_term_string",
+        },
+    }
+    return [organization, website]
+
+
+def listing_meta(request, *, title, description="", crumbs=None, schemas=(), page_number=1):
+    """Canonical URL, Open Graph/Twitter fields and JSON-LD for a page that lists articles.
+
+    The canonical URL keeps ?page=N past the first page: each page of a listing is its own document.
+    """
+    canonical = request.build_absolute_uri(request.path)
+    if page_number > 1:
+        canonical += f"?page={page_number}"
+    blocks = [*schemas, *([breadcrumb_schema(crumbs, request)] if crumbs else [])]
+    return {
+        "canonical_url": canonical,
+        "meta_title": title,
+        "meta_description": description,
+        "json_ld": mark_safe("\n".join(json_ld(s) for s in blocks)),
     }

@@ -2,7 +2,7 @@
 page in step with the page tree."""
 
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -18,6 +18,44 @@ def connect():
     post_delete.connect(section_nav_clear, sender=SectionPage, dispatch_uid="newsroom-nav-delete")
     _connect_generation()
     _connect_corrections()
+    _connect_listings()
+
+
+def _connect_listings():
+    """An author's or a topic's own fields show on its page and feed: an edit retires those. An article
+    deleted or moved leaves the topic, author and archive pages that listed it (publish and unpublish
+    are the page cache's own: pagecache_purge_tags)."""
+    from django.apps import apps
+
+    from .models import ArticlePage
+
+    pre_delete.connect(_article_gone, sender=ArticlePage, dispatch_uid="newsroom-listing-article-delete")
+    post_page_move.connect(_article_gone, sender=ArticlePage, dispatch_uid="newsroom-listing-article-move")
+
+    for label in ("newsroom.Author", "newsroom.Topic", "newsroom.AuthorLink"):
+        model = apps.get_model(label)
+        post_save.connect(_listing_changed, sender=model, dispatch_uid=f"newsroom-listing-save-{label}")
+        post_delete.connect(_listing_changed, sender=model, dispatch_uid=f"newsroom-listing-delete-{label}")
+
+
+def _article_gone(sender, instance, **kwargs):
+    from broadsheet.pagecache.purge import tags_purge
+
+    from .purge import article_listings
+
+    if instance.live:
+        tags, urls = article_listings(instance)
+        tags_purge(tags, urls=urls)
+
+
+def _listing_changed(sender, instance, **kwargs):
+    from broadsheet.pagecache.purge import tags_purge
+
+    name = sender._meta.model_name
+    if name == "topic":
+        tags_purge([f"topic-{instance.tag_id}"])
+    else:
+        tags_purge([f"author-{instance.author_id if name == 'authorlink' else instance.pk}"])
 
 
 def _connect_generation():

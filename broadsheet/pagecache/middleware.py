@@ -1,6 +1,7 @@
 """Django's side of the page cache: marks replies that every reader may share, with their tags.
 
-Only a Wagtail page served to an anonymous reader (or a feed/sitemap URL), status 200, no cookie other
+Only a Wagtail page served to an anonymous reader (or a view that names its tags in Surrogate-Key, or a
+feed/sitemap URL), status 200, no cookie other
 than the CSRF one, no query parameter outside the allow-list, not a preview and not already marked
 private by the view, is marked. Marked replies get Cache-Control for browsers and front caches,
 Surrogate-Key/Cache-Tag for tag purges there, and an internal header for the ASGI cache (asgi.py).
@@ -49,6 +50,9 @@ def shareable_tags(request, response):
     page = getattr(request, "pagecache_page", None)
     if page is not None:
         return page_tags(page)
+    own = response.get("Surrogate-Key", "").split()  # a view that names its own tags (a listing, a feed)
+    if own:
+        return [*own, "pages"]
     for prefix, tags in app_settings.tagged_paths().items():
         if request.path.startswith(prefix):
             return [*tags, "pages"]

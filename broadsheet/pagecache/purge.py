@@ -39,7 +39,8 @@ def _purge_front_cache(tags, pages, urls):
             purge_pages_from_cache(pages)
         listing_urls = [p for p, t in app_settings.tagged_paths().items() if set(t) & set(tags)]
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        if urls or listing_urls:
-            purge_urls_from_cache([*urls, *(base + p for p in listing_urls)])
+        paths = [*urls, *listing_urls]  # site-relative paths are on the site's public address
+        if paths:
+            purge_urls_from_cache([p if "://" in p else base + p for p in paths])
     except Exception:  # the front cache being down must not fail a publish; its TTL bounds staleness
         log.exception("front cache purge failed")

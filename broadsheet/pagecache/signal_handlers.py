@@ -16,21 +16,36 @@ def _page_and_fronts(page):
 
 
 def on_page_published(sender, instance, revision=None, **kwargs):
-    tags_purge(publish_tags(instance, subtree=_subtree_changed(instance, revision)), pages=_page_and_fronts(instance))
+    previous = _previous(revision)
+    subtree = _subtree_changed(instance, revision, previous)
+    tags = publish_tags(instance, subtree=subtree, previous=previous, revision=revision)
+    tags_purge(tags, pages=_page_and_fronts(instance), urls=_listing_urls(instance, previous, revision))
 
 
-def _subtree_changed(page, revision):
+def _previous(revision):
+    try:
+        return revision.get_previous() if revision is not None else None
+    except revision.DoesNotExist:  # the page's first revision
+        return None
+
+
+def _listing_urls(page, previous, revision):
+    """Addresses of the other listings a page names (for a front cache that purges by URL)."""
+    own = getattr(page, "pagecache_purge_urls", None)
+    return own(previous=previous, revision=revision) if callable(own) else ()
+
+
+def _subtree_changed(page, revision, previous):
     """A new title or slug shows in every descendant's breadcrumbs and URLs; other edits do not."""
     if page.is_leaf():
         return False
-    previous = revision.get_previous() if revision is not None else None
     if previous is None:
         return True
     return any(previous.content.get(f) != revision.content.get(f) for f in SUBTREE_FIELDS)
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    tags_purge(publish_tags(instance, subtree=True), pages=_page_and_fronts(instance))
+    tags_purge(publish_tags(instance, subtree=True), pages=_page_and_fronts(instance), urls=_listing_urls(instance, None, None))
 
 
 def on_page_deleted(sender, instance, **kwargs):

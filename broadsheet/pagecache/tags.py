@@ -24,8 +24,13 @@ def ancestry_tags(page, *, with_self=True):
     return tags
 
 
-def publish_tags(page, *, subtree=False):
-    tags = [*ancestry_tags(page), *LISTINGS]
+def publish_tags(page, *, subtree=False, previous=None, revision=None):
+    """A page may name the other listings it appears on with `pagecache_purge_tags(previous=, revision=)`
+    (the revisions before and being published; None when unpublishing): the site's topic, author and
+    archive pages, the feeds and sitemap files it is in. Then only those go, not every feed and sitemap."""
+    own = getattr(page, "pagecache_purge_tags", None)
+    listings = own(previous=previous, revision=revision) if callable(own) else LISTINGS
+    tags = [*ancestry_tags(page), *listings]
     if subtree:
         tags.append(f"tree-{page.id}")
     return tags

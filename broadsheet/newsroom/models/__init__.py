@@ -1,9 +1,10 @@
 """The newsroom's models: photos that carry their credit, authors, and the page tree Home → Section → Article."""
 
-from .authors import Author, AuthorKind
+from .authors import Author, AuthorKind, AuthorLink
 from .corrections import ArticleCorrection, CorrectionKind
 from .images import NewsImage, NewsRendition
 from .pages import ArticleByline, ArticlePage, ArticleTag, CommentsMode, HomeLeadStory, HomePage, RelatedArticle, SectionPage
+from .topics import Topic
 
 __all__ = [
     "ArticleCorrection",
@@ -12,6 +13,7 @@ __all__ = [
     "ArticleTag",
     "Author",
     "AuthorKind",
+    "AuthorLink",
     "CommentsMode",
     "CorrectionKind",
     "HomeLeadStory",
@@ -20,4 +22,5 @@ __all__ = [
     "NewsRendition",
     "RelatedArticle",
     "SectionPage",
+    "Topic",
 ]

@@ -4,7 +4,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
 from wagtail.snippets.models import register_snippet
 
 
@@ -14,7 +17,7 @@ class AuthorKind(models.TextChoices):
 
 
 @register_snippet
-class Author(models.Model):
+class Author(ClusterableModel):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True, help_text=_("Made from the name when empty"))
     role = models.CharField(_("role"), max_length=120, blank=True, help_text=_("e.g. Political correspondent"))
@@ -23,7 +26,12 @@ class Author(models.Model):
         "newsroom.NewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("role"), FieldPanel("kind"), FieldPanel("photo")]
+    bio = models.TextField(_("bio"), blank=True, help_text=_("A few sentences for the author's page"))
+
+    panels = [
+        FieldPanel("name"), FieldPanel("slug"), FieldPanel("role"), FieldPanel("kind"), FieldPanel("photo"),
+        FieldPanel("bio"), InlinePanel("links", label=_("Links")),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -47,3 +55,17 @@ class Author(models.Model):
 
     def get_absolute_url(self):
         return reverse("newsroom:author", args=[self.slug])
+
+    @property
+    def is_agency(self):
+        return self.kind == AuthorKind.AGENCY
+
+
+class AuthorLink(Orderable):
+    """A link on the author's page: their website, social profile or contact page."""
+
+    author = ParentalKey(Author, on_delete=models.CASCADE, related_name="links")
+    label = models.CharField(_("label"), max_length=60, help_text=_("e.g. Website, X, Email"))
+    url = models.URLField(_("address"), max_length=300)
+
+    panels = [FieldPanel("label"), FieldPanel("url")]

@@ -58,9 +58,9 @@ class HomePage(ShortRouteMixin, PrivacyShortcutMixin, Page):
     content_panels = Page.content_panels + [InlinePanel("lead_stories", label=_("Lead stories"))]
 
     def get_context(self, request, *args, **kwargs):
-        from ..fronts import home_front
+        from ..fronts import home_front, home_meta
 
-        return {**super().get_context(request, *args, **kwargs), **home_front(self)}
+        return {**super().get_context(request, *args, **kwargs), **home_front(self), **home_meta(request)}
 
 
 class HomeLeadStory(Orderable):
@@ -83,9 +83,10 @@ class SectionPage(ShortRouteMixin, PrivacyShortcutMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     def get_context(self, request, *args, **kwargs):
-        from ..fronts import section_front
+        from ..fronts import section_front, section_meta
 
-        return {**super().get_context(request, *args, **kwargs), **section_front(self, request.GET.get("page"))}
+        front = section_front(self, request.GET.get("page"))
+        return {**super().get_context(request, *args, **kwargs), **front, **section_meta(self, request, front["page_obj"])}
 
 
 class ArticleTag(TaggedItemBase):
@@ -202,6 +203,17 @@ class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
         from ..reading import article_context
 
         return {**super().get_context(request, *args, **kwargs), **article_context(self, request)}
+
+    def pagecache_purge_tags(self, previous=None, revision=None):
+        """The page cache's hook (pagecache/tags.py): the listings this article is on (newsroom/purge.py)."""
+        from ..purge import article_listings
+
+        return article_listings(self, previous, revision)[0]
+
+    def pagecache_purge_urls(self, previous=None, revision=None):
+        from ..purge import article_listings
+
+        return article_listings(self, previous, revision)[1]
 
     @path("print/")
     def print_view(self, request):

@@ -44,3 +44,24 @@ def test_photo_upload_without_alt_text_is_refused(editor_client, tmp_path):
     data = {"title": "Market", "file": upload, "credit": "NEWS1", "default_alt_text": "Stalls at a market"}
     assert editor_client.post("/admin/images/add/", data).status_code == 302
     assert NewsImage.objects.get().credit == "NEWS1"
+
+
+def test_editor_gives_a_topic_a_description_and_an_author_a_bio_and_links(editor_client):
+    from taggit.models import Tag
+
+    from ..models import Author, Topic
+
+    tag = Tag.objects.create(name="Budget", slug="budget")
+    response = editor_client.post("/admin/snippets/newsroom/topic/add/", {"tag": tag.pk, "description": "Public money."})
+    assert response.status_code == 302
+    assert Topic.objects.get(tag=tag).description == "Public money."
+    form = editor_client.get("/admin/snippets/newsroom/author/add/").content.decode()
+    assert 'name="bio"' in form and 'name="links-TOTAL_FORMS"' in form
+    data = {"name": "Ha-eun Kang", "slug": "", "role": "Reporter", "kind": "staff", "bio": "Covers courts.",
+            "links-TOTAL_FORMS": "1", "links-INITIAL_FORMS": "0", "links-MIN_NUM_FORMS": "0", "links-MAX_NUM_FORMS": "1000",
+            "links-0-label": "Website", "links-0-url": "javascript:alert(1)", "links-0-ORDER": "1", "links-0-DELETE": ""}
+    assert editor_client.post("/admin/snippets/newsroom/author/add/", data).status_code == 200  # refused: not a web address
+    assert not Author.objects.filter(name="Ha-eun Kang").exists()
+    data["links-0-url"] = "https://example.org/haeun"
+    assert editor_client.post("/admin/snippets/newsroom/author/add/", data).status_code == 302
+    assert Author.objects.get(name="Ha-eun Kang").links.get().url == "https://example.org/haeun"

@@ -54,10 +54,13 @@ def test_unknown_section_feed_is_404(client, stories):
 
 def test_sitemap_lists_published_pages(client, stories):
     live, other, draft = stories
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    files = [loc.text for loc in index.findall("s:sitemap/s:loc", ns)]
+    assert files == ["http://testserver/sitemap-pages-0.xml"]
+    response = client.get("/sitemap-pages-0.xml")
+    assert response.status_code == 200
     locs = {loc.text for loc in ET.fromstring(response.content).findall("s:url/s:loc", ns)}
-    assert f"http://localhost{live.url}" in locs
-    assert "http://localhost/national/politics/" in locs
+    assert f"http://testserver{live.url}" in locs
+    assert "http://testserver/national/politics/" in locs
     assert not any(draft.slug in loc for loc in locs)
