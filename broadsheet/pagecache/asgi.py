@@ -38,8 +38,8 @@ class PageCacheMiddleware:
         if key is None:
             return await self.app(scope, receive, send)
         store = get_store()
-        entry = await self._lookup(store, key)
-        if entry is None:
+        entry = None if _refresh_requested(scope) else await self._lookup(store, key)
+        if entry is None and not _refresh_requested(scope):
             entry = await self._after_render_in_flight(store, key)
         if entry is not None:
             return await self._send_hit(entry, scope, send)
@@ -97,6 +97,18 @@ class PageCacheMiddleware:
 
         capture = _Capture(send, is_head=scope["method"] == "HEAD", on_complete=keep)
         await self.app({**scope, SCOPE_FLAG: True}, receive, capture.send)
+
+
+REFRESH_HEADER = b"x-pagecache-refresh"
+LOOPBACK = ("127.0.0.1", "::1")
+
+
+def _refresh_requested(scope):
+    """A front cache on this host refreshing its copy after a purge (pagecache/frontcache.py): render
+    afresh, as a worker's own copy may be up to local_seconds() old. Only from loopback, and the
+    public nginx server clears the header, so readers cannot make the cache miss at will."""
+    client = scope.get("client") or ("",)
+    return client[0] in LOOPBACK and any(k == REFRESH_HEADER for k, _ in scope["headers"])
 
 
 # What a 304 repeats of the stored reply (RFC 9110 15.4.5).

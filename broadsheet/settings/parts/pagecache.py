@@ -7,7 +7,9 @@ its app and its Django middleware here, so base.py keeps one line per area.
   PAGECACHE_SECONDS                how long a stored page lives at most (default PAGE_CACHE_SECONDS)
   PAGECACHE_LOCAL_SECONDS          with Redis: how long a worker trusts its own copy (default 1)
   WORKER_WARM_UP=0                 don't preload the dictionary in each ASGI worker (see pagecache/worker.py)
-  FRONTEND_CACHE_VARNISH_URL       purge a Varnish/nginx front cache too (HTTP PURGE of page URLs)
+  FRONTEND_CACHE_VARNISH_URL       purge a Varnish front cache too (HTTP PURGE of page URLs)
+  FRONTEND_CACHE_NGINX_URL         refresh nginx's proxy_cache through the loopback purge server of
+                                   deploy/nginx-local.conf.in (pagecache/frontcache.py; `make prod` sets it)
   FRONTEND_CACHE_CLOUDFLARE_ZONEID + FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN   purge Cloudflare
   FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID   purge CloudFront (needs boto3 and AWS credentials)
 """
@@ -36,6 +38,11 @@ def _front_caches(env):
         caches["varnish"] = {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
             "LOCATION": env["FRONTEND_CACHE_VARNISH_URL"],
+        }
+    if env.get("FRONTEND_CACHE_NGINX_URL"):
+        caches["nginx"] = {
+            "BACKEND": "broadsheet.pagecache.frontcache.NginxRefreshBackend",
+            "LOCATION": env["FRONTEND_CACHE_NGINX_URL"],
         }
     if env.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
         caches["cloudflare"] = {
