@@ -147,36 +147,8 @@ class Stack:
         return path.read_text().strip()
 
     def write_nginx_conf(self):
-        # A cache left by an earlier run may hold pages published since: start empty.
-        shutil.rmtree(self.run_dir / "cache", ignore_errors=True)
-        for sub in ("cache", "client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
-            (self.run_dir / sub).mkdir(parents=True, exist_ok=True)
-        user = ""
-        if os.geteuid() == 0:  # nginx's workers drop to www-data; they write only the cache and temp dirs
-            user = "user www-data;"
-            for sub in ("cache", "client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
-                shutil.chown(self.run_dir / sub, "www-data")
-        host = self.args.listen.rsplit(":", 1)[0]
-        values = {
-            "USER": user,
-            "NGINX_WORKERS": "1",
-            "RUN": str(self.run_dir),
-            "LISTEN": self.args.listen,
-            "PURGE_LISTEN": f"127.0.0.1:{self.args.purge_port}",
-            "UPSTREAMS": f"server 127.0.0.1:{self.args.port};",
-            "CANONICAL_HOST": self.args.listen if host != "0.0.0.0" else "localhost",
-            "STATIC_ROOT": str(ROOT / "static_collected"),
-        }
-        text = (ROOT / "deploy" / "nginx-local.conf.in").read_text()
-        for name, value in values.items():
-            text = text.replace(f"@{name}@", value)
-        conf = self.run_dir / "nginx.conf"
-        conf.write_text(text)
-        check = subprocess.run(["nginx", "-t", "-q", "-p", str(self.run_dir), "-c", str(conf),
-                                "-e", str(self.run_dir / "nginx-error.log")], capture_output=True, text=True)
-        if check.returncode:
-            raise Failed(f"nginx refused {conf}: {check.stderr.strip()}")
-        return conf
+        return write_nginx_conf(self.run_dir, listen=self.args.listen, purge_port=self.args.purge_port,
+                                upstream_port=self.args.port)
 
     # --- services --------------------------------------------------------------------------------
     def ensure_postgres(self, url):
@@ -211,7 +183,7 @@ class Stack:
             raise Failed(f"Redis at {host}:{port} is not answering")
         print(f"[prod] starting Redis on {host}:{port}", flush=True)
         self.start("redis", ["redis-server", "--bind", host, "--port", port, "--save", "", "--appendonly", "no",
-                             "--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru"])
+                             "--maxmemory", "256mb", "--maxmemory-policy", "volatile-lru"])
         self.wait(lambda: subprocess.run(ping, capture_output=True).returncode == 0, "Redis")
 
     def manage(self, *command):
@@ -267,6 +239,48 @@ class Stack:
             print("[prod] stopping PostgreSQL (this run started it)", flush=True)
             subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", *self.started_postgres, "stop"])
         print("[prod] stopped", flush=True)
+
+
+NGINX_DIRS = ("cache", "client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+
+
+def write_nginx_conf(run_dir, *, static_root=ROOT / "static_collected", **ports):
+    """nginx.conf for `make prod` in run_dir, checked by `nginx -t` (bench/part_frontcache.py uses it too)."""
+    # A cache left by an earlier run may hold pages published since: start empty.
+    shutil.rmtree(run_dir / "cache", ignore_errors=True)
+    for sub in NGINX_DIRS:
+        (run_dir / sub).mkdir(parents=True, exist_ok=True)
+    user = ""
+    if os.geteuid() == 0:  # nginx's workers drop to www-data; they write only the cache and temp dirs
+        user = "user www-data;"
+        for sub in NGINX_DIRS:
+            shutil.chown(run_dir / sub, "www-data")
+    conf = run_dir / "nginx.conf"
+    conf.write_text(nginx_conf(run_dir, user=user, static_root=static_root, **ports))
+    check = subprocess.run(["nginx", "-t", "-q", "-p", str(run_dir), "-c", str(conf),
+                            "-e", str(run_dir / "nginx-error.log")], capture_output=True, text=True)
+    if check.returncode:
+        raise Failed(f"nginx refused {conf}: {check.stderr.strip()}")
+    return conf
+
+
+def nginx_conf(run_dir, *, listen, purge_port, upstream_port, user, static_root):
+    """deploy/nginx-local.conf.in filled in."""
+    host = listen.rsplit(":", 1)[0]
+    values = {
+        "USER": user,
+        "NGINX_WORKERS": "1",
+        "RUN": str(run_dir),
+        "LISTEN": listen,
+        "PURGE_LISTEN": f"127.0.0.1:{purge_port}",
+        "UPSTREAMS": f"server 127.0.0.1:{upstream_port};",
+        "CANONICAL_HOST": listen if host != "0.0.0.0" else "localhost",
+        "STATIC_ROOT": str(static_root),
+    }
+    text = (ROOT / "deploy" / "nginx-local.conf.in").read_text()
+    for name, value in values.items():
+        text = text.replace(f"@{name}@", value)
+    return text
 
 
 def _signal_group(proc, sig):
