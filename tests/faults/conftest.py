@@ -9,6 +9,7 @@ between runs so a rerun skips the migrations; stopped at the end).
 import json
 import os
 import subprocess
+import tempfile
 import threading
 import time
 import uuid
@@ -129,9 +130,15 @@ class Site:
             cwd=ROOT, env=self.env, stdout=open(self.work / "uvicorn.log", "ab"), stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        wait_until(lambda: len(self.workers()) == 2 and http(self.base + "/", timeout=5).status == 200
-                   if self.proc.poll() is None else _raise(f"uvicorn exited {self.proc.returncode}"),
-                   "two workers serving", timeout=120, every=0.5)
+        wait_until(self._serving, "two workers serving", timeout=120, every=0.5)
+
+    def _serving(self):
+        if self.proc.poll() is not None:
+            raise AssertionError(f"uvicorn exited with {self.proc.returncode}")
+        try:
+            return len(self.workers()) == 2 and http(self.base + "/", timeout=5).status == 200
+        except OSError:
+            return False
 
     def workers(self):
         return [pid for pid in descendants(self.proc.pid) if alive(pid) and _is_worker(pid)]
@@ -166,10 +173,6 @@ class Site:
                                                [marker + "%"])]
         counts = Counter(keys)
         return keys, sorted(k for k, n in counts.items() if n > 1)
-
-
-def _raise(message):
-    raise AssertionError(message)
 
 
 def _is_worker(pid):
@@ -226,10 +229,12 @@ def record(name, figures):
 
 
 @pytest.fixture(scope="session")
-def faults_site(tmp_path_factory):
+def faults_site():
     if not Path("/etc/postgresql").is_dir():
         pytest.skip("PostgreSQL's server packages are missing")
-    work = tmp_path_factory.mktemp("faults")
+    # Kept with the cluster's database between runs: the demo's photos live in its media folder.
+    work = Path(tempfile.gettempdir()) / f"bs-{CLUSTER}-data"
+    work.mkdir(exist_ok=True)
     cluster = Cluster()
     cluster.ctl("start")
     wait_until(cluster.ready, "the fault cluster up", timeout=30)

@@ -2,7 +2,6 @@
 Redis stopped while readers read and post, PostgreSQL restarted mid-run, a worker killed with posts in
 flight, the page cache filled past its byte bound. Each test records its figures for bench/results.md."""
 
-import http.client
 import itertools
 import json
 import os
@@ -10,6 +9,7 @@ import signal
 import threading
 import time
 import uuid
+from http.client import HTTPConnection
 
 import pytest
 
@@ -33,7 +33,7 @@ class SseReader:
         last = ""
         while not self.stop.is_set():
             try:
-                conn = http.client.HTTPConnection("127.0.0.1", self.site.port, timeout=30)
+                conn = HTTPConnection("127.0.0.1", self.site.port, timeout=30)
                 conn.request("GET", f"/comments/live/{self.site.thread}/", headers={"Last-Event-ID": last})
                 reply = conn.getresponse()
                 while not self.stop.is_set():

@@ -3,13 +3,13 @@ PostgreSQL + Redis. A page read twice is a front-cache HIT the second time; publ
 reaches nginx through its loopback purge server; Ctrl-C leaves no process behind."""
 
 import os
-import shutil
 import signal
 import subprocess
 import tempfile
 import time
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -34,9 +34,10 @@ print(urlsplit(article.full_url).path)
 def stack():
     database, redis = services_or_skip()
     # Run as root, nginx's workers are www-data: the data folder must be reachable by them, which
-    # pytest's own tmp_path (under a 0700 folder) is not.
-    tmp_path = Path(tempfile.mkdtemp(prefix="bs-prod-"))
-    tmp_path.chmod(0o755)
+    # pytest's own tmp_path (under a 0700 folder) is not. Kept with the kept database: it holds the
+    # demo's photos.
+    tmp_path = Path(tempfile.gettempdir()) / f"bs-prod-{urlsplit(database).path.lstrip('/')}"
+    tmp_path.mkdir(mode=0o755, exist_ok=True)
     ports = {"listen": free_port(), "purge": free_port(), "upstream": free_port()}
     env = {
         **os.environ,
@@ -67,7 +68,6 @@ def stack():
     finally:
         stop_group(proc, signal.SIGKILL)  # only when the test failed before stopping it
         log.close()
-        shutil.rmtree(tmp_path, ignore_errors=True)
 
 
 def publish(stack, headline=""):
