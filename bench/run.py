@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Broadsheet's bench: `bench/run.py [article] [comments] [fanout] [dictionary]` (all parts by default).
+"""Broadsheet's bench: `bench/run.py [article] [comments] [fanout] [dictionary] [frontcache]` (all by default).
 
 Serves the app in its production configuration on loopback (PostgreSQL + Redis), the server pinned to
 one core and wrk to the other, measures the peers in the same run and writes bench/results.md.
@@ -19,12 +19,13 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import procs  # noqa: E402
 from context import Context, NotMeasured  # noqa: E402
 
-PARTS = ("article", "comments", "fanout", "dictionary")
+PARTS = ("article", "comments", "fanout", "dictionary", "frontcache")
 TITLES = {
     "article": "Article page (anonymous reader)",
     "comments": "Comments: post and list, Broadsheet and Isso",
     "fanout": "Live comments: fan-out to SSE readers",
     "dictionary": "Dictionary lookups",
+    "frontcache": "Behind the front cache (make prod's nginx)",
 }
 SETTINGS_NOTE = (
     "production settings + PostgreSQL + Redis, 1 uvicorn worker (uvloop, httptools) on core "

@@ -29,17 +29,23 @@ _lock = threading.Lock()
 log = logging.getLogger(__name__)
 UNAVAILABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 _last_warning = [0.0]
+_down_until = [0.0]
+DOWN_SECONDS = 1.0
 
 
 def _degrades_to(default):
-    """The method answers `default` instead of raising while Redis cannot be reached."""
+    """The method answers `default` instead of raising while Redis cannot be reached. After a failure the
+    next second's calls answer it at once, instead of each waiting out redis-py's retries."""
 
     def wrap(method):
         @functools.wraps(method)
         def degraded(*args, **kwargs):
+            if time.monotonic() < _down_until[0]:
+                return default(*args, **kwargs) if callable(default) else default
             try:
                 return method(*args, **kwargs)
             except UNAVAILABLE:
+                _down_until[0] = time.monotonic() + DOWN_SECONDS
                 if time.monotonic() - _last_warning[0] > 60:
                     _last_warning[0] = time.monotonic()
                     log.warning("Redis cache unavailable: serving without it", exc_info=True)
