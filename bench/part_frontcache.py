@@ -74,8 +74,8 @@ def _mixed(ctx, site, base, article):
     script = os.path.join(BENCH_DIR, "lua", "mixed_frontcache.lua")
     list_path = f"/api/comments/threads/{key}/comments"
     nonce = str(int(time.time() * 1000))
-    rows, table, ok = [], ["| conns | reads | list reads | posts | HTTP ≥ 400 | rows stored | lost |",
-                           "|---:|---:|---:|---:|---:|---:|---:|"], []
+    rows, table, ok = [], ["| conns | reads | list reads | posts sent | posts acknowledged (201) | HTTP ≥ 400 | "
+                           "rows stored | acknowledged but not stored |", "|---:|---:|---:|---:|---:|---:|---:|---:|"], []
     for c in wrk.CONNECTIONS:
         before = broadsheet_app.comment_count(site, key)
         result = wrk.run(base + article["url"], connections=c, script=script,
@@ -83,8 +83,9 @@ def _mixed(ctx, site, base, article):
         time.sleep(1)  # posts still in flight when wrk stopped
         stored = broadsheet_app.comment_count(site, key) - before
         counts = dict(part.split("=") for part in result.raw.split("MIXED", 1)[1].split())
-        reads, lists, posts, bad = (int(counts[k]) for k in ("reads", "lists", "posts", "bad"))
-        table.append(f"| {c} | {reads:,} | {lists:,} | {posts:,} | {bad:,} | {stored:,} | {max(0, posts - stored):,} |")
+        reads, lists, posts, bad, created = (int(counts[k]) for k in ("reads", "lists", "posts", "bad", "created"))
+        table.append(f"| {c} | {reads:,} | {lists:,} | {posts:,} | {created:,} | {bad:,} | {stored:,} | "
+                     f"{max(0, created - stored):,} |")
         rows.append((f"mixed load via nginx, {SSE_READERS} live readers connected", [result]))
         met = result.p99_ms <= 100 and result.errors == 0 and bad == 0
         ok.append(f"mixed load at {c} connections: p99 {result.p99_ms:.1f} ms, {result.errors + bad} errors "

@@ -11,7 +11,7 @@ end
 
 function init(args)
   article, list, session, csrf, nonce = args[1], args[2], args[3], args[4], args[5]
-  posts, lists, reads, bad = 0, 0, 0, 0
+  posts, lists, reads, bad, created = 0, 0, 0, 0, 0
 end
 
 function request()
@@ -34,12 +34,14 @@ end
 
 function response(status, headers, body)
   if status >= 400 then bad = bad + 1 end
+  if status == 201 then created = created + 1 end  -- only a post answers 201: an acknowledged comment
 end
 
 function done(summary, latency, requests)
-  local p, l, r, b = 0, 0, 0, 0
+  local p, l, r, b, c = 0, 0, 0, 0, 0
   for _, t in ipairs(threads) do
     p = p + t:get("posts"); l = l + t:get("lists"); r = r + t:get("reads"); b = b + t:get("bad")
+    c = c + t:get("created")
   end
-  io.write(string.format("MIXED reads=%d lists=%d posts=%d bad=%d\n", r, l, p, b))
+  io.write(string.format("MIXED reads=%d lists=%d posts=%d bad=%d created=%d\n", r, l, p, b, c))
 end

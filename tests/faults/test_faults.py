@@ -15,7 +15,7 @@ import pytest
 
 from tests.stack import http, wait_until
 
-from .conftest import Load, record
+from .conftest import LOCAL_MAX_BYTES, Load, record
 
 pytestmark = pytest.mark.faults
 REDIS_OUTAGE_SECONDS = float(os.environ.get("FAULTS_REDIS_SECONDS", "30"))
@@ -197,16 +197,16 @@ def _rss_kb(pids):
 
 
 def test_page_cache_filled_past_its_byte_bound_keeps_memory_bounded(faults_site):
-    """Two fills of 1,500 new keys each (a ?page= value is a key of its own; a 24 KB article under each),
-    each fill twice a worker's 16 MB of local copies: the first finds the high-water mark (the copies'
-    bound plus the allocator's arenas), the second must not add to it."""
+    """Two fills of 400 new keys each (a ?page= value is a key of its own; a 24 KB article under each),
+    each fill more than the two workers' 2 × 4 MB of local copies (LOCAL_MAX_BYTES): the first finds the
+    high-water mark (the copies' bound plus the allocator's arenas), the second must not add to it."""
     site = faults_site
     pids = site.workers()
     for _ in range(20):  # warm both workers before measuring
         http(site.base + site.article["url"])
     rss, statuses = [_rss_kb(pids)], {}
-    for first in (0, 1500):
-        _fill(site, range(first, first + 1500), statuses)
+    for first in (0, 400):
+        _fill(site, range(first, first + 400), statuses)
         rss.append(_rss_kb(pids))
     redis_mb = site.redis.info_memory() / 2**20
     figures = {"requests": sum(statuses.values()), "answers": statuses,
@@ -215,7 +215,7 @@ def test_page_cache_filled_past_its_byte_bound_keeps_memory_bounded(faults_site)
                "redis_used_mb": round(redis_mb, 1)}
     record("page_cache_filled", figures)
     assert set(statuses) == {"200"}, figures
-    assert (rss[2] - rss[1]) / 1024 < 16, figures  # bounded: the second fill adds (almost) nothing
+    assert (rss[2] - rss[1]) * 1024 < LOCAL_MAX_BYTES, figures  # bounded: the second fill adds (almost) nothing
     assert redis_mb < 128, figures  # the suite's Redis runs with maxmemory 128mb, volatile-lru
 
 
