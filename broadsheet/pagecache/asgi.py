@@ -21,6 +21,9 @@ from .store import get_store
 log = logging.getLogger(__name__)
 SCOPE_FLAG = "broadsheet.pagecache"
 COALESCE_WAIT_SECONDS = 10  # past this a waiting reader renders the page itself
+# A lookup that failed (Redis down): the reader goes straight to Django instead of waiting for another
+# reader's render of the same page, which could not be stored for it anyway.
+UNAVAILABLE = object()
 
 
 class PageCacheMiddleware:
@@ -39,6 +42,8 @@ class PageCacheMiddleware:
             return await self.app(scope, receive, send)
         store = get_store()
         entry = None if _refresh_requested(scope) else await self._lookup(store, key)
+        if entry is UNAVAILABLE:  # the store is down: nothing to wait for, nothing will be kept
+            return await self.app(scope, receive, send)
         if entry is None and not _refresh_requested(scope):
             entry = await self._after_render_in_flight(store, key)
         if entry is not None:
@@ -61,14 +66,15 @@ class PageCacheMiddleware:
             await asyncio.wait_for(done.wait(), COALESCE_WAIT_SECONDS)
         except asyncio.TimeoutError:
             return None
-        return await self._lookup(store, key)
+        entry = await self._lookup(store, key)
+        return None if entry is UNAVAILABLE else entry
 
     async def _lookup(self, store, key):
         try:
             return await store.lookup(key)
         except Exception:  # a cache outage must never take the site down: serve from Django
             log.exception("page cache lookup failed")
-            return None
+            return UNAVAILABLE
 
     async def _send_hit(self, entry, scope, send):
         if _not_modified(scope, entry):
