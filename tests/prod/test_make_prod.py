@@ -56,7 +56,7 @@ def stack():
     base = f"http://127.0.0.1:{ports['listen']}"
     try:
         wait_until(lambda: proc.poll() is not None or b"is up at" in (tmp_path / "prod.log").read_bytes(),
-                   "make prod coming up", timeout=150)
+                   "make prod coming up", timeout=240)  # a fresh database migrates in ~40 s idle, 130 s on a busy machine
         assert proc.poll() is None, (tmp_path / "prod.log").read_text()[-3000:]
         env["SECRET_KEY"] = (tmp_path / "secret_key").read_text()
         env["FRONTEND_CACHE_NGINX_URL"] = f"http://127.0.0.1:{ports['purge']}"
