@@ -7,7 +7,7 @@ PORT   ?= 8000
 DEV    := DJANGO_SETTINGS_MODULE=broadsheet.settings.dev
 WORKERS ?= 2
 
-.PHONY: install system demo serve test test-fast bench messages upgrade
+.PHONY: install system demo serve test test-fast bench messages upgrade prod faults
 
 system:
 	bash scripts/install-system.sh
@@ -41,6 +41,18 @@ serve:
 
 test: install
 	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+# The production stack of deploy/ on this machine: nginx front cache on 127.0.0.1:8080, uvicorn workers,
+# PostgreSQL + Redis (started when down), the scheduler. Ctrl-C stops it all. DEMO=1 loads the demo.
+prod: install
+	WITH_PROD=1 bash scripts/install-system.sh
+	$(PY) deploy/prod.py $(PROD_ARGS)
+
+# Redis stopped, PostgreSQL restarted, a worker killed, the page cache filled: each on its own Redis and
+# PostgreSQL cluster on other ports (the shared ones are never stopped). Figures: bench/faults_report.py.
+faults: install
+	WITH_PROD=1 bash scripts/install-system.sh
+	$(PY) -m pytest -q -m faults tests/faults
 
 bench: install
 	WITH_BENCH=1 bash scripts/install-system.sh

@@ -12,6 +12,19 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
 
 
+# Suites that start and stop services of their own: never part of a plain run (make test), only when
+# selected by marker, as .ci/run does with PostgreSQL + Redis up.
+SERVICE_MARKERS = ("prod", "faults")
+
+
+def pytest_collection_modifyitems(config, items):
+    chosen = config.getoption("markexpr") or ""
+    for item in items:
+        for marker in SERVICE_MARKERS:
+            if marker in item.keywords and marker not in chosen:
+                item.add_marker(pytest.mark.skip(reason=f"needs services: run with -m {marker} (.ci/run does)"))
+
+
 @pytest.fixture
 def seed_article():
     """Path of the seed article dump; the test is skipped cleanly when ../shared/seed is absent."""

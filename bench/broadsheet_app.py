@@ -73,7 +73,7 @@ def start(processes, data_dir, port, *, workers=1, cpu=procs.SERVER_CPU, name="b
             "--workers", str(workers), "--loop", "uvloop", "--http", "httptools", "--no-access-log",
             "--log-level", "warning", "--backlog", "4096"]
     proc = processes.start(name, argv, env=env(data_dir, **extra_env), cwd=ROOT, cpu=cpu)
-    procs.wait_http(f"http://127.0.0.1:{port}/", proc=proc, timeout=90)
+    procs.wait_http(f"http://127.0.0.1:{port}/", proc=proc, timeout=int(os.environ.get("BENCH_START_TIMEOUT", "90")))
     return proc
 
 

@@ -5,7 +5,9 @@ import urllib.request
 
 import broadsheet_app
 
-PORTS = {"broadsheet": 8110, "nginx": 8111, "isso": 8112, "peer": 8113, "fanout": 8114}
+_BASE = int(os.environ.get("BENCH_PORT_BASE", "8110"))  # another base lets two benches share a machine
+PORTS = {name: _BASE + i for i, name in enumerate(
+    ("broadsheet", "nginx", "isso", "peer", "fanout", "frontcache", "frontcache_purge"))}
 
 
 class NotMeasured(Exception):

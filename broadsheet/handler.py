@@ -19,17 +19,40 @@ from concurrent.futures import ThreadPoolExecutor
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.core.handlers.asgi import ASGIHandler
+from django.db import connections
+
+
+def drop_broken_connections():
+    """Django checks a connection that raised for being usable when the request ends (request_finished ->
+    close_old_connections), but that runs on another thread than these, which keep their connections: one
+    broken by a database restart would fail every later request on its thread. So each thread checks its
+    own after each request, as close_if_unusable_or_obsolete does, and a broken one goes back to the pool,
+    which replaces it."""
+    for connection in connections.all(initialized_only=True):
+        if connection.connection is not None and connection.errors_occurred:
+            if connection.is_usable():
+                connection.errors_occurred = False
+            else:
+                connection.close()
 
 
 class SyncChainASGIHandler(ASGIHandler):
     def load_middleware(self, is_async=False):
         super().load_middleware(is_async=False)
+        chain = self._middleware_chain
+
+        def chain_then_check(request):
+            try:
+                return chain(request)
+            finally:
+                drop_broken_connections()
+
         threads = getattr(settings, "BROADSHEET_SYNC_THREADS", 1)
         if threads > 1:
             pool = ThreadPoolExecutor(threads, thread_name_prefix="django")
-            self._middleware_chain = sync_to_async(self._middleware_chain, thread_sensitive=False, executor=pool)
+            self._middleware_chain = sync_to_async(chain_then_check, thread_sensitive=False, executor=pool)
         else:
-            self._middleware_chain = sync_to_async(self._middleware_chain, thread_sensitive=True)
+            self._middleware_chain = sync_to_async(chain_then_check, thread_sensitive=True)
 
     async def __call__(self, scope, receive, send):
         # No ThreadSensitiveContext: thread-sensitive code shares the process's one sync thread.

@@ -28,3 +28,5 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler500 = "broadsheet.unavailable.server_error_view"  # 503 while PostgreSQL or Redis is unreachable

@@ -7,10 +7,12 @@
 #                   in screenshots and printed PDFs (one set of fonts on every machine)
 #   gettext         compiles the Korean translations
 #   wrk, nginx-light  the bench harness (load generator and the static ceiling)
+#   nginx-light, postgresql, redis-server  `make prod` (the front cache and the services it runs over)
 #   python3-venv    the project's virtual environment
 set -euo pipefail
 want=(chromium wordnet-base poppler-utils fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji gettext python3-venv)
 [ "${WITH_BENCH:-0}" = 1 ] && want+=(wrk nginx-light)
+[ "${WITH_PROD:-0}" = 1 ] && want+=(nginx-light postgresql redis-server)
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

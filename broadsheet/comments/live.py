@@ -140,19 +140,33 @@ class RedisHub:
 
     def __init__(self):
         self.listeners = {}  # thread key -> set of asyncio.Queue
+        # Whether the subscription is up, and how many times it came up: a stream that sees either
+        # change asks the database for what it may have missed (events published while Redis was down
+        # went nowhere).
+        self.connected = False
+        self.epoch = 0
         self.loop = None
         self.ready = None
         self.task = None
 
-    async def join(self, key):
+    def join(self, key):
+        """A queue for the thread's events (fed while the subscription is up)."""
         queue = asyncio.Queue(maxsize=200)
         self.listeners.setdefault(key, set()).add(queue)
         loop = asyncio.get_running_loop()
         if self.loop is not loop:  # first stream in this process (or a new loop, in tests)
             self.loop, self.ready = loop, loop.create_future()
+            self.connected, self.epoch = False, 0
             self.task = loop.create_task(self._pump())  # keep a reference: asyncio holds tasks only weakly
-        await asyncio.wait_for(asyncio.shield(self.ready), timeout=5)
         return queue
+
+    async def subscribed(self, timeout):
+        """True once the subscription is up (the first time), False if it is not within `timeout`."""
+        try:
+            await asyncio.wait_for(asyncio.shield(self.ready), timeout=timeout)
+            return True
+        except asyncio.TimeoutError:
+            return False
 
     def leave(self, key, queue):
         queues = self.listeners.get(key, set())
@@ -169,12 +183,14 @@ class RedisHub:
             try:
                 async with client.pubsub() as pubsub:
                     await pubsub.psubscribe(prefix + "*")
+                    self.connected, self.epoch = True, self.epoch + 1
                     if not self.ready.done():
                         self.ready.set_result(True)
                     async for message in pubsub.listen():
                         if message["type"] == "pmessage":
                             self._deliver(message["channel"].decode()[len(prefix):], message["data"])
             except Exception:
+                self.connected = False
                 log.warning("live comments lost Redis; reconnecting", exc_info=True)
                 await asyncio.sleep(1)
             finally:
@@ -192,16 +208,37 @@ hub = RedisHub()
 
 
 class RedisFeed:
-    """Events published by any process, through the process's Redis hub."""
+    """Events published by any process, through the process's Redis hub. While Redis is down (or has
+    not come up yet) the stream asks the database every POLL_SECONDS, as the embedded default does, and
+    once more when the subscription comes back, so nothing published meanwhile is missed; then it
+    listens again by itself. The stream's fingerprints drop what arrives twice."""
 
-    def __init__(self, key):
+    def __init__(self, key, after=0):
         self.key = key
         self.queue = None
+        self.polling = PollingFeed(key, after)
+        self.epoch = None
+
+    @property
+    def after(self):
+        return self.polling.after
+
+    @after.setter
+    def after(self, value):
+        self.polling.after = value
 
     async def open(self):
-        self.queue = await hub.join(self.key)
+        self.queue = hub.join(self.key)
+        await hub.subscribed(timeout=2)  # Redis down: poll meanwhile, the queue fills once it is back
+        self.epoch = hub.epoch if hub.connected else None
 
     async def next(self, timeout):
+        if not hub.connected:
+            self.epoch = None
+            return await self.polling.next(timeout)
+        if self.epoch != hub.epoch:  # back after an outage: catch up from the database first
+            self.epoch = hub.epoch
+            return await self.polling.next(0)
         try:
             first = await asyncio.wait_for(self.queue.get(), timeout=timeout)
         except asyncio.TimeoutError:
@@ -209,6 +246,9 @@ class RedisFeed:
         messages = [first]
         while not self.queue.empty():
             messages.append(self.queue.get_nowait())
+        for m in messages:
+            if m["event"] == "comment":
+                self.after = max(self.after, m["id"])
         return messages
 
     async def close(self):
@@ -249,7 +289,7 @@ open_streams = 0  # in this process; past COMMENTS_LIVE_MAX_STREAMS new readers 
 
 async def events(key, after):
     global open_streams
-    feed = RedisFeed(key) if settings.REDIS_URL else PollingFeed(key, after)
+    feed = RedisFeed(key, after) if settings.REDIS_URL else PollingFeed(key, after)
     seen_changes = set()
     open_streams += 1
     try:
@@ -258,8 +298,7 @@ async def events(key, after):
         for message in await published_after(key, after, live_setting("CATCH_UP")):
             after = max(after, message["id"])
             yield sse(message)
-        if isinstance(feed, PollingFeed):
-            feed.after = after
+        feed.after = after
         loop = asyncio.get_running_loop()
         deadline = loop.time() + live_setting("MAX_SECONDS")
         heartbeat = live_setting("HEARTBEAT_SECONDS")

@@ -21,6 +21,9 @@ from .store import get_store
 log = logging.getLogger(__name__)
 SCOPE_FLAG = "broadsheet.pagecache"
 COALESCE_WAIT_SECONDS = 10  # past this a waiting reader renders the page itself
+# A lookup that failed (Redis down): the reader goes straight to Django instead of waiting for another
+# reader's render of the same page, which could not be stored for it anyway.
+UNAVAILABLE = object()
 
 
 class PageCacheMiddleware:
@@ -38,8 +41,10 @@ class PageCacheMiddleware:
         if key is None:
             return await self.app(scope, receive, send)
         store = get_store()
-        entry = await self._lookup(store, key)
-        if entry is None:
+        entry = None if _refresh_requested(scope) else await self._lookup(store, key)
+        if entry is UNAVAILABLE:  # the store is down: nothing to wait for, nothing will be kept
+            return await self.app(scope, receive, send)
+        if entry is None and not _refresh_requested(scope):
             entry = await self._after_render_in_flight(store, key)
         if entry is not None:
             return await self._send_hit(entry, scope, send)
@@ -61,14 +66,15 @@ class PageCacheMiddleware:
             await asyncio.wait_for(done.wait(), COALESCE_WAIT_SECONDS)
         except asyncio.TimeoutError:
             return None
-        return await self._lookup(store, key)
+        entry = await self._lookup(store, key)
+        return None if entry is UNAVAILABLE else entry
 
     async def _lookup(self, store, key):
         try:
             return await store.lookup(key)
         except Exception:  # a cache outage must never take the site down: serve from Django
             log.exception("page cache lookup failed")
-            return None
+            return UNAVAILABLE
 
     async def _send_hit(self, entry, scope, send):
         if _not_modified(scope, entry):
@@ -97,6 +103,18 @@ class PageCacheMiddleware:
 
         capture = _Capture(send, is_head=scope["method"] == "HEAD", on_complete=keep)
         await self.app({**scope, SCOPE_FLAG: True}, receive, capture.send)
+
+
+REFRESH_HEADER = b"x-pagecache-refresh"
+LOOPBACK = ("127.0.0.1", "::1")
+
+
+def _refresh_requested(scope):
+    """A front cache on this host refreshing its copy after a purge (pagecache/frontcache.py): render
+    afresh, as a worker's own copy may be up to local_seconds() old. Only from loopback, and the
+    public nginx server clears the header, so readers cannot make the cache miss at will."""
+    client = scope.get("client") or ("",)
+    return client[0] in LOOPBACK and any(k == REFRESH_HEADER for k, _ in scope["headers"])
 
 
 # What a 304 repeats of the stored reply (RFC 9110 15.4.5).

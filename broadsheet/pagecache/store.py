@@ -6,6 +6,7 @@ purge happened since that generation, so a page rendered during a purge is never
 """
 
 import asyncio
+import functools
 import time
 import weakref
 from collections import OrderedDict
@@ -85,6 +86,26 @@ class MemoryStore:
         self.versions.bump(tags, generation=generation)
 
 
+def _while_reachable(method):
+    """After Redis failed, the next second's calls fail at once instead of each waiting out redis-py's
+    retries: readers get the page from Django without delay while Redis is down (tests/faults)."""
+
+    @functools.wraps(method)
+    async def guarded(self, *args, **kwargs):
+        if time.monotonic() < self._down_until:
+            raise ConnectionError("Redis was unreachable a moment ago")
+        try:
+            return await method(self, *args, **kwargs)
+        except Exception:
+            self._down_until = time.monotonic() + DOWN_SECONDS
+            raise
+
+    return guarded
+
+
+DOWN_SECONDS = 1.0
+
+
 class RedisStore:
     """Entries and tag versions in Redis; each worker keeps a copy for at most LOCAL_SECONDS."""
 
@@ -98,6 +119,7 @@ class RedisStore:
         self._versions_seen = {}  # tags -> (versions, monotonic time read): trusted LOCAL_SECONDS too
         self._clients = weakref.WeakKeyDictionary()  # one client per event loop (tests run several)
         self._sync = None
+        self._down_until = 0.0
 
     def _client(self):
         import redis.asyncio
@@ -119,6 +141,7 @@ class RedisStore:
         values = await client.mget([self.version_key(t) for t in tags]) if tags else []
         return tuple(int(v or 0) for v in values)
 
+    @_while_reachable
     async def lookup(self, key):
         """A local copy while its tags' versions (re-read at most every LOCAL_SECONDS) still match, else
         the entry in Redis. Either way a purge anywhere is seen within LOCAL_SECONDS."""
@@ -153,9 +176,11 @@ class RedisStore:
         self._versions_seen[tags] = (versions, now)
         return versions
 
+    @_while_reachable
     async def generation(self):
         return int(await self._client().get(self.generation_key) or 0)
 
+    @_while_reachable
     async def save(self, key, *, status, headers, body, tags, generation, seconds=None):
         client = self._client()
         keys = [self.version_key(t) for t in tags] + [self.generation_key]

@@ -115,6 +115,8 @@ if REDIS_URL:
             "BACKEND": "broadsheet.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "bs"),
+            # A Redis that hangs costs a request at most these seconds, then the cache degrades (redis_cache.py).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:

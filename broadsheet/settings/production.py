@@ -18,8 +18,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
     # connections (CONN_MAX_AGE > 0) pile up until PostgreSQL refuses clients; a pool per worker reuses them.
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {  # noqa: F405
-        "min_size": 2, "max_size": int(os.environ.get("DB_POOL_SIZE", "16")), "timeout": 10,
+        "min_size": 2, "max_size": int(os.environ.get("DB_POOL_SIZE", "16")),
+        # While PostgreSQL restarts a request waits this long for a connection, then answers 503
+        # (broadsheet/unavailable.py), well inside the 5 s a reader or a proxy waits.
+        "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "3")),
     }
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = 2  # noqa: F405
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
 SESSION_COOKIE_SECURE = os.environ.get("INSECURE_COOKIES") != "1"

@@ -94,3 +94,33 @@ def test_other_connection_types_are_refused():
     worker.start()
     worker.join()
     assert errors and "websocket" in errors[0]
+
+
+def test_each_request_ends_by_dropping_its_threads_broken_database_connections(db, call_asgi, monkeypatch):
+    """request_finished closes unusable connections on another thread than the handler's: without this
+    check a connection broken by a PostgreSQL restart failed every later request on its thread."""
+    import broadsheet.handler as handler_module
+
+    checked = []
+    monkeypatch.setattr(handler_module, "drop_broken_connections", lambda: checked.append(threading.get_ident()))
+    assert call_asgi(SyncChainASGIHandler(), "/api/comments/policy").status == 200
+    assert len(checked) == 1
+
+
+def test_a_broken_connection_is_closed_and_a_usable_one_kept(db, monkeypatch):
+    from django.db import connections
+
+    from broadsheet.handler import drop_broken_connections
+
+    connection = connections["default"]
+    connection.ensure_connection()
+    closed = []
+    monkeypatch.setattr(connection, "close", lambda: closed.append(True))
+    monkeypatch.setattr(connection, "errors_occurred", True)
+    monkeypatch.setattr(type(connection), "is_usable", lambda self: True)
+    drop_broken_connections()
+    assert closed == [] and connection.errors_occurred is False
+    connection.errors_occurred = True
+    monkeypatch.setattr(type(connection), "is_usable", lambda self: False)
+    drop_broken_connections()
+    assert closed == [True]
