@@ -2,7 +2,7 @@
 
 from .authors import Author, AuthorKind
 from .images import NewsImage, NewsRendition
-from .pages import ArticleByline, ArticlePage, ArticleTag, CommentsMode, HomeLeadStory, HomePage, RelatedArticle, SectionPage
+from .pages import ArticleByline, ArticlePage, ArticleTag, CommentsMode, HomeLeadStory, HomePage, ImportedFile, RelatedArticle, SectionPage
 
 __all__ = [
     "ArticleByline",
@@ -13,6 +13,7 @@ __all__ = [
     "CommentsMode",
     "HomeLeadStory",
     "HomePage",
+    "ImportedFile",
     "NewsImage",
     "NewsRendition",
     "RelatedArticle",
