@@ -260,8 +260,11 @@ def html_paragraphs(tree, html):
     lines = [" ".join(node.text_content().split()) for node in nodes]
     if any(lines):
         return lines
+    import logging
+
     import trafilatura
 
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)  # its notes on odd pages; the reason is ours
     document = trafilatura.bare_extraction(html, with_metadata=False, include_comments=False, favor_precision=True)
     if document is None or not (document.text or "").strip():
         raise UnrecognisedPage("no article text found in the HTML")

@@ -79,7 +79,7 @@ def take_meta_lines(paragraphs):
     body = []
     last = len(paragraphs)
     for n, paragraph in enumerate(paragraphs):
-        near_edge = n < 4 or n >= last - 3
+        near_edge = n < 6 or n >= last - 8
         if near_edge and len(paragraph) <= 140 and _took(paragraph, found):
             continue
         body.append(paragraph)

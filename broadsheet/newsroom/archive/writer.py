@@ -18,7 +18,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
-from ..models import ArticleByline, ArticlePage, Author, AuthorKind, ImportedFile, NewsImage
+from ..models import ArticleByline, ArticlePage, Author, AuthorKind, HomePage, ImportedFile, NewsImage, SectionPage
 from ..services import article_fill, article_publish, homepage_install, section_ensure
 from .meta import is_agency, styled_name
 
@@ -111,8 +111,11 @@ class ArchiveWriter:
     def section_for(self, path):
         key = tuple(s.casefold() for s in path)
         if key not in self.sections:
+            # treebeard places a new section by its parent's numchild: make every section's true first.
+            self.child_counts_sync(Page.objects.type(HomePage, SectionPage))
             before = Page.objects.count()
-            self.sections[key] = section_ensure(home=self.home, path=path)
+            home = HomePage.objects.get(pk=self.home.pk)  # treebeard reads numchild off this very instance
+            self.sections[key] = section_ensure(home=home, path=path)
             if Page.objects.count() != before:
                 self.next_step.clear()  # a new section took a place among its parent's children
         return self.sections[key]
@@ -222,11 +225,15 @@ class ArchiveWriter:
         image.save()
         return image
 
+    @staticmethod
+    def child_counts_sync(parents):
+        for parent in parents:  # not get_children(): treebeard answers none at all while numchild is 0
+            count = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).count()
+            Page.objects.filter(pk=parent.pk).update(numchild=count)
+
     def finish_batch(self, pages):
         """What Wagtail does per save, once per batch: child counts, the search index, the reference index."""
-        parents = {p.path[: -Page.steplen] for p in pages}
-        for parent in Page.objects.filter(path__in=parents):
-            Page.objects.filter(pk=parent.pk).update(numchild=parent.get_children().count())
+        self.child_counts_sync(Page.objects.filter(path__in={p.path[: -Page.steplen] for p in pages}))
         if pages:
             for backend in get_search_backends():
                 backend.add_bulk(ArticlePage, pages)
