@@ -130,10 +130,17 @@ def _walk_zip(path):
             return data
 
         def sibling(page_name, rel):
-            info = infos.get(safe_member_name(posixpath.join(posixpath.dirname(page_name), rel)) or "")
+            """Called after the walk has moved on (the photo is known once the page is parsed): reopens."""
+            wanted = safe_member_name(posixpath.join(posixpath.dirname(page_name), rel)) or ""
             try:
-                return read(info) if info is not None else None
-            except (_TooLarge, OSError, zipfile.BadZipFile):
+                with zipfile.ZipFile(path) as again:
+                    info = next((i for i in again.infolist() if safe_member_name(i.filename) == wanted), None)
+                    if info is None or info.file_size > MAX_FILE_BYTES:
+                        return None
+                    with again.open(info) as member:
+                        data = member.read(MAX_FILE_BYTES + 1)
+                    return data if len(data) <= MAX_FILE_BYTES else None
+            except (OSError, zipfile.BadZipFile):
                 return None
 
         for info in archive.infolist():
@@ -169,10 +176,16 @@ def _walk_tar(path):
             return handle.read() if handle is not None else None
 
         def sibling(page_name, rel):
-            member = by_name.get(safe_member_name(posixpath.join(posixpath.dirname(page_name), rel)) or "")
+            """Called after the walk has moved on: reopens the archive (a sequential read to the member)."""
+            wanted = safe_member_name(posixpath.join(posixpath.dirname(page_name), rel)) or ""
+            member = by_name.get(wanted)
+            if member is None or member.size > MAX_FILE_BYTES:
+                return None
             try:
-                return read(member) if member is not None else None
-            except (_TooLarge, OSError, tarfile.TarError):
+                with tarfile.open(path) as again:
+                    handle = again.extractfile(wanted)
+                    return handle.read() if handle is not None else None
+            except (OSError, KeyError, tarfile.TarError):
                 return None
 
         for member in members:
