@@ -10,8 +10,6 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import connections
-
 from ..importer import UnrecognisedPage, parse_legacy_page
 from .quiet import import_quietly
 from .sources import count_pages, iter_entries
@@ -49,12 +47,13 @@ def parse_job(raw):
         return f"unexpected {type(exc).__name__}: {exc}".splitlines()[0]
 
 
-def archive_import(paths, *, jobs=1, on_file=None, progress=None):
+def archive_import(paths, *, jobs=1, batch_size=WINDOW, on_file=None, progress=None):
     summary = Summary(total=count_pages(paths))
     started = time.monotonic()
     pool = None
     if jobs > 1:
-        connections.close_all()  # the workers never touch the database; they must not share its socket
+        # Forked workers only parse: they never touch the database connection they inherit, and they leave
+        # with os._exit, so nothing of it is closed or written on the parent's socket.
         pool = multiprocessing.get_context("fork").Pool(jobs)
 
     def record(label, verb, detail=""):
@@ -70,7 +69,7 @@ def archive_import(paths, *, jobs=1, on_file=None, progress=None):
         with import_quietly():
             writer = ArchiveWriter()
             pending = None
-            for window in _windows(iter_entries(paths), writer, record):
+            for window in _windows(iter_entries(paths), writer, record, batch_size):
                 raws = [item.raw for item in window]
                 parsed = pool.map_async(parse_job, raws, chunksize=16) if pool else _Done([parse_job(r) for r in raws])
                 if pending:
@@ -106,7 +105,7 @@ class _Item:
     sibling: object
 
 
-def _windows(entries, writer, record):
+def _windows(entries, writer, record, size):
     """Windows of files still to parse; unreadable and already-imported files are settled on the way."""
     window = []
     seen = set()
@@ -120,7 +119,7 @@ def _windows(entries, writer, record):
             continue
         seen.add(digest)
         window.append(_Item(entry.label, digest, entry.raw, entry.sibling))
-        if len(window) >= WINDOW:
+        if len(window) >= size:
             yield window
             window, seen = [], set()
     if window:

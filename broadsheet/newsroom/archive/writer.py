@@ -19,7 +19,7 @@ from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
 from ..models import ArticleByline, ArticlePage, Author, AuthorKind, HomePage, ImportedFile, NewsImage, SectionPage
-from ..services import article_fill, article_publish, homepage_install, section_ensure
+from ..services import article_fill, homepage_install, section_ensure
 from .meta import is_agency, styled_name
 
 
@@ -167,28 +167,35 @@ class ArchiveWriter:
                            url_path=f"{section.url_path}{slug}/")
         page._cached_parent_obj = section  # Page.save asks for the parent; it is known
         self.fill(page, legacy, item)
-        page.draft_title = page.title
-        page.last_published_at = page.updated_at or page.first_published_at
-        page.clean_fields(exclude=TREE_AND_RELATIONS)  # the values; the tree and relations are ours, known good
-        page.save(clean=False)
-        revision = Revision.objects.create(
-            content_type=self.page_type, base_content_type=self.base_type, object_id=str(page.pk),
-            created_at=self.now, object_str=str(page)[:255], content=page.serializable_data(),
-        )
-        Page.objects.filter(pk=page.pk).update(latest_revision=revision, live_revision=revision,
-                                               latest_revision_created_at=self.now)
-        page.latest_revision, page.live_revision = revision, revision
-        return page
+        return self.save_published(page)
 
     def update(self, pk, section, legacy, item):
-        """A changed file: the same page, a new revision, through Wagtail's own publish."""
+        """A changed file, or the other format of a story: the same page (same URL) and a new revision."""
         page = ArticlePage.objects.get(pk=pk)
         if page.get_parent().pk != section.pk:
             page.move(section, pos="last-child")
             self.forget_tree()
             page = ArticlePage.objects.get(pk=pk)
         self.fill(page, legacy, item)
-        return article_publish(article=page)
+        return self.save_published(page)
+
+    def save_published(self, page):
+        """What publishing a revision leaves in the database (the page live with its content, a revision
+        that is both the latest and the live one), without the per-page signals: their work is done per
+        batch and at the end of the run (quiet.py)."""
+        page.draft_title = page.title
+        page.last_published_at = page.updated_at or page.first_published_at
+        page.clean_fields(exclude=TREE_AND_RELATIONS)  # the values; the tree and relations are ours, known good
+        page.save(clean=False)
+        revision = Revision.objects.create(
+            content_type=self.page_type, base_content_type=self.base_type, object_id=str(page.pk),
+            created_at=timezone.now(), object_str=str(page)[:255], content=page.serializable_data(),
+        )
+        Page.objects.filter(pk=page.pk).update(latest_revision=revision, live_revision=revision,
+                                               latest_revision_created_at=revision.created_at,
+                                               has_unpublished_changes=False)
+        page.latest_revision, page.live_revision = revision, revision
+        return page
 
     def author(self, name):
         key = name.casefold()

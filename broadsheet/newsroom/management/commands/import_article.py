@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ...archive.runner import archive_import, report_write
+from ...archive.runner import WINDOW, archive_import, report_write
 from ...archive.sources import MAX_FILE_BYTES
 
 
@@ -19,11 +19,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path)
         parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parse in N processes (default: cores)")
+        parser.add_argument("--batch-size", type=int, default=WINDOW, help=f"files per transaction (default {WINDOW})")
         parser.add_argument("--report", type=Path, help="write failed files as CSV (path, reason)")
 
-    def handle(self, *args, paths, jobs, report, verbosity=1, **options):
+    def handle(self, *args, paths, jobs, report, batch_size, verbosity=1, **options):
         progress = Progress(self.stderr, verbosity)
-        summary = archive_import(paths, jobs=max(1, jobs), on_file=self.file_line if verbosity >= 1 else None,
+        summary = archive_import(paths, jobs=max(1, jobs), batch_size=max(1, batch_size), on_file=self.file_line if verbosity >= 1 else None,
                                  progress=progress.update)
         progress.close()
         if report:
