@@ -19,12 +19,13 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import procs  # noqa: E402
 from context import Context, NotMeasured  # noqa: E402
 
-PARTS = ("article", "comments", "fanout", "dictionary")
+PARTS = ("article", "comments", "fanout", "dictionary", "archive")
 TITLES = {
     "article": "Article page (anonymous reader)",
     "comments": "Comments: post and list, Broadsheet and Isso",
     "fanout": "Live comments: fan-out to SSE readers",
     "dictionary": "Dictionary lookups",
+    "archive": "Archive migration",
 }
 SETTINGS_NOTE = (
     "production settings + PostgreSQL + Redis, 1 uvicorn worker (uvloop, httptools) on core "
