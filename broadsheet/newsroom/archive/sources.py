@@ -118,8 +118,6 @@ def safe_member_name(name):
 
 def _walk_zip(path):
     with zipfile.ZipFile(path) as archive:
-        infos = {safe_member_name(i.filename): i for i in archive.infolist() if not i.is_dir()}
-
         def read(info):
             if info.file_size > MAX_FILE_BYTES:
                 raise _TooLarge(info.file_size)
@@ -144,24 +142,10 @@ def _walk_zip(path):
                 return None
 
         for info in archive.infolist():
-            if info.is_dir():
-                continue
-            label = f"{path}:{info.filename}"
-            name = safe_member_name(info.filename)
-            if name is None:
-                yield Entry(label, error="unsafe member name (absolute or '..' path) in the archive")
-                continue
-            if not is_page_name(name):
-                continue
-            try:
-                raw = read(info)
-            except _TooLarge as big:
-                yield Entry(label, error=f"member too large when unpacked ({big.size:,}+ bytes; the limit is {MAX_FILE_BYTES:,})")
-                continue
-            except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
-                yield Entry(label, error=f"damaged archive member ({exc})")
-                continue
-            yield Entry(label, raw=raw, sibling=lambda rel, n=name: sibling(n, rel))
+            if not info.is_dir():
+                entry = _member_entry(path, info.filename, lambda i=info: read(i), sibling)
+                if entry is not None:
+                    yield entry
 
 
 def _walk_tar(path):
@@ -189,26 +173,30 @@ def _walk_tar(path):
                 return None
 
         for member in members:
-            label = f"{path}:{member.name}"
             name = safe_member_name(member.name)
-            if name is None:
-                yield Entry(label, error="unsafe member name (absolute or '..' path) in the archive")
-                continue
-            if member.issym() or member.islnk():
-                if is_page_name(name):
-                    yield Entry(label, error="a link inside the archive, not a file")
-                continue
-            if not member.isfile() or not is_page_name(name):
-                continue
-            try:
-                raw = read(member)
-            except _TooLarge as big:
-                yield Entry(label, error=f"file too large ({big.size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
-                continue
-            except (OSError, tarfile.TarError, EOFError) as exc:
-                yield Entry(label, error=f"damaged archive member ({exc})")
-                continue
-            yield Entry(label, raw=raw, sibling=lambda rel, n=name: sibling(n, rel))
+            if (member.issym() or member.islnk()) and name and is_page_name(name):
+                yield Entry(f"{path}:{member.name}", error="a link inside the archive, not a file")
+            elif member.isfile() or name is None:
+                entry = _member_entry(path, member.name, lambda m=member: read(m), sibling)
+                if entry is not None:
+                    yield entry
+
+
+def _member_entry(path, member_name, read, sibling):
+    """One archive member as an Entry (None when it is not a page); every failure is its reason."""
+    label = f"{path}:{member_name}"
+    name = safe_member_name(member_name)
+    if name is None:
+        return Entry(label, error="unsafe member name (absolute or '..' path) in the archive")
+    if not is_page_name(name):
+        return None
+    try:
+        raw = read()
+    except _TooLarge as big:
+        return Entry(label, error=f"member too large when unpacked ({big.size:,}+ bytes; the limit is {MAX_FILE_BYTES:,})")
+    except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError, ValueError) as exc:
+        return Entry(label, error=f"damaged archive member ({exc})")
+    return Entry(label, raw=raw, sibling=lambda rel: sibling(name, rel))
 
 
 class _TooLarge(Exception):
