@@ -10,6 +10,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db import connection, connections
+
 from ..importer import UnrecognisedPage, parse_legacy_page
 from .quiet import import_quietly
 from .sources import count_pages, iter_entries
@@ -52,8 +54,11 @@ def archive_import(paths, *, jobs=1, batch_size=WINDOW, on_file=None, progress=N
     started = time.monotonic()
     pool = None
     if jobs > 1:
-        # Forked workers only parse: they never touch the database connection they inherit, and they leave
-        # with os._exit, so nothing of it is closed or written on the parent's socket.
+        # Forked workers only parse, but a connection object they inherit can still be finalised in them
+        # and end the parent's session: close it first (the parent reconnects). Inside a transaction it
+        # cannot be closed; only a caller's test does that, on a connection the workers never touch.
+        if not connection.in_atomic_block:
+            connections.close_all()
         pool = multiprocessing.get_context("fork").Pool(jobs)
 
     def record(label, verb, detail=""):

@@ -240,6 +240,7 @@ class ArchiveWriter:
 
     def finish_batch(self, pages):
         """What Wagtail does per save, once per batch: child counts, the search index, the reference index."""
+        pages = list({page.pk: page for page in pages}.values())  # both formats of a story: index it once
         self.child_counts_sync(Page.objects.filter(path__in={p.path[: -Page.steplen] for p in pages}))
         if pages:
             for backend in get_search_backends():
