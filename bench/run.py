@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Broadsheet's bench: `bench/run.py [article] [comments] [fanout] [dictionary] [frontcache] [discovery]
-[precision]` (the first five by default; the others by name).
+[archive] [precision]` (the first five by default; the others by name).
 
 Serves the app in its production configuration on loopback (PostgreSQL + Redis), the server pinned to
 one core and wrk to the other, measures the peers in the same run and writes bench/results.md.
@@ -20,8 +20,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import procs  # noqa: E402
 from context import Context, NotMeasured  # noqa: E402
 
-PARTS = ("article", "comments", "fanout", "dictionary", "frontcache", "discovery", "precision")
-DEFAULT_PARTS = PARTS[:5]  # discovery seeds a large archive and precision measures no load: asked for by name
+PARTS = ("article", "comments", "fanout", "dictionary", "frontcache", "discovery", "archive", "precision")
+DEFAULT_PARTS = PARTS[:5]  # discovery and archive build large archives; precision measures no load: asked for by name
 TITLES = {
     "article": "Article page (anonymous reader)",
     "comments": "Comments: post and list, Broadsheet and Isso",
@@ -30,6 +30,7 @@ TITLES = {
     "frontcache": "Behind the front cache (make prod's nginx)",
     "discovery": "Discovery: search and section fronts over a generated archive",
     "precision": "Dictionary precision (issue 17)",
+    "archive": "Archive migration",
 }
 SETTINGS_NOTE = (
     "production settings + PostgreSQL + Redis, 1 uvicorn worker (uvloop, httptools) on core "

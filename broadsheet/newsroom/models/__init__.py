@@ -3,7 +3,7 @@
 from .authors import Author, AuthorKind, AuthorLink
 from .corrections import ArticleCorrection, CorrectionKind
 from .images import NewsImage, NewsRendition
-from .pages import ArticleByline, ArticlePage, ArticleTag, CommentsMode, HomeLeadStory, HomePage, RelatedArticle, SectionPage
+from .pages import ArticleByline, ArticlePage, ArticleTag, CommentsMode, HomeLeadStory, HomePage, ImportedFile, RelatedArticle, SectionPage
 from .topics import Topic
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "CorrectionKind",
     "HomeLeadStory",
     "HomePage",
+    "ImportedFile",
     "NewsImage",
     "NewsRendition",
     "RelatedArticle",

@@ -118,6 +118,8 @@ class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
     comments_close_at = models.DateTimeField(_("comments close at"), null=True, blank=True)
     # Identifies an imported legacy article so a re-import updates it instead of duplicating it.
     legacy_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    # The address the story had on the old site: the archive import's first identity and its 301's source.
+    legacy_url = models.CharField(max_length=500, unique=True, null=True, blank=True, editable=False)
 
     parent_page_types = ["newsroom.SectionPage"]
     subpage_types = []
@@ -218,6 +220,14 @@ class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
     @path("print/")
     def print_view(self, request):
         return self.render(request, template="newsroom/article_print.html")
+
+
+class ImportedFile(models.Model):
+    """One legacy file already imported, by the SHA-256 of its bytes: a re-run skips it without parsing."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="imported_files")
+    imported_at = models.DateTimeField(auto_now=True)
 
 
 class ArticleByline(Orderable):

@@ -1,0 +1,150 @@
+"""The whole run: files are read and hashed here, files already imported are 'unchanged' at once, the
+rest are parsed by --jobs worker processes (a window ahead) while this process writes the previous
+window in batches. Memory stays bounded: only two windows of files are held at a time."""
+
+import csv
+import hashlib
+import multiprocessing
+import resource
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import connection, connections
+
+from ..importer import UnrecognisedPage, parse_legacy_page
+from .quiet import import_quietly
+from .sources import count_pages, iter_entries
+from .writer import ArchiveWriter, Parsed
+
+WINDOW = 256  # files per batch: one transaction each, and the unit of parse-ahead
+
+
+@dataclass
+class Summary:
+    counts: Counter = field(default_factory=Counter)
+    failures: list = field(default_factory=list)
+    seconds: float = 0.0
+    total: int = 0
+    peak_rss_mb: dict = field(default_factory=dict)
+
+    @property
+    def done(self):
+        return sum(self.counts.values())
+
+    def line(self):
+        c = self.counts
+        rate = self.done / self.seconds if self.seconds else 0
+        return (f"created {c['created']}, updated {c['updated']}, unchanged {c['unchanged']}, failed {c['failed']} "
+                f"in {self.seconds:.1f}s ({rate:.1f} files/s)")
+
+
+def parse_job(raw):
+    """In a worker: the parsed story, or the one-line reason it cannot be imported."""
+    try:
+        return parse_legacy_page(raw)
+    except UnrecognisedPage as exc:
+        return f"{exc}"
+    except Exception as exc:  # one odd file must never stop the batch; it is reported like any other
+        return f"unexpected {type(exc).__name__}: {exc}".splitlines()[0]
+
+
+def archive_import(paths, *, jobs=1, batch_size=WINDOW, on_file=None, progress=None):
+    summary = Summary(total=count_pages(paths))
+    started = time.monotonic()
+    pool = None
+    if jobs > 1:
+        # Forked workers only parse, but a connection object they inherit can still be finalised in them
+        # and end the parent's session: close it first (the parent reconnects). Inside a transaction it
+        # cannot be closed; only a caller's test does that, on a connection the workers never touch.
+        if not connection.in_atomic_block:
+            connections.close_all()
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+
+    def record(label, verb, detail=""):
+        summary.counts[verb] += 1
+        if verb == "failed":
+            summary.failures.append((label, detail))
+        if on_file:
+            on_file(label, verb, detail)
+        if progress:
+            progress(summary)
+
+    try:
+        with import_quietly():
+            writer = ArchiveWriter()
+            pending = None
+            for window in _windows(iter_entries(paths), writer, record, batch_size):
+                raws = [item.raw for item in window]
+                parsed = pool.map_async(parse_job, raws, chunksize=16) if pool else _Done([parse_job(r) for r in raws])
+                if pending:
+                    _write(writer, *pending, record)
+                pending = (window, parsed)
+            if pending:
+                _write(writer, *pending, record)
+    finally:
+        if pool:
+            pool.close()
+            pool.join()
+    summary.seconds = time.monotonic() - started
+    summary.peak_rss_mb = {
+        "importer": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "largest parse worker": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if pool else 0.0,
+    }
+    return summary
+
+
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def get(self):
+        return self.value
+
+
+@dataclass
+class _Item:
+    label: str
+    sha256: str
+    raw: bytes
+    sibling: object
+
+
+def _windows(entries, writer, record, size):
+    """Windows of files still to parse; unreadable and already-imported files are settled on the way."""
+    window = []
+    seen = set()
+    for entry in entries:
+        if entry.error:
+            record(entry.label, "failed", entry.error)
+            continue
+        digest = hashlib.sha256(entry.raw).hexdigest()
+        if digest in writer.known_files or digest in seen:
+            record(entry.label, "unchanged")
+            continue
+        seen.add(digest)
+        window.append(_Item(entry.label, digest, entry.raw, entry.sibling))
+        if len(window) >= size:
+            yield window
+            window, seen = [], set()
+    if window:
+        yield window
+
+
+def _write(writer, window, parsed, record):
+    results = parsed.get()
+    batch = []
+    for item, result in zip(window, results):
+        if isinstance(result, str):
+            record(item.label, "failed", result)
+        else:
+            batch.append(Parsed(item.label, item.sha256, result, item.sibling))
+    for label, verb, detail in writer.write_batch(batch):
+        record(label, verb, detail)
+
+
+def report_write(path, failures):
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["path", "reason"])
+        out.writerows(failures)
