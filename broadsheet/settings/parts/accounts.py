@@ -84,7 +84,10 @@ def build_providers():
     for provider, (prefix, _hosts) in CLASSIC_PROVIDERS.items():
         app = _classic_app(prefix)
         providers[provider] = {"APPS": [app] if app else []}
-    providers["twitter_oauth2"]["OAUTH_PKCE_ENABLED"] = True
+    # PKCE on every OAuth 2 provider: X requires it, Facebook and Kakao accept it, and a server that does
+    # not know it (Naver documents none) must ignore the extra parameters (RFC 6749 §3.1).
+    for provider in ("twitter_oauth2", "facebook", "kakao", "naver"):
+        providers[provider]["OAUTH_PKCE_ENABLED"] = True
     providers["facebook"].update({"METHOD": "oauth2", "SCOPE": ["public_profile"]})
     oidc = _oidc_from_json(_env("OIDC_PROVIDERS")) if _env("OIDC_PROVIDERS") else []
     oidc += _oidc_from_env_names()
