@@ -68,8 +68,12 @@ class ReaderSession(SessionAuth):
     def authenticate(self, request, key):
         if not request.user.is_authenticated:
             raise CommentError("login_required", _("Sign in to take part in the conversation."))
-        # Runs before the body is read: a comment is 250 characters, so a large body is refused unread.
+        # Runs before ninja parses the body: a comment is 250 characters, so a large body is refused. A
+        # chunked body has no Content-Length, so the bytes that came are what counts (the server caps
+        # how many it takes in at all, before Django: see the site's ASGI handler).
         if int(request.META.get("CONTENT_LENGTH") or 0) > app_settings.MAX_REQUEST_BYTES:
+            raise CommentError("too_large", _("The request is too large."))
+        if request.method in ("POST", "PUT", "PATCH") and len(request.body) > app_settings.MAX_REQUEST_BYTES:
             raise CommentError("too_large", _("The request is too large."))
         return request.user
 
