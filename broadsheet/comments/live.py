@@ -33,6 +33,7 @@ from django.utils import timezone
 
 from .listing import Serializer
 from .models import Comment, CommentStatus, ModerationAction, ModerationVerb, Thread
+from .numbers import whole_number
 from .threads import thread_lookup
 
 log = logging.getLogger(__name__)
@@ -282,8 +283,7 @@ async def events(key, after):
 
 
 def _resume_from(request):
-    raw = request.headers.get("Last-Event-ID") or request.GET.get("after") or ""
-    return int(raw) if raw.isdigit() else None
+    return whole_number(request.headers.get("Last-Event-ID") or request.GET.get("after") or "")
 
 
 async def live_stream(request, key):

@@ -20,6 +20,7 @@ from .app_settings import app_settings
 from .errors import CommentError
 from .forms import AppealForm, CommentForm, DeleteForm, ReportForm, VoteForm
 from .models import Comment
+from .numbers import whole_number
 from .threads import thread_lookup
 
 KEY_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.:-")
@@ -70,10 +71,10 @@ def thread_page(request, key, form=None, status=200):
 
 def _focus(request, thread):
     """?parent=<id>: one comment with all its replies, a page at a time (the no-JS "more replies")."""
-    parent_id = request.GET.get("parent", "")
-    if not parent_id.isdigit():
+    parent_id = whole_number(request.GET.get("parent", ""))
+    if parent_id is None:
         return None
-    parent = Comment.objects.shown_to(request.user).filter(pk=int(parent_id), thread=thread, parent__isnull=True).first()
+    parent = Comment.objects.shown_to(request.user).filter(pk=parent_id, thread=thread, parent__isnull=True).first()
     if parent is None:
         raise Http404
     try:

@@ -1,6 +1,7 @@
 """The newsroom's side of the comments seam: article threads are keyed ``article-<pk>``."""
 
 from broadsheet.comments.adapter import CommentsAdapter, ThreadInfo
+from broadsheet.comments.numbers import whole_number
 
 ARTICLE_PREFIX = "article-"
 
@@ -16,7 +17,7 @@ class NewsroomCommentsAdapter(CommentsAdapter):
         return f"{site.root_url}{path}" if site and path.startswith("/") else path
 
     def resolve_thread(self, key):
-        if not key.startswith(ARTICLE_PREFIX) or not key[len(ARTICLE_PREFIX):].isdigit() or len(key) > 30:
+        if not key.startswith(ARTICLE_PREFIX) or whole_number(key[len(ARTICLE_PREFIX):]) is None:
             return None
         from broadsheet.newsroom.freshness import generation, remembered
 

@@ -5,6 +5,8 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 
+from broadsheet.comments.numbers import whole_number
+
 from .models import ArticlePage, NewsRendition, SectionPage
 
 
@@ -22,9 +24,10 @@ def page_number(raw):
     """A ?page= value as a number; anything that is not a positive whole number is a 404, never a 500."""
     if raw in (None, ""):
         return 1
-    if not raw.isdigit():
+    number = whole_number(raw)
+    if number is None:
         raise Http404("Bad page number")
-    return int(raw)
+    return number
 
 
 def section_front(section, raw_page):
