@@ -11,10 +11,9 @@ class NewsroomCommentsAdapter(CommentsAdapter):
         return key.startswith(ARTICLE_PREFIX)
 
     def absolute_url(self, path):
-        from wagtail.models import Site
+        from broadsheet.newsroom.canonical import absolute_url
 
-        site = Site.objects.filter(is_default_site=True).first()
-        return f"{site.root_url}{path}" if site and path.startswith("/") else path
+        return absolute_url(path) if path.startswith("/") else path
 
     def resolve_thread(self, key):
         if not key.startswith(ARTICLE_PREFIX) or whole_number(key[len(ARTICLE_PREFIX):]) is None:

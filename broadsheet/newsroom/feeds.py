@@ -6,13 +6,21 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from .canonical import absolute_url
 from .models import ArticlePage, HomePage, SectionPage
 
 
 class LatestArticlesFeed(Feed):
     title = _("Broadsheet: latest news")
     description = _("The latest articles from Broadsheet")
-    link = "/"
+    def get_feed(self, obj, request):
+        # Django would build the feed's own address from the request's Host: use the canonical root.
+        feed = super().get_feed(obj, request)
+        feed.feed["feed_url"] = absolute_url(request.path)
+        return feed
+
+    def link(self):
+        return absolute_url("/")
 
     def articles(self):
         return ArticlePage.objects.published().latest_first().prefetch_related("tags")
@@ -27,7 +35,7 @@ class LatestArticlesFeed(Feed):
         return item.standfirst or item.caption
 
     def item_link(self, item):
-        return item.url
+        return absolute_url(item.url)
 
     def item_pubdate(self, item):
         return item.first_published_at
@@ -59,7 +67,7 @@ class SectionFeed(LatestArticlesFeed):
         return _("Broadsheet: %(section)s") % {"section": section.title}
 
     def link(self, section):
-        return section.url
+        return absolute_url(section.url)
 
     def description(self, section):
         return _("The latest articles in %(section)s") % {"section": section.title}

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from .canonical import absolute_url
 from .models import AuthorKind
 
 # The same escaping as django.utils.html.json_script: nothing in the data can close the <script> element.
@@ -28,7 +29,7 @@ def share_image_url(page, request):
     if not page.lead_image:
         return None
     rendition = page.lead_image.get_rendition(settings.NEWSROOM_SHARE_IMAGE_FILTER)
-    return request.build_absolute_uri(rendition.url)
+    return absolute_url(rendition.url)
 
 
 def breadcrumb_schema(crumbs, request):
@@ -36,7 +37,7 @@ def breadcrumb_schema(crumbs, request):
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {"@type": "ListItem", "position": n, "name": label, "item": request.build_absolute_uri(url)}
+            {"@type": "ListItem", "position": n, "name": label, "item": absolute_url(url)}
             for n, (label, url) in enumerate(crumbs, start=1)
         ],
     }
@@ -46,7 +47,7 @@ def publisher_schema(request):
     return {
         "@type": "Organization",
         "name": settings.WAGTAIL_SITE_NAME,
-        "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static(settings.NEWSROOM_LOGO))},
+        "logo": {"@type": "ImageObject", "url": absolute_url(static(settings.NEWSROOM_LOGO))},
     }
 
 

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from .canonical import absolute_url
 from .fronts import article_cards, page_number
 from .models import Author
 
@@ -17,5 +18,6 @@ def author_page(request, slug):
         page_obj = Paginator(articles, settings.NEWSROOM_SECTION_PAGE_SIZE).page(page_number(request.GET.get("page")))
     except InvalidPage as exc:
         raise Http404("No such page") from exc
-    context = {"author": author, "articles": page_obj.object_list, "page_obj": page_obj}
+    context = {"author": author, "articles": page_obj.object_list, "page_obj": page_obj,
+               "canonical_url": absolute_url(author.get_absolute_url())}
     return TemplateResponse(request, "newsroom/author_page.html", context)

@@ -35,7 +35,7 @@ def test_site_feed_lists_published_articles(client, stories):
     titles = [item.findtext("title") for item in channel.findall("item")]
     assert set(titles) == {live.title, other.title}
     item = next(i for i in channel.findall("item") if i.findtext("title") == live.title)
-    assert item.findtext("link") == f"http://testserver{live.url}"
+    assert item.findtext("link") == f"http://localhost{live.url}"  # the Site's root, not the Host
     assert item.findtext("category") == "elections"
 
 
