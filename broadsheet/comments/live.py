@@ -294,7 +294,7 @@ async def live_stream(request, key):
         return HttpResponse("Too many live readers; poll the list instead.", status=503, headers={"Retry-After": "60"})
     if not THREAD_KEY.match(key):
         raise Http404("There is no comment thread here.")
-    thread = await _lookup(key)
+    thread = await _lookup(key, request)
     if thread is None:
         raise Http404("There is no comment thread here.")
     after = _resume_from(request)
@@ -307,8 +307,8 @@ async def live_stream(request, key):
 
 
 @_with_closed_connection
-def _lookup(key):
-    return thread_lookup(key)
+def _lookup(key, request):
+    return thread_lookup(key, request=request)
 
 
 # -- publishing (called from signal_handlers.py, in the process that saved the comment) -----------------

@@ -15,6 +15,20 @@ class NewsroomCommentsAdapter(CommentsAdapter):
 
         return absolute_url(path) if path.startswith("/") else path
 
+    def can_read_thread(self, request, key):
+        """A private article's comments are as private as the article (Wagtail's view restrictions)."""
+        from broadsheet.newsroom.freshness import view_restrictions_exist
+
+        if not key.startswith(ARTICLE_PREFIX) or not view_restrictions_exist():
+            return True  # the common case costs no query
+        from wagtail.models import Page, PageViewRestriction
+
+        page = Page.objects.filter(pk=whole_number(key[len(ARTICLE_PREFIX):]) or 0).first()
+        if page is None:
+            return True  # resolve_thread answers for a missing page
+        restrictions = PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True))
+        return all(restriction.accept_request(request) for restriction in restrictions)
+
     def resolve_thread(self, key):
         if not key.startswith(ARTICLE_PREFIX) or whole_number(key[len(ARTICLE_PREFIX):]) is None:
             return None

@@ -203,6 +203,13 @@ def build_store():
     return MemoryStore(app_settings.versions_file())
 
 
+def shared_generation():
+    """The store-wide generation as every worker on this machine sees it, read synchronously: the
+    memory-mapped counter without Redis; 0 with Redis, whose Django cache every worker shares anyway."""
+    store = get_store()
+    return store.versions.generation() if isinstance(store, MemoryStore) else 0
+
+
 def reset_store():
     """Forget the store (tests switch settings between runs)."""
     global _store
