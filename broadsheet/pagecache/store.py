@@ -6,6 +6,7 @@ purge happened since that generation, so a page rendered during a purge is never
 """
 
 import asyncio
+import random
 import time
 import weakref
 from collections import OrderedDict
@@ -56,6 +57,9 @@ class LocalEntries:
         self._items.clear()
         self._bytes = 0
 
+    def __len__(self):
+        return len(self._items)
+
 
 class MemoryStore:
     """Entries in this worker's memory; tag versions in the machine-wide VersionFile."""
@@ -72,6 +76,9 @@ class MemoryStore:
 
     async def generation(self):
         return self.versions.generation()
+
+    def entry_count(self):
+        return len(self.entries)
 
     async def save(self, key, *, status, headers, body, tags, generation, seconds=None):
         versions = self.versions.versions(tags)
@@ -116,8 +123,17 @@ class RedisStore:
         return f"{self.prefix}:gen"
 
     async def _versions(self, client, tags):
+        # A counter Redis evicted (allkeys-lru, deploy/redis-broadsheet.conf) reads as -1, which matches
+        # no stored entry; save() starts it again at a random value, never one an old entry carries.
         values = await client.mget([self.version_key(t) for t in tags]) if tags else []
-        return tuple(int(v or 0) for v in values)
+        return tuple(-1 if v is None else int(v) for v in values)
+
+    def entry_count(self):
+        """Entries stored in Redis under this prefix (a SCAN: for monitoring, not for requests)."""
+        import redis
+
+        client = redis.Redis.from_url(self.url)
+        return sum(1 for _ in client.scan_iter(match=f"{self.prefix}:e:*", count=1000))
 
     async def lookup(self, key):
         """A local copy while its tags' versions (re-read at most every LOCAL_SECONDS) still match, else
@@ -159,7 +175,13 @@ class RedisStore:
     async def save(self, key, *, status, headers, body, tags, generation, seconds=None):
         client = self._client()
         keys = [self.version_key(t) for t in tags] + [self.generation_key]
-        values = [int(v or 0) for v in await client.mget(keys)]
+        raw = await client.mget(keys)
+        for name, value in zip(keys[:-1], raw):
+            if value is None:
+                await client.set(name, random.getrandbits(40), nx=True)
+        if None in raw[:-1]:
+            raw = await client.mget(keys)
+        values = [int(v or 0) for v in raw]
         if values[-1] != generation:
             return False
         seconds = seconds or app_settings.seconds()
