@@ -2,6 +2,8 @@
 and every worker's memory of "no page is private" (freshness.py), with or without Redis."""
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
 from broadsheet.newsroom import freshness
@@ -35,5 +37,8 @@ def test_another_workers_privacy_change_reaches_this_workers_memory(tree, monkey
     # Another worker makes a page private: its signals run there, not here (bulk_create sends none)...
     PageViewRestriction.objects.bulk_create([PageViewRestriction(page=tree["sport"], restriction_type="login")])
     assert freshness.view_restrictions_exist() is False  # this process still trusts its memory...
-    store.get_store().purge(["page-%d" % tree["sport"].pk])  # ...until that worker's purge reaches the shared counter
+    if settings.REDIS_URL:  # ...until that worker's handler clears the generation in the shared cache
+        cache.delete(freshness.GENERATION_KEY)
+    else:  # ...or, with no shared cache, its purge reaches the machine-wide counter file
+        store.get_store().purge(["page-%d" % tree["sport"].pk])
     assert freshness.view_restrictions_exist() is True
