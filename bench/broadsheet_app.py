@@ -27,6 +27,7 @@ def env(data_dir, **extra):
         "REDIS_URL": REDIS_URL,
         "CACHE_KEY_PREFIX": PREFIX,
         "INSECURE_COOKIES": "1",
+        "SECURE_SSL_REDIRECT": "0",  # plain HTTP on loopback, as make prod
         "COMMENTS_RATE_LIMIT_USER": RAISED_LIMIT,
         "COMMENTS_RATE_LIMIT_IP": RAISED_LIMIT,
         "COMMENTS_TRUSTED_AFTER": "0",

@@ -36,6 +36,41 @@ def drop_broken_connections():
                 connection.close()
 
 
+class BodyTooLarge(Exception):
+    pass
+
+
+def body_limit(path):
+    """The most bytes a request body to this path may carry. Django checks Content-Length only (and only
+    when the body is read); a chunked body has none, so the count is kept here, on the bytes as they arrive."""
+    if path.startswith(("/admin/", "/django-admin/")):
+        return settings.BROADSHEET_MAX_ADMIN_BODY_BYTES  # image and document uploads
+    return settings.BROADSHEET_MAX_BODY_BYTES
+
+
+def counting(receive, limit):
+    seen = 0
+
+    async def receive_counted():
+        nonlocal seen
+        message = await receive()
+        seen += len(message.get("body", b""))
+        if seen > limit:
+            raise BodyTooLarge
+        return message
+
+    return receive_counted
+
+
+async def refuse_too_large(scope, send):
+    json = scope["path"].startswith("/api/")
+    body = b'{"code": "too_large", "message": "The request is too large."}' if json else b"The request is too large.\n"
+    content_type = b"application/json" if json else b"text/plain; charset=utf-8"
+    await send({"type": "http.response.start", "status": 413, "headers": [
+        (b"content-type", content_type), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body})
+
+
 class SyncChainASGIHandler(ASGIHandler):
     def load_middleware(self, is_async=False):
         super().load_middleware(is_async=False)
@@ -58,4 +93,8 @@ class SyncChainASGIHandler(ASGIHandler):
         # No ThreadSensitiveContext: thread-sensitive code shares the process's one sync thread.
         if scope["type"] != "http":
             raise ValueError(f"Django can only handle ASGI/HTTP connections, not {scope['type']}.")
-        await self.handle(scope, receive, send)
+        try:
+            # Django reads the whole body before the view; what it reads is counted and capped.
+            await self.handle(scope, counting(receive, body_limit(scope["path"])), send)
+        except BodyTooLarge:
+            await refuse_too_large(scope, send)

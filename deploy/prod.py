@@ -132,6 +132,9 @@ class Stack:
         env.setdefault("CSRF_TRUSTED_ORIGINS", public)
         env.setdefault("WAGTAILADMIN_BASE_URL", public)
         env.setdefault("INSECURE_COOKIES", "1")  # plain HTTP on loopback: Secure cookies would never come back
+        env.setdefault("SECURE_SSL_REDIRECT", "0")  # likewise: no TLS here to redirect to (the real host has it)
+        env.setdefault("SECURE_HSTS_SECONDS", "0")  # and no HSTS promise for a loopback address
+        env.setdefault("BROADSHEET_CANONICAL_URL", public)  # every absolute link names this stack's address
         env.setdefault("FRONTEND_CACHE_NGINX_URL", f"http://127.0.0.1:{self.args.purge_port}")
         env["BROADSHEET_DATA_DIR"] = str(self.data)
         env.setdefault("SECRET_KEY", self.secret_key())

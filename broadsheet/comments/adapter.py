@@ -38,6 +38,11 @@ class CommentsAdapter:
         (an unpublished article), whatever rows remain."""
         return False
 
+    def can_read_thread(self, request, key):
+        """Whether this reader may see (and so write in) the thread: False for a thread under a page they
+        cannot see (a private article). Asked on every read and write by key; the answer is a 404."""
+        return True
+
     def author_name(self, user):
         """The public name printed above a comment. Must not query the database."""
         return user.get_full_name() or user.get_username()

@@ -28,6 +28,12 @@ class ModeratorReadOnlyPolicy(ModeratorPolicy):
     actions = frozenset({"view"})
 
 
+class ModeratorNoDeletePolicy(ModeratorPolicy):
+    """Threads: deleting one would wipe every comment under it with no entry in the log."""
+
+    actions = frozenset({"add", "change", "view"})
+
+
 class ModeratorChangeOnlyPolicy(ModeratorPolicy):
     """Sanctions are given from the queue (so they are logged); here they can only be revoked."""
 

@@ -68,8 +68,12 @@ class ReaderSession(SessionAuth):
     def authenticate(self, request, key):
         if not request.user.is_authenticated:
             raise CommentError("login_required", _("Sign in to take part in the conversation."))
-        # Runs before the body is read: a comment is 250 characters, so a large body is refused unread.
+        # Runs before ninja parses the body: a comment is 250 characters, so a large body is refused. A
+        # chunked body has no Content-Length, so the bytes that came are what counts (the server caps
+        # how many it takes in at all, before Django: see the site's ASGI handler).
         if int(request.META.get("CONTENT_LENGTH") or 0) > app_settings.MAX_REQUEST_BYTES:
+            raise CommentError("too_large", _("The request is too large."))
+        if request.method in ("POST", "PUT", "PATCH") and len(request.body) > app_settings.MAX_REQUEST_BYTES:
             raise CommentError("too_large", _("The request is too large."))
         return request.user
 
@@ -94,10 +98,10 @@ def _prebuilt(response, data):
     return response
 
 
-def _thread(key, *, create=False):
+def _thread(request, key, *, create=False):
     if not THREAD_KEY.match(key):
         raise CommentError("not_found", _("There is no comment thread here."))
-    return thread_for_key(key, create=create)
+    return thread_for_key(key, create=create, request=request)
 
 
 def _comment(pk):
@@ -135,7 +139,7 @@ def thread_comments(request, response: HttpResponse, key: str = KEY, sort: Liter
     Pass ``next_cursor`` back as ``cursor`` for the next page. The reader's own held or hidden
     comments are included for them only (with ``status`` and ``hidden_clause``).
     """
-    thread = _thread(key)
+    thread = _thread(request, key)
     page = listing.thread_page(thread=thread, viewer=request.user, sort=sort, cursor=cursor)
     _shared_when_anonymous(request, response, thread)
     return _prebuilt(response, {"thread": _thread_out(thread), "sort": sort, **page})
@@ -222,7 +226,7 @@ def transparency(request):
 def comment_post(request, response: HttpResponse, payload: CommentIn, key: str = KEY):
     """201 with the new comment (``status`` is ``pending`` when held for a moderator); 200 with the
     first comment when the same ``idempotency_key`` was already used."""
-    thread = _thread(key)
+    thread = _thread(request, key)
     comment = services.comment_create(
         thread_key=key, author=request.user, body=payload.body, parent_id=payload.parent_id,
         idempotency_key=payload.idempotency_key, ip=get_adapter().client_ip(request), notify_replies=payload.notify_replies,

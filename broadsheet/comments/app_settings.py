@@ -8,6 +8,11 @@ from django.conf import settings
 DEFAULTS = {
     # The one limit, counted in grapheme clusters after NFC (see text.py).
     "MAX_LENGTH": 250,
+    # Hard caps besides it: one grapheme cluster may carry any number of combining marks, so the code
+    # points and the UTF-8 bytes of a text are capped too (ten code points a character is far beyond
+    # any real script or emoji sequence).
+    "MAX_CODE_POINTS": 3000,
+    "MAX_BYTES": 12000,
     # Top-level comments per page, replies shown under each, replies per "more replies" page.
     "PAGE_SIZE": 20,
     "REPLIES_PREVIEW": 3,

@@ -33,6 +33,7 @@ from django.utils import timezone
 
 from .listing import Serializer
 from .models import Comment, CommentStatus, ModerationAction, ModerationVerb, Thread
+from .numbers import whole_number
 from .threads import thread_lookup
 
 log = logging.getLogger(__name__)
@@ -321,8 +322,7 @@ async def events(key, after):
 
 
 def _resume_from(request):
-    raw = request.headers.get("Last-Event-ID") or request.GET.get("after") or ""
-    return int(raw) if raw.isdigit() else None
+    return whole_number(request.headers.get("Last-Event-ID") or request.GET.get("after") or "")
 
 
 async def live_stream(request, key):
@@ -333,7 +333,7 @@ async def live_stream(request, key):
         return HttpResponse("Too many live readers; poll the list instead.", status=503, headers={"Retry-After": "60"})
     if not THREAD_KEY.match(key):
         raise Http404("There is no comment thread here.")
-    thread = await _lookup(key)
+    thread = await _lookup(key, request)
     if thread is None:
         raise Http404("There is no comment thread here.")
     after = _resume_from(request)
@@ -346,8 +346,8 @@ async def live_stream(request, key):
 
 
 @_with_closed_connection
-def _lookup(key):
-    return thread_lookup(key)
+def _lookup(key, request):
+    return thread_lookup(key, request=request)
 
 
 # -- publishing (called from signal_handlers.py, in the process that saved the comment) -----------------

@@ -8,6 +8,7 @@ with a fixed number of queries.
 import hashlib
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -43,6 +44,13 @@ class Thread(models.Model):
 
     def __str__(self):
         return self.title or self.key
+
+    def clean(self):
+        # The URL becomes a link in the admin queue, which runs without the public CSP: a path on this
+        # site or an http(s) address only, never javascript: or data:.
+        url = self.url.strip()
+        if url and not (url.startswith(("https://", "http://")) or (url.startswith("/") and not url.startswith("//"))):
+            raise ValidationError({"url": _("Give a path on this site (/news/…) or an http(s) address.")})
 
     def is_open(self, now=None):
         if self.mode == ThreadMode.CLOSED:

@@ -6,6 +6,9 @@ from typing import Annotated, Literal
 from ninja import Field, Schema
 from pydantic import BeforeValidator, StrictBool, StrictInt, StrictStr
 
+# No control characters in short keys (PostgreSQL refuses a NUL in text, which was a 500): a 422 instead.
+PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
+
 
 def _text_only(value):
     if value is not None and not isinstance(value, str):
@@ -116,7 +119,7 @@ class SessionOut(Schema):
 class CommentIn(Schema):
     body: StrictStr = Field(description="Plain text, at most COMMENTS_MAX_LENGTH grapheme clusters after NFC", examples=["A fair point about the ferry timetable."])
     parent_id: StrictInt | None = Field(None, description="Reply to this comment (replies are one level deep)")
-    idempotency_key: StrictStr | None = Field(None, max_length=64, description="A double submit with the same key returns the first comment")
+    idempotency_key: StrictStr | None = Field(None, max_length=64, pattern=PRINTABLE, description="A double submit with the same key returns the first comment")
     notify_replies: StrictBool = Field(False, description="Email me when someone replies")
 
 

@@ -337,9 +337,17 @@ def comment_edit(*, comment, editor, body):
     return comment
 
 
+MODERATED = (CommentStatus.HIDDEN, CommentStatus.DELETED)
+
+
 def comment_delete(*, comment, user):
-    """The author withdraws a comment. With replies under it a placeholder keeps the conversation readable."""
+    """The author withdraws a comment. With replies under it a placeholder keeps the conversation readable.
+
+    A comment a moderator hid or removed is the moderators' now: its text, reports and appeal are the record
+    of that decision."""
     _require_author(comment, user)
+    if comment.status in MODERATED:
+        raise CommentError("forbidden", _("A moderator has taken this comment down; only moderators can delete it."))
     with transaction.atomic():
         lock_thread(comment)
         was_visible = comment.status == CommentStatus.VISIBLE
@@ -521,6 +529,9 @@ def account_delete(*, user):
     """Delete a reader and what they wrote. Comments others replied to stay as empty placeholders."""
     if user is None or not user.is_authenticated:
         raise CommentError("login_required", _("Sign in to take part in the conversation."))
+    if user.is_staff or user.is_superuser:
+        # A staff account owns pages, revisions and log entries in the CMS: it is deleted in the admin.
+        raise CommentError("forbidden", _("Staff accounts are deleted in the admin, not here."))
     with transaction.atomic():
         voted = list(Comment.objects.filter(votes__user=user).distinct())
         Vote.objects.filter(user=user).delete()
@@ -528,7 +539,10 @@ def account_delete(*, user):
             _recount_votes(comment)
         own = list(Comment.objects.filter(author=user).order_by("-parent_id"))
         for comment in own:
-            if Comment.objects.filter(parent_id=comment.pk).exists():
+            if comment.status in MODERATED and comment.body:
+                # A moderator's decision stays on record (text, reports, appeal), no longer linked to anyone.
+                Comment.objects.filter(pk=comment.pk).update(author=None)
+            elif Comment.objects.filter(parent_id=comment.pk).exists():
                 Comment.objects.filter(pk=comment.pk).update(status=CommentStatus.DELETED, body="", author=None)
             else:
                 Comment.objects.filter(pk=comment.pk).delete()

@@ -12,6 +12,9 @@
 6. NFC, then surrounding whitespace is stripped and runs of more than two blank lines collapse.
 7. Empty or whitespace-only text is refused.
 
+Besides the 250 characters, a text may not exceed ``COMMENTS_MAX_CODE_POINTS`` code points or
+``COMMENTS_MAX_BYTES`` UTF-8 bytes (scaled for longer limits): one cluster can carry endless combining marks.
+
 ``count_characters(text)`` is the number of extended grapheme clusters (``regex`` ``\\X``) after NFC: what a
 reader calls a character. The browser counts the same way with
 ``[...new Intl.Segmenter(undefined, {granularity: "grapheme"}).segment(s.normalize("NFC"))].length``.
@@ -66,11 +69,21 @@ def count_characters(text):
     return len(GRAPHEME.findall(unicodedata.normalize("NFC", text)))
 
 
+def _refuse_oversized(text, limit):
+    """Before any per-character work: a few code points a character at most, however they cluster."""
+    scale = limit / app_settings.MAX_LENGTH
+    too_many = len(text) > app_settings.MAX_CODE_POINTS * scale
+    if too_many or len(text.encode("utf-8", "surrogatepass")) > app_settings.MAX_BYTES * scale:
+        raise CommentError("too_long", _("The text is too long."))
+
+
 def normalize(text, *, max_length=None):
+    limit = max_length or app_settings.MAX_LENGTH
+    if isinstance(text, str):
+        _refuse_oversized(text, limit)
     text = clean(text)
     if not text:
         raise CommentError("empty", _("Write something before posting."))
-    limit = max_length or app_settings.MAX_LENGTH
     count = count_characters(text)
     if count > limit:
         raise CommentError(

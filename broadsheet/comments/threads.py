@@ -23,12 +23,15 @@ def _sync(thread, info):
         thread.save(update_fields=changed)
 
 
-def thread_lookup(key, *, create=False):
+def thread_lookup(key, *, create=False, request=None):
     """The thread for key, or None. The site's page (via the adapter) wins over the stored copy.
 
-    With create=True a thread the site knows about is stored on first use (first comment).
+    With create=True a thread the site knows about is stored on first use (first comment). With a
+    request, a thread that reader may not see (the adapter says so: a private page) is None too.
     """
     adapter = get_adapter()
+    if request is not None and not adapter.can_read_thread(request, key):
+        return None
     thread = sql.thread_by_key(key)
     info = adapter.resolve_thread(key)
     if info is None:
@@ -43,8 +46,8 @@ def thread_lookup(key, *, create=False):
     return thread
 
 
-def thread_for_key(key, *, create=False):
-    thread = thread_lookup(key, create=create)
+def thread_for_key(key, *, create=False, request=None):
+    thread = thread_lookup(key, create=create, request=request)
     if thread is None:
         raise CommentError("not_found", _("There is no comment thread here."))
     return thread

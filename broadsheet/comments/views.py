@@ -20,13 +20,14 @@ from .app_settings import app_settings
 from .errors import CommentError
 from .forms import AppealForm, CommentForm, DeleteForm, ReportForm, VoteForm
 from .models import Comment
+from .numbers import whole_number
 from .threads import thread_lookup
 
 KEY_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.:-")
 
 
-def _thread_or_404(key):
-    thread = thread_lookup(key) if key and set(key) <= KEY_CHARS and len(key) <= 200 else None
+def _thread_or_404(request, key):
+    thread = thread_lookup(key, request=request) if key and set(key) <= KEY_CHARS and len(key) <= 200 else None
     if thread is None:
         raise Http404
     return thread
@@ -40,7 +41,7 @@ def _back(key, request=None, anchor=""):
 
 @never_cache
 def thread_page(request, key, form=None, status=200):
-    thread = _thread_or_404(key)
+    thread = _thread_or_404(request, key)
     sort = request.GET.get("sort", "newest")
     sort = sort if sort in listing.SORTS else "newest"
     focus = _focus(request, thread)
@@ -70,10 +71,10 @@ def thread_page(request, key, form=None, status=200):
 
 def _focus(request, thread):
     """?parent=<id>: one comment with all its replies, a page at a time (the no-JS "more replies")."""
-    parent_id = request.GET.get("parent", "")
-    if not parent_id.isdigit():
+    parent_id = whole_number(request.GET.get("parent", ""))
+    if parent_id is None:
         return None
-    parent = Comment.objects.shown_to(request.user).filter(pk=int(parent_id), thread=thread, parent__isnull=True).first()
+    parent = Comment.objects.shown_to(request.user).filter(pk=parent_id, thread=thread, parent__isnull=True).first()
     if parent is None:
         raise Http404
     try:
@@ -91,7 +92,7 @@ def _refusal(request, error):
 
 @require_POST
 def comment_post(request, key):
-    _thread_or_404(key)
+    _thread_or_404(request, key)
     form = CommentForm(request.POST)
     if not form.is_valid():
         return thread_page(request, key, form=form, status=400)
@@ -112,7 +113,7 @@ def comment_post(request, key):
 
 
 def _comment_action(request, key, comment_id, form_class, act, done):
-    _thread_or_404(key)
+    _thread_or_404(request, key)
     comment = Comment.objects.filter(pk=comment_id, thread__key=key).select_related("thread").first()
     if comment is None:
         raise Http404

@@ -11,12 +11,12 @@ from wagtail.permissions import register_permission_policy
 
 from . import admin_views
 from .adapter import get_adapter
-from .admin_permissions import ModeratorChangeOnlyPolicy, ModeratorPolicy, ModeratorReadOnlyPolicy
+from .admin_permissions import ModeratorChangeOnlyPolicy, ModeratorNoDeletePolicy, ModeratorPolicy, ModeratorReadOnlyPolicy
 from .models import BannedWord, ModerationAction, Sanction, Thread
 
 
 # Moderators (comments.moderate) manage these; the log is read-only, sanctions can only be revoked here.
-register_permission_policy(Thread, ModeratorPolicy(Thread))
+register_permission_policy(Thread, ModeratorNoDeletePolicy(Thread))
 register_permission_policy(BannedWord, ModeratorPolicy(BannedWord))
 register_permission_policy(Sanction, ModeratorChangeOnlyPolicy(Sanction))
 register_permission_policy(ModerationAction, ModeratorReadOnlyPolicy(ModerationAction))

@@ -6,6 +6,7 @@ Writes need a signed-in reader and the CSRF token (ninja's session auth checks i
 
 import hashlib
 import json
+import re
 
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import reverse
@@ -18,7 +19,7 @@ from ninja.security import django_auth
 from . import app_settings
 from .lookup import NotAWord, lookup
 from .models import SavedWord
-from .schemas import ArticleLevels, Entry, Error, Me, Missing, SavedWordIn, SavedWordOut
+from .schemas import PRINTABLE, ArticleLevels, Entry, Error, Me, Missing, SavedWordIn, SavedWordOut
 from .services import VocabularyFull, saved_word_add, saved_word_remove
 
 router = Router(tags=["dictionary"])
@@ -70,6 +71,8 @@ def save_word(request, payload: SavedWordIn):
 @router.delete("/me/words/{lemma}", auth=django_auth, response={204: None, 404: Error},
                summary="Remove a word from the signed-in reader's list (CSRF token required)")
 def remove_word(request, lemma: str):
+    if not re.fullmatch(PRINTABLE, lemma):  # a NUL never reaches PostgreSQL (it refuses one: a 500)
+        return Status(404, {"detail": _("That word is not in your list.")})
     if saved_word_remove(reader=request.auth, lemma=lemma):
         return Status(204, None)
     return Status(404, {"detail": _("That word is not in your list.")})

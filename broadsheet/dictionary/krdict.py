@@ -6,10 +6,12 @@ the Korean headword (Lemma/writtenForm), its vocabularyLevel, and for each Sense
 and every English Equivalent (language 영어: lemma and definition). Nothing else is read.
 """
 
-import json
+import re
 import zipfile
 from dataclasses import dataclass
 from xml.etree import ElementTree
+
+import ijson
 
 ENGLISH = {"영어", "english", "en", "eng"}
 
@@ -75,17 +77,44 @@ def equivalents_of(entry):
 
 
 def _xml_entries(stream):
-    for _event, element in ElementTree.iterparse(stream):
+    # A full export is hundreds of megabytes (a zip of it a few): each entry is dropped from its parent
+    # once read, so memory stays flat however long the file is (clearing it alone left an empty
+    # element per entry behind).
+    parents = []
+    for event, element in ElementTree.iterparse(stream, events=("start", "end")):
+        if event == "start":
+            parents.append(element)
+            continue
+        parents.pop()
         if element.tag == "LexicalEntry":
             yield element
-            element.clear()  # a full export is hundreds of megabytes: keep memory flat
+            if parents:
+                parents[-1].remove(element)
+
+
+# Where entries sit in the JSON tree: LexicalResource (optional) → Lexicon (one or a list, optional) →
+# LexicalEntry (one or a list), as ijson names the path.
+ENTRY_PATH = re.compile(r"(LexicalResource\.)?(Lexicon(\.item)?\.)?LexicalEntry(\.item)?")
 
 
 def _json_entries(stream):
-    data = json.load(stream)
-    resource = data.get("LexicalResource", data)
-    for lexicon in children(resource, "Lexicon") or [resource]:
-        yield from children(lexicon, "LexicalEntry")
+    """Each LexicalEntry object as it is parsed: the file is never held whole (json.load took ~3 KB
+    of Python objects per entry)."""
+    builder, depth = None, 0
+    try:
+        for prefix, event, value in ijson.parse(stream, use_float=True):
+            if builder is None:
+                if event != "start_map" or not ENTRY_PATH.fullmatch(prefix):
+                    continue
+                builder, depth = ijson.ObjectBuilder(), 0
+            builder.event(event, value)
+            depth += event in ("start_map", "start_array")
+            depth -= event in ("end_map", "end_array")
+            if depth == 0:
+                yield builder.value
+                builder = None
+    except ijson.JSONError as error:
+        raise ValueError(f"not valid JSON: {error}") from error
 
 
 def read_export(path):

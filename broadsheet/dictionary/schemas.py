@@ -44,10 +44,14 @@ class Error(Schema):
     detail: str
 
 
+# No control characters (PostgreSQL refuses a NUL in text, which was a 500): a 422 JSON instead.
+PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
+
+
 class SavedWordIn(Schema):
-    lemma: str = Field(max_length=120)
-    seen_as: str = Field("", max_length=120)
-    gloss: str = Field("", max_length=300)
+    lemma: str = Field(max_length=120, pattern=PRINTABLE)
+    seen_as: str = Field("", max_length=120, pattern=PRINTABLE)
+    gloss: str = Field("", max_length=300, pattern=PRINTABLE)
 
 
 class SavedWordOut(Schema):

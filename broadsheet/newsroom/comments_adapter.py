@@ -1,6 +1,7 @@
 """The newsroom's side of the comments seam: article threads are keyed ``article-<pk>``."""
 
 from broadsheet.comments.adapter import CommentsAdapter, ThreadInfo
+from broadsheet.comments.numbers import whole_number
 
 ARTICLE_PREFIX = "article-"
 
@@ -10,13 +11,26 @@ class NewsroomCommentsAdapter(CommentsAdapter):
         return key.startswith(ARTICLE_PREFIX)
 
     def absolute_url(self, path):
-        from wagtail.models import Site
+        from broadsheet.newsroom.canonical import absolute_url
 
-        site = Site.objects.filter(is_default_site=True).first()
-        return f"{site.root_url}{path}" if site and path.startswith("/") else path
+        return absolute_url(path) if path.startswith("/") else path
+
+    def can_read_thread(self, request, key):
+        """A private article's comments are as private as the article (Wagtail's view restrictions)."""
+        from broadsheet.newsroom.freshness import view_restrictions_exist
+
+        if not key.startswith(ARTICLE_PREFIX) or not view_restrictions_exist():
+            return True  # the common case costs no query
+        from wagtail.models import Page, PageViewRestriction
+
+        page = Page.objects.filter(pk=whole_number(key[len(ARTICLE_PREFIX):]) or 0).first()
+        if page is None:
+            return True  # resolve_thread answers for a missing page
+        restrictions = PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True))
+        return all(restriction.accept_request(request) for restriction in restrictions)
 
     def resolve_thread(self, key):
-        if not key.startswith(ARTICLE_PREFIX) or not key[len(ARTICLE_PREFIX):].isdigit() or len(key) > 30:
+        if not key.startswith(ARTICLE_PREFIX) or whole_number(key[len(ARTICLE_PREFIX):]) is None:
             return None
         from broadsheet.newsroom.freshness import generation, remembered
 

@@ -14,9 +14,10 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from .canonical import absolute_url
 from .fronts import article_cards
 from .listings import author_articles, topic_articles
-from .models import ArticleByline, Author, HomePage, SectionPage
+from .models import ArticleByline, ArticlePage, Author, HomePage, SectionPage
 from .views import published_corrections
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
@@ -57,7 +58,9 @@ class LatestArticlesFeed(Feed):
     feed_type = MediaRssFeed
     title = _("Broadsheet: latest news")
     description = _("The latest articles from Broadsheet")
-    link = "/"
+
+    def link(self):
+        return absolute_url("/")
 
     def __call__(self, request, *args, **kwargs):
         response = super().__call__(request, *args, **kwargs)
@@ -70,10 +73,12 @@ class LatestArticlesFeed(Feed):
     def get_feed(self, obj, request):
         request.feed_cache_tags = self.cache_tags(obj)
         feed = super().get_feed(obj, request)
-        for item in feed.items:  # media URLs are site-relative until the request says where the site is
+        # Django would build the feed's own address from the request's Host: use the canonical root.
+        feed.feed["feed_url"] = absolute_url(request.path)
+        for item in feed.items:  # media URLs are site-relative: give them the canonical root
             if item.get("lead_image"):
                 attrs = item["lead_image"]["attrs"]
-                attrs["url"] = request.build_absolute_uri(attrs["url"])
+                attrs["url"] = absolute_url(attrs["url"])
         return feed
 
     def articles(self):
@@ -90,7 +95,7 @@ class LatestArticlesFeed(Feed):
         return item.standfirst or item.caption
 
     def item_link(self, item):
-        return item.url
+        return absolute_url(item.url)
 
     def item_author_name(self, item):
         return ", ".join(byline.author.name for byline in item.bylines.all()) or None
@@ -138,7 +143,7 @@ class SectionFeed(LatestArticlesFeed):
         return _("Broadsheet: %(section)s") % {"section": section.title}
 
     def link(self, section):
-        return section.url
+        return absolute_url(section.url)
 
     def description(self, section):
         return _("The latest articles in %(section)s") % {"section": section.title}
@@ -167,7 +172,7 @@ class AuthorFeed(LatestArticlesFeed):
         return _("Broadsheet: %(author)s") % {"author": author.name}
 
     def link(self, author):
-        return author.get_absolute_url()
+        return absolute_url(author.get_absolute_url())
 
     def description(self, author):
         return _("The latest articles by %(author)s") % {"author": author.name}
@@ -196,7 +201,7 @@ class TopicFeed(LatestArticlesFeed):
         return _("Broadsheet: %(topic)s") % {"topic": tag.name}
 
     def link(self, tag):
-        return f"/tags/{tag.slug}/"
+        return absolute_url(f"/tags/{tag.slug}/")
 
     def description(self, tag):
         return _("The latest articles on %(topic)s") % {"topic": tag.name}
@@ -217,7 +222,13 @@ class CorrectionsFeed(Feed):
 
     title = _("Broadsheet: corrections and clarifications")
     description = _("Corrections, clarifications and editor's notes on Broadsheet articles, newest first")
-    link = "/corrections/"
+    def link(self):
+        return absolute_url("/corrections/")
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["feed_url"] = absolute_url(request.path)
+        return feed
 
     def items(self):
         return published_corrections()[: settings.NEWSROOM_FEED_ITEMS]
@@ -229,7 +240,7 @@ class CorrectionsFeed(Feed):
         return escape(item.text)  # RSS readers take a description as HTML; a correction is plain text
 
     def item_link(self, item):
-        return f"{item.page.url}#correction-{item.pk}"
+        return absolute_url(f"{item.page.url}#correction-{item.pk}")
 
     def item_pubdate(self, item):
         return item.published_at

@@ -32,6 +32,15 @@ def generation():
 
 
 def _read_generation():
+    # Without Redis the Django cache is per process, so a change made in another worker (a page made
+    # private) never deletes this one's key: the page cache's machine-wide counter, bumped by every
+    # purge that retires pages, is folded in.
+    from broadsheet.pagecache.store import shared_generation
+
+    return f"{_cache_generation()}.{shared_generation()}"
+
+
+def _cache_generation():
     gen = cache.get(GENERATION_KEY)
     if gen is None:
         # A fresh cache (or an evicted key): start a new generation so no process trusts older memos.

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
+from broadsheet.comments.numbers import whole_number
+
 from .models import ArticlePage, NewsRendition, SectionPage
 from .querysets import NewsPageQuerySet
 from .seo import home_schemas, listing_meta
@@ -28,10 +30,10 @@ def page_number(raw):
     """A ?page= value as a number; anything that is not a positive whole number is a 404, never a 500."""
     if raw in (None, ""):
         return 1
-    # isdigit() alone takes '²' and other Unicode digits int() refuses; more than 9 digits is no real page.
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > 9:
+    number = whole_number(raw)
+    if number is None:
         raise Http404("Bad page number")
-    return int(raw)
+    return number
 
 
 def front_ids(section):

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from .canonical import absolute_url
 from .freshness import generation, remembered
 
 from .models import ArticlePage, ArticleTag
@@ -62,10 +63,10 @@ def share_links(page, url):
 
 
 def article_context(page, request):
-    """Built once per process and generation (freshness.py) for each page, language and host; previews never."""
+    """Built once per process and generation (freshness.py) for each page and language; previews never."""
     if getattr(request, "is_preview", False):
         return build_article_context(page, request)
-    key = ("article", page.pk, get_language(), request.scheme, request.get_host(), generation())
+    key = ("article", page.pk, get_language(), generation())  # absolute URLs never come from the Host
     context, lead_image = remembered(key, lambda: (build_article_context(page, request), page.lead_image))
     if lead_image is not None and lead_image.pk == page.lead_image_id:
         page.lead_image = lead_image  # with its renditions: the {% picture %} needs no query nor cache read
@@ -87,7 +88,7 @@ def build_article_context(page, request):
     authors = bylines(page)
     tags = list(page.tags.all())
     page_url = page.get_url(request)
-    canonical = request.build_absolute_uri(page_url)
+    canonical = absolute_url(page_url)
     corrections = sorted(page.corrections.all(), key=lambda c: (c.published_at is None, c.published_at or 0))
     return {
         "page_url": page_url,

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from .canonical import absolute_url
 from .models import AuthorKind, CorrectionKind
 
 # Editor's notes add context; corrections and clarifications change what the article said.
@@ -32,7 +33,7 @@ def share_image_url(page, request):
     if not page.lead_image:
         return None
     rendition = page.lead_image.get_rendition(settings.NEWSROOM_SHARE_IMAGE_FILTER)
-    return request.build_absolute_uri(rendition.url)
+    return absolute_url(rendition.url)
 
 
 def breadcrumb_schema(crumbs, request):
@@ -40,7 +41,7 @@ def breadcrumb_schema(crumbs, request):
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {"@type": "ListItem", "position": n, "name": label, "item": request.build_absolute_uri(url)}
+            {"@type": "ListItem", "position": n, "name": label, "item": absolute_url(url)}
             for n, (label, url) in enumerate(crumbs, start=1)
         ],
     }
@@ -50,7 +51,7 @@ def publisher_schema(request):
     return {
         "@type": "Organization",
         "name": settings.WAGTAIL_SITE_NAME,
-        "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static(settings.NEWSROOM_LOGO))},
+        "logo": {"@type": "ImageObject", "url": absolute_url(static(settings.NEWSROOM_LOGO))},
     }
 
 
@@ -128,8 +129,8 @@ def article_meta(page, request, *, crumbs, authors, tags, canonical, corrections
 
 def home_schemas(request):
     """The homepage says who publishes the site and how to search it (Google's sitelinks search box)."""
-    home = request.build_absolute_uri("/")
-    search = request.build_absolute_uri("/search/") + "?q={search_term_string}"
+    home = absolute_url("/")
+    search = absolute_url("/search/") + "?q={search_term_string}"
     organization = {"@context": "https://schema.org", **publisher_schema(request), "url": home}
     website = {
         "@context": "https://schema.org",
@@ -150,7 +151,7 @@ def listing_meta(request, *, title, description="", crumbs=None, schemas=(), pag
 
     The canonical URL keeps ?page=N past the first page: each page of a listing is its own document.
     """
-    canonical = request.build_absolute_uri(request.path)
+    canonical = absolute_url(request.path)
     if page_number > 1:
         canonical += f"?page={page_number}"
     blocks = [*schemas, *([breadcrumb_schema(crumbs, request)] if crumbs else [])]

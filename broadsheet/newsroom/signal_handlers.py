@@ -19,6 +19,8 @@ def connect():
     _connect_generation()
     _connect_corrections()
     _connect_listings()
+    post_save.connect(on_privacy_changed, sender=PageViewRestriction, dispatch_uid="newsroom-privacy-saved")
+    post_delete.connect(on_privacy_changed, sender=PageViewRestriction, dispatch_uid="newsroom-privacy-deleted")
 
 
 def _connect_listings():
@@ -75,6 +77,21 @@ def _connect_generation():
         label = sender._meta.label_lower
         post_save.connect(_saved, sender=sender, dispatch_uid=f"newsroom-gen-save-{label}")
         post_delete.connect(newsroom_changed, sender=sender, dispatch_uid=f"newsroom-gen-delete-{label}")
+
+
+def on_privacy_changed(sender, instance, **kwargs):
+    """A page made private (or public again): it and every page under it leave the page cache on every
+    worker and the front cache, with the anonymous comment lists of the articles among them."""
+    from broadsheet.comments.threads import thread_cache_tag
+    from broadsheet.pagecache.purge import tags_purge
+    from broadsheet.pagecache.tags import publish_tags
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:
+        return
+    pages = [page.specific, *page.get_descendants().live().specific()]
+    tags = [*publish_tags(page, subtree=True), *(thread_cache_tag(f"article-{p.pk}") for p in pages)]
+    tags_purge(tags, pages=pages)
 
 
 def _page_saved(sender, instance, **kwargs):

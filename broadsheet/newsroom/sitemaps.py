@@ -16,6 +16,7 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from wagtail.models import Site
 
+from .canonical import absolute_url
 from .models import ArticlePage
 from .querysets import published_pages
 
@@ -39,7 +40,7 @@ def _site_pages(request):
 
 def _page_url(request, root_path, url_path):
     """A page's public address from its tree path (/home/national/ under root /home/ → /national/)."""
-    return escape(request.build_absolute_uri("/" + url_path[len(root_path) :]))
+    return escape(absolute_url("/" + url_path[len(root_path) :]))
 
 
 def _xml(body_parts, tags):
@@ -63,7 +64,7 @@ def sitemap_index(request):
     )
     parts = [f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{SITEMAP_NS}">\n']
     for row in files:
-        loc = escape(request.build_absolute_uri(f"/sitemap-pages-{row['block']}.xml"))
+        loc = escape(absolute_url(f"/sitemap-pages-{row['block']}.xml"))
         lastmod = f"<lastmod>{row['lastmod'].isoformat()}</lastmod>" if row["lastmod"] else ""
         parts.append(f"<sitemap><loc>{loc}</loc>{lastmod}</sitemap>\n")
     parts.append("</sitemapindex>\n")
@@ -119,8 +120,8 @@ def robots_txt(request):
         "Disallow: /django-admin/",
         "Disallow: /accounts/",
         "",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
-        f"Sitemap: {request.build_absolute_uri('/sitemap-news.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap-news.xml')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

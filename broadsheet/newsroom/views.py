@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from . import listings
+from .canonical import absolute_url
 from .models import ArticleCorrection, ArticlePage, Author
 from .seo import listing_meta
 
@@ -147,5 +148,5 @@ def published_corrections():
 
 def corrections_page(request):
     page_obj = listings.paginate(published_corrections(), request.GET.get("page"), settings.NEWSROOM_CORRECTIONS_PAGE_SIZE)
-    context = {"corrections": page_obj.object_list, "page_obj": page_obj}
+    context = {"corrections": page_obj.object_list, "page_obj": page_obj, "canonical_url": absolute_url(request.path)}
     return TemplateResponse(request, "newsroom/corrections_page.html", context)

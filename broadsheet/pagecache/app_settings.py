@@ -1,5 +1,8 @@
 """PAGECACHE_* settings with their defaults, read at call time so tests can override them."""
 
+import re
+from functools import lru_cache
+
 from django.conf import settings
 
 # Paths that are never Wagtail pages, or are per-user: the cache never looks them up.
@@ -45,10 +48,20 @@ def anonymous_only_prefixes():
     return tuple(_get("ANONYMOUS_ONLY_PREFIXES", ("/api/comments/",)))
 
 
+# The values a cacheable query parameter may take, in the one form the site writes them: a page number
+# without leading zeros (at most 4 digits), a comment list's order.
+QUERY_VALUES = {"page": r"[1-9][0-9]{0,3}", "sort": r"newest|oldest|liked"}
+
+
 def query_allowlist():
-    """Query parameters that still make a page cacheable (pagination, a comment list's order); any
-    other one bypasses."""
-    return frozenset(_get("QUERY_ALLOWLIST", ("page", "sort")))
+    """Query parameters that still make a page cacheable, each with the pattern of its canonical values
+    (PAGECACHE_QUERY_ALLOWLIST: {name: regex}); any other parameter or value bypasses."""
+    return _compiled(tuple(sorted(_get("QUERY_ALLOWLIST", QUERY_VALUES).items())))
+
+
+@lru_cache(maxsize=8)
+def _compiled(items):
+    return {name: re.compile(pattern) for name, pattern in items}
 
 
 def tagged_paths():

@@ -184,9 +184,9 @@ class _Capture:
         self.complete = not message.get("more_body", False)
 
     def storable(self):
-        # A HEAD reply has no body to keep; the next GET stores the page. Django's side marked only
-        # 200s, and 404s of public API replies (a word the dictionary does not have).
-        return bool(self.tags) and self.status in (200, 404) and self.complete and not self.is_head \
+        # A HEAD reply has no body to keep; the next GET stores the page. Only 200s: a 404 per made-up
+        # word or path would let one client grow the cache without bound.
+        return bool(self.tags) and self.status == 200 and self.complete and not self.is_head \
             and self.size <= app_settings.max_body() and _lifetime(self.headers) > 0
 
     def parts(self):

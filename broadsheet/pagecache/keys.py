@@ -45,12 +45,16 @@ def scope_language(scope):
 
 
 def normalised_query(query_string):
-    """The query string sorted, or None when a parameter outside the allow-list makes it uncacheable."""
+    """The query string sorted, or None when it is not one the site itself links to: a parameter outside
+    the allow-list, one given twice, or a value outside its canonical form (``?page=007``, ``?page=²``,
+    ``?sort=anything``). Those go to Django uncached, so one client cannot fill the cache with variants."""
     if not query_string:
         return ""
     pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
     allowed = app_settings.query_allowlist()
-    if any(name not in allowed for name, _ in pairs):
+    if any(name not in allowed or not allowed[name].fullmatch(value) for name, value in pairs):
+        return None
+    if len({name for name, _ in pairs}) != len(pairs):
         return None
     return urlencode(sorted(pairs))
 

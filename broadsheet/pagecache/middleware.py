@@ -12,6 +12,7 @@ from django.conf import settings
 from . import app_settings
 from .asgi import SCOPE_FLAG
 from .entry import INTERNAL_TAGS_HEADER
+from .keys import normalised_query
 from .tags import page_tags
 
 
@@ -67,7 +68,7 @@ def _shareable(request, response):
         and not getattr(request, "is_preview", False)
         and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
         and not _private(response)
-        and all(name in app_settings.query_allowlist() for name in request.GET)
+        and normalised_query(request.META.get("QUERY_STRING", "").encode("latin-1", "replace")) is not None
         and _anonymous(request)
     )
 

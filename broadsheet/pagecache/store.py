@@ -7,6 +7,7 @@ purge happened since that generation, so a page rendered during a purge is never
 
 import asyncio
 import functools
+import random
 import time
 import weakref
 from collections import OrderedDict
@@ -57,6 +58,9 @@ class LocalEntries:
         self._items.clear()
         self._bytes = 0
 
+    def __len__(self):
+        return len(self._items)
+
 
 class MemoryStore:
     """Entries in this worker's memory; tag versions in the machine-wide VersionFile."""
@@ -73,6 +77,9 @@ class MemoryStore:
 
     async def generation(self):
         return self.versions.generation()
+
+    def entry_count(self):
+        return len(self.entries)
 
     async def save(self, key, *, status, headers, body, tags, generation, seconds=None):
         versions = self.versions.versions(tags)
@@ -138,8 +145,17 @@ class RedisStore:
         return f"{self.prefix}:gen"
 
     async def _versions(self, client, tags):
+        # A counter Redis evicted (allkeys-lru, deploy/redis-broadsheet.conf) reads as -1, which matches
+        # no stored entry; save() starts it again at a random value, never one an old entry carries.
         values = await client.mget([self.version_key(t) for t in tags]) if tags else []
-        return tuple(int(v or 0) for v in values)
+        return tuple(-1 if v is None else int(v) for v in values)
+
+    def entry_count(self):
+        """Entries stored in Redis under this prefix (a SCAN: for monitoring, not for requests)."""
+        import redis
+
+        client = redis.Redis.from_url(self.url)
+        return sum(1 for _ in client.scan_iter(match=f"{self.prefix}:e:*", count=1000))
 
     @_while_reachable
     async def lookup(self, key):
@@ -184,7 +200,13 @@ class RedisStore:
     async def save(self, key, *, status, headers, body, tags, generation, seconds=None):
         client = self._client()
         keys = [self.version_key(t) for t in tags] + [self.generation_key]
-        values = [int(v or 0) for v in await client.mget(keys)]
+        raw = await client.mget(keys)
+        for name, value in zip(keys[:-1], raw):
+            if value is None:
+                await client.set(name, random.getrandbits(40), nx=True)
+        if None in raw[:-1]:
+            raw = await client.mget(keys)
+        values = [int(v or 0) for v in raw]
         if values[-1] != generation:
             return False
         seconds = seconds or app_settings.seconds()
@@ -226,6 +248,13 @@ def build_store():
     if url:
         return RedisStore(url, app_settings.key_prefix())
     return MemoryStore(app_settings.versions_file())
+
+
+def shared_generation():
+    """The store-wide generation as every worker on this machine sees it, read synchronously: the
+    memory-mapped counter without Redis; 0 with Redis, whose Django cache every worker shares anyway."""
+    store = get_store()
+    return store.versions.generation() if isinstance(store, MemoryStore) else 0
 
 
 def reset_store():

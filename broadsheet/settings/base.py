@@ -191,6 +191,11 @@ CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
 }
 
+# Request bodies, counted as they arrive (broadsheet/handler.py), chunked or not: readers send small
+# forms and JSON; editors upload images and documents in the admin.
+BROADSHEET_MAX_BODY_BYTES = int(os.environ.get("MAX_BODY_BYTES", 2_621_440))  # Django's DATA_UPLOAD_MAX_MEMORY_SIZE
+BROADSHEET_MAX_ADMIN_BODY_BYTES = int(os.environ.get("MAX_ADMIN_BODY_BYTES", 64 * 1024 * 1024))
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -139,3 +139,22 @@ def test_provider_list_speaks_the_language_in_its_url(client):
     assert names == ["카카오", "Corp SSO", "데모 로그인 — 로컬 전용"]
     names = [p["name"] for p in client.get("/accounts/providers/", {"lang": "en"}, HTTP_ACCEPT_LANGUAGE="ko").json()["providers"]]
     assert names == ["Kakao", "Corp SSO", "Demo sign-in — local only"]
+
+
+def test_pkce_is_on_for_every_oauth2_provider(clean_env):
+    for prefix in ("FACEBOOK", "KAKAO", "NAVER"):
+        clean_env.setenv(f"{prefix}_CLIENT_ID", "id")
+        clean_env.setenv(f"{prefix}_CLIENT_SECRET", "secret")
+    providers = accounts_settings.build_providers()
+    assert all(providers[name]["OAUTH_PKCE_ENABLED"] is True for name in ("facebook", "kakao", "naver"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("provider", ["facebook", "kakao", "naver"])
+def test_sign_in_to_a_classic_provider_sends_a_code_challenge(client, clean_env, settings, provider):
+    clean_env.setenv(f"{provider.upper()}_CLIENT_ID", "id")
+    clean_env.setenv(f"{provider.upper()}_CLIENT_SECRET", "secret")
+    settings.SOCIALACCOUNT_PROVIDERS = accounts_settings.build_providers()
+    response = client.post(f"/accounts/{provider}/login/")
+    assert response.status_code == 302
+    assert "code_challenge_method=S256" in response["Location"]

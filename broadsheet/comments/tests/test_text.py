@@ -91,3 +91,18 @@ def test_html_is_escaped_and_links_are_marked_as_user_content():
 def test_a_quote_in_text_cannot_break_out_of_an_attribute():
     html = body_html('https://example.org/"onmouseover="x')
     assert 'onmouseover="x' not in html
+
+
+def test_one_cluster_with_endless_combining_marks_is_refused():
+    zalgo = "a" + "\u0301" * 20_000
+    assert count_characters(zalgo) == 1  # one character to the 250 rule...
+    with pytest.raises(CommentError) as refused:
+        normalize(zalgo)
+    assert refused.value.code == "too_long"  # ...but far past the code-point cap
+
+
+def test_the_caps_leave_room_for_250_of_the_longest_real_characters():
+    normalize(FAMILY * 250)  # 7 code points, 25 bytes each
+    normalize("\U0001f1f0\U0001f1f7" * 250)
+    with pytest.raises(CommentError):
+        normalize("\U0001f468" + "\u0300" * 3000)  # a cluster of one emoji and 3,000 marks

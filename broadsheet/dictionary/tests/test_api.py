@@ -164,3 +164,14 @@ def test_article_levels(article):
     words = response.json()["words"]
     assert words["withdrawing"]["lemma"] == "withdraw" and words["withdrawing"]["level"] == "B2"
     assert Client().get("/api/dictionary/articles/999999/levels").status_code == 404
+
+
+@pytest.mark.parametrize("field", ["lemma", "seen_as", "gloss"])
+def test_a_nul_in_a_saved_word_is_a_json_4xx(reader, field):
+    client, token = signed_in(reader)
+    payload = {"lemma": "withdraw", "seen_as": "withdrawing", "gloss": "pull back", field: "with\x00draw"}
+    response = client.post("/api/dictionary/me/words", payload, content_type="application/json", HTTP_X_CSRFTOKEN=token)
+    assert response.status_code in (400, 422) and response["Content-Type"].startswith("application/json")
+    assert not SavedWord.objects.exists()
+    gone = client.delete("/api/dictionary/me/words/with%00draw", HTTP_X_CSRFTOKEN=token)
+    assert gone.status_code == 404 and gone["Content-Type"].startswith("application/json")

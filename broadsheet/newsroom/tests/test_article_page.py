@@ -75,13 +75,13 @@ def test_json_ld_news_article_and_breadcrumbs(client, article):
     news = next(b for b in blocks if b["@type"] == "NewsArticle")
     crumbs = next(b for b in blocks if b["@type"] == "BreadcrumbList")
     assert news["headline"] == "Assembly passes budget after all-night session"
-    assert news["image"][0]["@type"] == "ImageObject" and news["image"][0]["url"].startswith("http://testserver/")
+    assert news["image"][0]["@type"] == "ImageObject" and news["image"][0]["url"].startswith("http://localhost/")
     assert news["datePublished"].endswith("+09:00")
     assert news["dateModified"]
     assert news["author"] == [{"@type": "Person", "name": "Min-ji Park"}]
     assert news["publisher"]["name"] == "Broadsheet"
     assert news["publisher"]["logo"]["url"].endswith(".png")
-    assert news["mainEntityOfPage"]["@id"] == f"http://testserver{article.url}"
+    assert news["mainEntityOfPage"]["@id"] == f"http://localhost{article.url}"
     assert news["articleSection"] == "Politics"
     assert [i["name"] for i in crumbs["itemListElement"]] == ["Home", "National", "Politics"]
 
@@ -97,11 +97,11 @@ def test_json_ld_cannot_be_broken_out_of(client, article):
 
 def test_social_cards_canonical_and_share_links(client, article):
     html = client.get(article.url).content.decode()
-    assert f'<link rel="canonical" href="http://testserver{article.url}">' in html
+    assert f'<link rel="canonical" href="http://localhost{article.url}">' in html
     assert '<meta property="og:title" content="Assembly passes budget after all-night session">' in html
-    assert '<meta property="og:image" content="http://testserver/' in html
+    assert '<meta property="og:image" content="http://localhost/' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
-    assert "https://twitter.com/intent/tweet?url=http%3A%2F%2Ftestserver" in html
+    assert "https://twitter.com/intent/tweet?url=http%3A%2F%2Flocalhost" in html
     assert "https://www.facebook.com/sharer/sharer.php?u=" in html
     assert "https://story.kakao.com/share?url=" in html
     assert 'href="mailto:?subject=' in html

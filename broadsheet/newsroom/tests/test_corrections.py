@@ -171,7 +171,7 @@ def test_corrections_feed_parses_and_links_to_each_correction(client, article):
     assert feed.feed.title == "Broadsheet: corrections and clarifications"
     [entry] = feed.entries
     assert entry.title == "Correction: Minister outlines plan for rural clinics"
-    assert entry.link == f"http://testserver{article.url}#correction-{fix.pk}"
+    assert entry.link == f"http://localhost{article.url}#correction-{fix.pk}"
     assert entry.summary == "The budget is 4.2 trillion won &lt;not 42&gt;."  # text, escaped as the HTML RSS carries
 
 

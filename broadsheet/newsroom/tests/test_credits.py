@@ -39,7 +39,7 @@ def test_lead_photo_shows_agency_and_json_ld_carries_credit_and_holder(client, p
     html = client.get(article.url).content.decode()
     assert '<span class="credit">[Kim Min-su/Yonhap]</span>' in html
     [image] = json_ld_image(html)
-    assert image["@type"] == "ImageObject" and image["url"].startswith("http://testserver/")
+    assert image["@type"] == "ImageObject" and image["url"].startswith("http://localhost/")
     assert image["creditText"] == "Kim Min-su/Yonhap"
     assert image["copyrightHolder"] == {"@type": "Organization", "name": "Yonhap"}
     assert image["caption"] == photo.default_caption

@@ -33,7 +33,7 @@ def test_author_feed(client, archive, kind):
     assert vote.updated_parsed[:4] == (2026, 3, 2, 9)
     assert [t.term for t in vote.tags] == ["pensions"]
     media = vote.media_content[0]
-    assert media["url"].startswith("http://testserver/media/") and media["medium"] == "image"
+    assert media["url"].startswith("http://localhost/media/") and media["medium"] == "image"
     assert vote.media_credit[0]["content"] == "NEWSWIRE"
     assert f"author-{archive['reporter'].pk}" in response["Surrogate-Key"].split()
 
@@ -42,7 +42,7 @@ def test_author_feed(client, archive, kind):
 def test_topic_feed(client, archive, kind):
     response, feed = _parse(client, f"/feeds/tags/budget/{kind}")
     assert [e.title for e in feed.entries] == ["Ferry strike ends after two days", "Assembly passes a leaner budget"]
-    assert feed.entries[1].link == f"http://testserver{archive['budget'].url}"
+    assert feed.entries[1].link == f"http://localhost{archive['budget'].url}"
     assert {t.term for t in feed.entries[1].tags} == {"budget", "assembly"}
 
 

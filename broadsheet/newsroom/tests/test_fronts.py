@@ -70,3 +70,8 @@ def test_header_navigation_lists_sections_with_children_and_follows_publishing(c
     culture = SectionPageFactory(parent=home, title="Culture", slug="culture", live=False)
     culture.save_revision().publish()  # publishing clears the cached navigation
     assert '<a href="/culture/">Culture</a>' in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("raw", ["²", "٣", "9" * 5000, "1²"])
+def test_crafted_page_numbers_are_404_not_500(client, politics, raw):
+    assert client.get("/national/politics/", {"page": raw}).status_code == 404

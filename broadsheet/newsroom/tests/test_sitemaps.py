@@ -37,11 +37,11 @@ def test_index_and_file_validate(client, politics):
     archive = build_archive(politics)
     index = client.get("/sitemap.xml")
     _valid(INDEX, index)
-    assert _locs(index) == ["http://testserver/sitemap-pages-0.xml"]
+    assert _locs(index) == ["http://localhost/sitemap-pages-0.xml"]
     assert index.content.count(b"<lastmod>") == 1
     urlset = client.get("/sitemap-pages-0.xml")
     _valid(URLSET, urlset)
-    assert f"http://testserver{archive['ferry'].url}" in _locs(urlset)
+    assert f"http://localhost{archive['ferry'].url}" in _locs(urlset)
 
 
 def test_files_split_at_the_configured_size(client, politics, settings):
@@ -51,7 +51,7 @@ def test_files_split_at_the_configured_size(client, politics, settings):
     assert len(files) >= 2
     total = 0
     for url in files:
-        response = client.get(url.removeprefix("http://testserver"))
+        response = client.get(url.removeprefix("http://localhost"))
         _valid(URLSET, response)
         count = response.content.count(b"<url>")
         assert 1 <= count <= 3
@@ -68,14 +68,14 @@ def test_news_sitemap_holds_the_last_48_hours_only(client, politics):
     _valid(URLSET, response)
     body = response.content.decode()
     assert body.count("<url>") == 1
-    assert f"<loc>http://testserver{fresh.url}</loc>" in body
+    assert f"<loc>http://localhost{fresh.url}</loc>" in body
     assert "<news:title>Rates held &amp; steady</news:title>" in body
     assert "<news:name>Broadsheet</news:name><news:language>en</news:language>" in body
 
 
 def test_robots_names_both_sitemaps(client):
     body = client.get("/robots.txt").content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in body and "Sitemap: http://testserver/sitemap-news.xml" in body
+    assert "Sitemap: http://localhost/sitemap.xml" in body and "Sitemap: http://localhost/sitemap-news.xml" in body
 
 
 def _bulk_pages(home, count):

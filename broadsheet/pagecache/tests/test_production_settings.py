@@ -5,8 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[3]
 REQUIRED = ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS")
+STRONG_KEY = "k7-Qm2vX9pL4wR8tZ1cN6bH3jF5sD0aY-gE7uK2iO9lM4nB8vC1xT6"
 
 
 def _import_production(**env):
@@ -25,13 +28,13 @@ def test_missing_configuration_is_named_in_one_line():
 
 
 def test_each_missing_variable_is_named():
-    result = _import_production(SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.org")
+    result = _import_production(SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="example.org")
     assert result.returncode != 0 and "DATABASE_URL" in result.stderr
 
 
 def test_complete_configuration_loads():
     result = _import_production(
-        SECRET_KEY="x" * 50, DATABASE_URL="postgres://u@127.0.0.1:5432/x", ALLOWED_HOSTS="example.org"
+        SECRET_KEY=STRONG_KEY, DATABASE_URL="postgres://u@127.0.0.1:5432/x", ALLOWED_HOSTS="example.org"
     )
     assert result.returncode == 0, result.stderr
 
@@ -43,6 +46,34 @@ def test_postgres_uses_a_pool_not_per_thread_persistent_connections():
     clean = {k: v for k, v in os.environ.items() if k not in REQUIRED and k != "DJANGO_SETTINGS_MODULE"}
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
-        env={**clean, "SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://u@127.0.0.1:5432/x", "ALLOWED_HOSTS": "a"},
+        env={**clean, "SECRET_KEY": STRONG_KEY, "DATABASE_URL": "postgres://u@127.0.0.1:5432/x", "ALLOWED_HOSTS": "a"},
     )
     assert result.stdout.split() == ["0", "True"], result.stderr
+
+
+def _clean_env(**env):
+    clean = {k: v for k, v in os.environ.items() if k not in REQUIRED and k != "DJANGO_SETTINGS_MODULE"}
+    return {**clean, "DATABASE_URL": "postgres://u@127.0.0.1:5432/x", "ALLOWED_HOSTS": "news.example.org", **env}
+
+
+@pytest.mark.parametrize("key", ["k", "x" * 50, "abcd" * 20, "django-insecure-" + STRONG_KEY])
+def test_a_weak_secret_key_is_refused_at_start(key):
+    result = _import_production(SECRET_KEY=key, DATABASE_URL="postgres://u@127.0.0.1:5432/x", ALLOWED_HOSTS="a")
+    assert result.returncode != 0
+    assert "SECRET_KEY is weak" in result.stderr and (len(key) < 3 or key not in result.stderr)
+
+
+def test_check_deploy_with_a_strong_key_prints_no_warning():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env=_clean_env(SECRET_KEY=STRONG_KEY, DJANGO_SETTINGS_MODULE="broadsheet.settings.production"),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout and "WARNING" not in result.stderr
+
+
+def test_nginx_recipe_redirects_plain_http_to_https():
+    recipe = (ROOT / "deploy" / "nginx-broadsheet.conf").read_text()
+    plain = recipe.split("listen 80;", 1)[1].split("}", 1)[0]
+    assert "return 301 https://$server_name$request_uri;" in plain

@@ -22,7 +22,7 @@ from ..base import CONTENT_SECURITY_POLICY
 
 __all__ = [
     "SOCIALACCOUNT_PROVIDERS", "SOCIALACCOUNT_ADAPTER", "SOCIALACCOUNT_AUTO_SIGNUP", "SOCIALACCOUNT_EMAIL_REQUIRED",
-    "SOCIALACCOUNT_QUERY_EMAIL", "ACCOUNT_LOGOUT_ON_GET", "BROADSHEET_DEMO_LOGIN",
+    "SOCIALACCOUNT_QUERY_EMAIL", "ACCOUNT_LOGOUT_ON_GET", "ACCOUNT_ADAPTER", "BROADSHEET_DEMO_LOGIN",
 ]
 
 # The allauth classic ("social") providers and the hosts their sign-in pages live on. The hosts are added
@@ -84,7 +84,10 @@ def build_providers():
     for provider, (prefix, _hosts) in CLASSIC_PROVIDERS.items():
         app = _classic_app(prefix)
         providers[provider] = {"APPS": [app] if app else []}
-    providers["twitter_oauth2"]["OAUTH_PKCE_ENABLED"] = True
+    # PKCE on every OAuth 2 provider: X requires it, Facebook and Kakao accept it, and a server that does
+    # not know it (Naver documents none) must ignore the extra parameters (RFC 6749 §3.1).
+    for provider in ("twitter_oauth2", "facebook", "kakao", "naver"):
+        providers[provider]["OAUTH_PKCE_ENABLED"] = True
     providers["facebook"].update({"METHOD": "oauth2", "SCOPE": ["public_profile"]})
     oidc = _oidc_from_json(_env("OIDC_PROVIDERS")) if _env("OIDC_PROVIDERS") else []
     oidc += _oidc_from_env_names()
@@ -103,6 +106,7 @@ def form_action_origins(providers):
 
 SOCIALACCOUNT_PROVIDERS = build_providers()
 SOCIALACCOUNT_ADAPTER = "broadsheet.accounts.adapter.SocialAccountAdapter"
+ACCOUNT_ADAPTER = "broadsheet.accounts.adapter.AccountAdapter"  # no password sign-up: readers come through a provider
 SOCIALACCOUNT_AUTO_SIGNUP = True  # a reader comes to comment, not to fill in a sign-up form
 SOCIALACCOUNT_EMAIL_REQUIRED = False  # Kakao and X often give no email; commenting does not need one
 SOCIALACCOUNT_QUERY_EMAIL = True

@@ -20,6 +20,12 @@ PAGECACHE_TAGGED_PATHS = {
     "/feeds/": ("feeds",), "/sitemap.xml": ("sitemap",), "/rss": ("feeds",), "/corrections/": ("corrections",),
 }
 
+import os  # noqa: E402
+
+# The root of every absolute URL the site prints (canonical, og:url, JSON-LD, feeds, sitemap), e.g.
+# https://news.example.org; empty: the default Wagtail Site's root_url. Never the request's Host.
+BROADSHEET_CANONICAL_URL = os.environ.get("BROADSHEET_CANONICAL_URL", "").strip()
+
 # The admin would load avatars from gravatar.com, which the closed network and the CSP both refuse.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
