@@ -5,6 +5,7 @@ from django.urls import path
 from django.views.decorators.cache import cache_page
 from wagtail.contrib.sitemaps.views import sitemap
 
+from .freshness import generation
 from .feeds import LatestArticlesAtomFeed, LatestArticlesFeed, SectionAtomFeed, SectionFeed
 from .sitemaps import NewsSitemap
 from .views import author_page
@@ -12,8 +13,18 @@ from .views import author_page
 app_name = "newsroom"
 
 
+def cached_under_generation(view, *, seconds, prefix):
+    """Django's cache_page keyed by the newsroom generation: a publish, by hand or by the scheduler, retires
+    every cached feed and sitemap at once instead of leaving them stale for `seconds`."""
+
+    def cached(request, *args, **kwargs):
+        return cache_page(seconds, key_prefix=f"{prefix}-{generation()}")(view)(request, *args, **kwargs)
+
+    return cached
+
+
 def cached_feed(feed):
-    return cache_page(settings.NEWSROOM_FEED_CACHE_SECONDS, key_prefix="newsroom-feed")(feed)
+    return cached_under_generation(feed, seconds=settings.NEWSROOM_FEED_CACHE_SECONDS, prefix="newsroom-feed")
 
 
 urlpatterns = [
@@ -24,7 +35,7 @@ urlpatterns = [
     path("feeds/sections/<path:section_path>/", cached_feed(SectionFeed()), name="feed-section"),
     path(
         "sitemap.xml",
-        cache_page(settings.NEWSROOM_SITEMAP_CACHE_SECONDS, key_prefix="newsroom-sitemap")(sitemap),
+        cached_under_generation(sitemap, seconds=settings.NEWSROOM_SITEMAP_CACHE_SECONDS, prefix="newsroom-sitemap"),
         {"sitemaps": {"pages": NewsSitemap}},
         name="sitemap",
     ),
