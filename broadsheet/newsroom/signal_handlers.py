@@ -7,6 +7,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .models import SectionPage
 from .freshness import newsroom_changed
 from .navigation import section_nav_clear
+from .roles import section_created
 
 
 def connect():
@@ -14,6 +15,7 @@ def connect():
         signal.connect(section_nav_clear, sender=SectionPage, dispatch_uid=f"newsroom-nav-{id(signal)}")
     post_page_move.connect(section_nav_clear, dispatch_uid="newsroom-nav-move")
     post_delete.connect(section_nav_clear, sender=SectionPage, dispatch_uid="newsroom-nav-delete")
+    post_save.connect(section_created, sender=SectionPage, dispatch_uid="newsroom-reporters-section")
     _connect_generation()
 
 

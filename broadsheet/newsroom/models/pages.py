@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from ..blocks import ArticleBodyBlock
+from ..forms import SchedulePageForm
 from ..querysets import NewsPageManager
 
 
@@ -52,6 +53,7 @@ class HomePage(ShortRouteMixin, PrivacyShortcutMixin, Page):
     max_count = 1
 
     objects = NewsPageManager()
+    base_form_class = SchedulePageForm
 
     content_panels = Page.content_panels + [InlinePanel("lead_stories", label=_("Lead stories"))]
 
@@ -77,6 +79,7 @@ class SectionPage(ShortRouteMixin, PrivacyShortcutMixin, Page):
     subpage_types = ["newsroom.SectionPage", "newsroom.ArticlePage"]
 
     objects = NewsPageManager()
+    base_form_class = SchedulePageForm
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -120,6 +123,7 @@ class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
     subpage_types = []
 
     objects = NewsPageManager()
+    base_form_class = SchedulePageForm
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
