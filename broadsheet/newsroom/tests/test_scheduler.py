@@ -57,6 +57,8 @@ def another_scheduler_holds_the_lock():
         with psycopg.connect(**params, autocommit=True) as other:
             other.execute("SELECT pg_advisory_lock(%s)", [scheduler.ADVISORY_KEY])
             yield
+            # Released now, not when the server gets round to ending the closed session.
+            other.execute("SELECT pg_advisory_unlock(%s)", [scheduler.ADVISORY_KEY])
         return
     import fcntl
 

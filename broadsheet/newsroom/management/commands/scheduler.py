@@ -24,20 +24,23 @@ class Command(BaseCommand):
             signal.signal(signum, lambda *_: stop.set())
         if not once:
             self.stdout.write(f"Scheduler: publishing scheduled pages every {interval:g} s.")
-        while not stop.is_set():
+        if once:
             self._run()
-            if once:
-                return
+            return
+        while not stop.is_set():
+            # A process that lives for weeks drops connections the database or the pool has given up on.
+            close_old_connections()
+            try:
+                self._run()
+            finally:
+                close_old_connections()
             stop.wait(interval)
 
     def _run(self):
-        close_old_connections()
         try:
             report = scheduled_publish_run()
         except Exception as error:  # a database restart must not end the scheduler; the next run retries
             self.stderr.write(f"Scheduler: run failed: {error!r}")
             return
-        finally:
-            close_old_connections()
         if report is None:
             self.stdout.write("Scheduler: another scheduler holds the lock; skipped.")
