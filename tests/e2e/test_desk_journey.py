@@ -83,7 +83,7 @@ def action_menu(page, name, *, navigates=True):
 
 
 def homepage_html(site):
-    with urllib.request.urlopen(site.url + "/", timeout=10) as response:
+    with urllib.request.urlopen(site.url + "/", timeout=90) as response:  # a busy machine renders slowly
         return response.read().decode()
 
 
