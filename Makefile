@@ -6,6 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DEV    := DJANGO_SETTINGS_MODULE=broadsheet.settings.dev
 WORKERS ?= 2
+SCHEDULE_SECONDS ?= 30
 
 .PHONY: install system demo serve test test-fast bench messages upgrade prod faults
 
@@ -35,7 +36,10 @@ demo: install
 	$(DEV) $(PY) manage.py demo_content
 	$(MAKE) serve
 
+# The scheduler (scheduled go-live and expiry) runs beside the web workers, one per site, and stops with them.
 serve:
+	$(DEV) $(PY) manage.py scheduler --interval $(SCHEDULE_SECONDS) & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(DEV) $(VENV)/bin/uvicorn broadsheet.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) \
 		--loop uvloop --http httptools --no-access-log
 

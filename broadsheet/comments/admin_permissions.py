@@ -1,4 +1,4 @@
-"""Who may see the comment admin screens: anyone holding comments.moderate (the Moderators group)."""
+"""Who may see the comment admin screens: anyone holding comments.moderate (the Comment moderators group)."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission

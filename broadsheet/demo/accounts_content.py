@@ -14,6 +14,7 @@ from broadsheet.accounts.demo_login import DEMO_READERS, demo_reader_get_or_crea
 from .passwords import demo_password
 
 MODERATOR_USERNAME = "moderator"
+MODERATORS_GROUP = "Comment moderators"  # made by the comments app's migration 0007_roles_...
 PASSWORD_FILE = "demo-moderator-password"
 
 
@@ -22,16 +23,16 @@ def moderator_password():
 
 
 def moderator_ensure():
-    """The demo moderator in the Moderators group (made by the comments app's migration); (user, password, in_group)."""
+    """The demo moderator, a Comment moderator only (no page rights); (user, password, in_group)."""
     password = moderator_password()
     user, _ = get_user_model().objects.get_or_create(
         username=MODERATOR_USERNAME, defaults={"first_name": "Demo Moderator", "email": "moderator@example.com"}
     )
     user.set_password(password)
     user.save()
-    group = Group.objects.filter(name="Moderators").first()
+    group = Group.objects.filter(name=MODERATORS_GROUP).first()
     if group is not None:
-        user.groups.add(group)
+        user.groups.set([group])
     return user, password, group is not None
 
 
@@ -40,7 +41,7 @@ def load(*, home, out=print):
     user, password, in_group = moderator_ensure()
     out(f"Demo readers ({', '.join(r.first_name for r in readers)}): sign in at /accounts/demo-sign-in/ (local demo only).")
     if not in_group:
-        out("Warning: there is no Moderators group yet (run migrate); the demo moderator cannot moderate.")
+        out(f"Warning: there is no {MODERATORS_GROUP} group yet (run migrate); the demo moderator cannot moderate.")
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     out(f"Moderator login: {base}/accounts/login/ (comments) or {base}/admin/login/  username: {user.username}  password: {password}")
     return readers, user

@@ -6,7 +6,6 @@ Safe to run again: the policy page and each demo conversation are created once.
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from broadsheet.comments.models import Comment, PolicyClause, StandardsPolicyPage
@@ -88,17 +87,9 @@ def _conversation(thread_key, people):
         made.append(comment)
 
 
-def _moderators():
-    # The demo editor also moderates, so one login shows the whole newsroom.
-    editor = get_user_model().objects.filter(username="editor").first()
-    if editor is not None:
-        editor.groups.add(Group.objects.get(name="Moderators"))
-
-
 def load(*, home):
     _policy_page(home)
     people = _readers()
     articles = [p for p in home.get_descendants().live().specific() if hasattr(p, "comments_thread_key")]
     for article in articles[:2]:
         _conversation(article.comments_thread_key, people)
-    _moderators()

@@ -9,6 +9,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .models import ArticleCorrection, ArticlePage, SectionPage
 from .freshness import newsroom_changed
 from .navigation import section_nav_clear
+from .roles import section_created
 
 
 def connect():
@@ -16,6 +17,7 @@ def connect():
         signal.connect(section_nav_clear, sender=SectionPage, dispatch_uid=f"newsroom-nav-{id(signal)}")
     post_page_move.connect(section_nav_clear, dispatch_uid="newsroom-nav-move")
     post_delete.connect(section_nav_clear, sender=SectionPage, dispatch_uid="newsroom-nav-delete")
+    post_save.connect(section_created, sender=SectionPage, dispatch_uid="newsroom-reporters-section")
     _connect_generation()
     _connect_corrections()
     _connect_listings()

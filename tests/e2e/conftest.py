@@ -158,6 +158,7 @@ def build_site():
         body=paragraphs("The city restored four late-night bus routes on Monday.", "Riders welcomed the change."),
     )
     section.add_child(instance=article)
+    author = _byline(article)
     article.save_revision().publish()
     policy = StandardsPolicyPage(title="Standards Board Policy", slug="standards-board-policy")
     home.add_child(instance=policy)
@@ -169,7 +170,7 @@ def build_site():
         PolicyClause.objects.create(page=policy, number=number, title=title, text=text, sort_order=number)
     policy.save_revision().publish()
     moderator = get_user_model().objects.create_user(MODERATOR["username"], password=MODERATOR["password"], first_name="Desk Moderator")
-    group = Group.objects.filter(name="Moderators").first()
+    group = Group.objects.filter(name="Comment moderators").first()
     if group:
         moderator.groups.add(group)
     busy = ArticlePage(
@@ -189,7 +190,16 @@ def build_site():
         "article_url": article.url, "thread_key": article.comments_thread_key,
         "busy_url": busy.url, "busy_key": busy.comments_thread_key,
         "closed_url": closed.url, "premoderated_url": held.url,
+        "author_url": f"/authors/{author.slug}/", "section_url": section.url, "policy_url": policy.url,
     }))
+
+
+def _byline(article):
+    from broadsheet.newsroom.models import ArticleByline, Author
+
+    author = Author.objects.create(name="Hana Seo", slug="hana-seo", role="Transport reporter")
+    ArticleByline.objects.create(page=article, author=author)
+    return author
 
 
 def _article_with_mode(section, title, mode):

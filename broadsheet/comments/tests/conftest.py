@@ -43,7 +43,7 @@ def other(make_user):
 @pytest.fixture
 def moderator(make_user):
     user = make_user("mod")
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(Group.objects.get(name="Comment moderators"))
     return get_user_model().objects.get(pk=user.pk)  # fresh permission cache
 
 

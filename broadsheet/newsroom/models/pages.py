@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from ..blocks import ArticleBodyBlock
-from ..forms import ArticlePageForm
+from ..forms import ArticlePageForm, SchedulePageForm
 from ..querysets import NewsPageManager
 
 
@@ -54,6 +54,7 @@ class HomePage(ShortRouteMixin, PrivacyShortcutMixin, Page):
     max_count = 1
 
     objects = NewsPageManager()
+    base_form_class = SchedulePageForm
 
     content_panels = Page.content_panels + [InlinePanel("lead_stories", label=_("Lead stories"))]
 
@@ -79,6 +80,7 @@ class SectionPage(ShortRouteMixin, PrivacyShortcutMixin, Page):
     subpage_types = ["newsroom.SectionPage", "newsroom.ArticlePage"]
 
     objects = NewsPageManager()
+    base_form_class = SchedulePageForm
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
