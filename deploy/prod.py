@@ -32,8 +32,8 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 # The scheduler: one command run every SCHEDULER_SECONDS. Wagtail's publish_scheduled publishes and
 # unpublishes pages whose go-live/expiry time has come. A long-running scheduler process replaces it by
 # setting PROD_SCHEDULER_COMMAND (run once, kept running) - the hook for scheduled publishing.
-SCHEDULER_COMMAND = [PYTHON, "manage.py", "publish_scheduled"]
-SCHEDULER_SECONDS = 60
+# manage.py scheduler: publish_scheduled every 30 s under a site-wide lock (one per site, however many run).
+SCHEDULER_COMMAND = [PYTHON, "manage.py", "scheduler", "--interval", "30"]
 
 
 def main(argv=None):
@@ -307,10 +307,8 @@ def scheduler_loop():
     command = os.environ.get("PROD_SCHEDULER_COMMAND")
     if command:
         os.execvp("sh", ["sh", "-c", command])
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    while True:
-        subprocess.run(SCHEDULER_COMMAND, cwd=ROOT)
-        time.sleep(SCHEDULER_SECONDS)
+    os.chdir(ROOT)
+    os.execvp(SCHEDULER_COMMAND[0], SCHEDULER_COMMAND)
 
 
 if __name__ == "__main__":
