@@ -159,7 +159,10 @@ def build_site():
     )
     section.add_child(instance=article)
     author = _byline(article)
+    article.tags.add("Transport")
     article.save_revision().publish()
+    article.refresh_from_db()
+    _correction(article)
     policy = StandardsPolicyPage(title="Standards Board Policy", slug="standards-board-policy")
     home.add_child(instance=policy)
     for number, title, text in [
@@ -191,7 +194,22 @@ def build_site():
         "busy_url": busy.url, "busy_key": busy.comments_thread_key,
         "closed_url": closed.url, "premoderated_url": held.url,
         "author_url": f"/authors/{author.slug}/", "section_url": section.url, "policy_url": policy.url,
+        "tag_url": "/tags/transport/", "archive_url": _archive_day(article),
     }))
+
+
+def _correction(article):
+    """One correction on the record, so /corrections/ and the article's box have something to show."""
+    from broadsheet.newsroom.services import correction_add
+
+    correction_add(article=article, text="An earlier version gave the wrong number of routes.")
+
+
+def _archive_day(article):
+    from django.utils import timezone
+
+    day = timezone.localtime(article.first_published_at)
+    return f"/archive/{day:%Y/%m/%d}/"
 
 
 def _byline(article):

@@ -61,6 +61,11 @@ READER_PAGES = [
     ReaderPage("comments-signed-in", lambda info: f"/comments/{info['thread_key']}/", signed_in=True),
     ReaderPage("transparency", lambda info: "/comments/transparency/"),
     ReaderPage("policy", lambda info: info["policy_url"]),
+    ReaderPage("search", lambda info: "/search/?q=buses"),
+    ReaderPage("search-no-results", lambda info: "/search/?q=zzyzx"),
+    ReaderPage("topic", lambda info: info["tag_url"], json_ld=("BreadcrumbList",)),
+    ReaderPage("archive-day", lambda info: info["archive_url"], json_ld=("BreadcrumbList",)),
+    ReaderPage("corrections", lambda info: "/corrections/"),
 ]
 LANGUAGES = {"en": "en-US", "ko": "ko-KR"}
 
