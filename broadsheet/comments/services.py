@@ -500,7 +500,8 @@ def user_sanction(*, user, kind, until=None, clause, moderator, note=""):
             user=user, kind=kind, until=until if kind == SanctionKind.SUSPENSION else None,
             clause=clause, moderator=moderator, note=note or "",
         )
-        sanction_identities_store(sanction=sanction, user=user)  # so it outlives the account
+        if kind != SanctionKind.WARNING:  # a warning never stops writing: nothing to keep past the account
+            sanction_identities_store(sanction=sanction, user=user)
         _log(moderator=moderator, verb=ModerationVerb.SANCTION, target_user=user, clause=clause,
              note=f"{kind}: {note}".strip(": "))
     return sanction

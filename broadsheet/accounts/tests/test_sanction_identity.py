@@ -113,3 +113,9 @@ def test_identities_are_kept_hashed_only(client, settings, moderator, clause):
     digests = list(SanctionIdentity.objects.values_list("digest", flat=True))
     assert len(digests) == 2  # the login and the verified email
     assert all(len(d) == 64 and "troll" not in d for d in digests)
+
+
+def test_a_warning_keeps_no_identity(client, settings, moderator, clause):
+    assert oidc_sign_in(client, settings, sub="w-1", email="w1@example.org").status_code == 302
+    services.user_sanction(user=_signed_in(client), kind="warning", clause=clause, moderator=moderator)
+    assert Sanction.objects.exists() and not SanctionIdentity.objects.exists()
