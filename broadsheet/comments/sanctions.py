@@ -29,5 +29,12 @@ def sanctions_follow_identity(*, user):
             sanction_identities_store(sanction=sanction, user=user)
 
 
+def on_user_deleting(sender, instance, **kwargs):
+    """Before any account is deleted (the reader's "delete my account", the admin): its sanctions in force,
+    which become user NULL, are kept under the identities it has now, a login added since included."""
+    for sanction in Sanction.objects.in_force(timezone.now()).filter(user=instance):
+        sanction_identities_store(sanction=sanction, user=instance)
+
+
 def on_user_logged_in(sender, request, user, **kwargs):
     sanctions_follow_identity(user=user)

@@ -36,7 +36,7 @@ from .models import (
     body_digest,
 )
 from .rendering import has_links
-from .sanctions import sanction_identities_store
+from .sanctions import sanction_identities_store  # and on any user's deletion: sanctions.on_user_deleting
 from .signals import comment_changed, comment_published
 from .text import clean, normalize
 from .threads import thread_for_key
@@ -533,9 +533,6 @@ def account_delete(*, user):
         # A staff account owns pages, revisions and log entries in the CMS: it is deleted in the admin.
         raise CommentError("forbidden", _("Staff accounts are deleted in the admin, not here."))
     with transaction.atomic():
-        for sanction in Sanction.objects.in_force(timezone.now()).filter(user=user):
-            # Kept (user becomes NULL) under the identities the account has now, a login added since included.
-            sanction_identities_store(sanction=sanction, user=user)
         voted = list(Comment.objects.filter(votes__user=user).distinct())
         Vote.objects.filter(user=user).delete()
         for comment in voted:

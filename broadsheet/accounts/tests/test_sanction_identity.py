@@ -119,3 +119,14 @@ def test_a_warning_keeps_no_identity(client, settings, moderator, clause):
     assert oidc_sign_in(client, settings, sub="w-1", email="w1@example.org").status_code == 302
     services.user_sanction(user=_signed_in(client), kind="warning", clause=clause, moderator=moderator)
     assert Sanction.objects.exists() and not SanctionIdentity.objects.exists()
+
+
+def test_deleted_in_the_admin_with_a_login_added_after_the_ban(client, settings, moderator, clause):
+    assert oidc_sign_in(client, settings, sub="late-1").status_code == 302
+    user = _signed_in(client)
+    services.user_sanction(user=user, kind="ban", clause=clause, moderator=moderator)
+    SocialAccount.objects.create(user=user, provider="other", uid="late-2")  # connected after the ban
+    client.logout()
+    user.delete()  # as the admin's Users → Delete does, not through the reader's API
+    assert oidc_sign_in(client, settings, provider="other", sub="late-2").status_code == 302
+    _refused(client)
