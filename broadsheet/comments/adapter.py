@@ -62,6 +62,18 @@ class CommentsAdapter:
             return ""
         return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()
 
+    def identity_digest(self, key):
+        """A sanction identity as stored: an HMAC, so the table holds no email or social id in the clear.
+        (Rotating SECRET_KEY makes kept sanctions unmatchable; the rows themselves stay.)"""
+        return hmac.new(settings.SECRET_KEY.encode(), f"sanction-identity:{key}".encode(), hashlib.sha256).hexdigest()
+
+    def sanction_identities(self, user):
+        """The hashed identities of the person behind an account: a sanction is kept under them and comes
+        back to a new account that has one of them. Here, the account's email, normalised; a site with
+        social logins adds provider + uid, and should offer only emails it has verified."""
+        email = (getattr(user, "email", "") or "").strip().lower()
+        return {self.identity_digest(f"email:{email}")} if email else set()
+
     def can_moderate(self, user):
         return bool(user and user.is_authenticated and user.has_perm("comments.moderate"))
 

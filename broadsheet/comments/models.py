@@ -18,7 +18,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from .querysets import CommentQuerySet
+from .querysets import CommentQuerySet, SanctionQuerySet
 
 
 class ThreadMode(models.TextChoices):
@@ -198,7 +198,9 @@ class SanctionKind(models.TextChoices):
 
 
 class Sanction(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_sanctions")
+    # SET_NULL: a sanction outlives the account it was given to, and follows the person to a new account
+    # through its identities (SanctionIdentity below; re-attached at sign-in, see sanctions.py).
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="comment_sanctions")
     kind = models.CharField(_("kind"), max_length=12, choices=SanctionKind.choices)
     until = models.DateTimeField(_("until"), null=True, blank=True, help_text=_("End of a suspension"))
     clause = models.ForeignKey(PolicyClause, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("clause"))
@@ -207,18 +209,32 @@ class Sanction(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
+    objects = SanctionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("sanction")
         verbose_name_plural = _("sanctions")
         indexes = [models.Index(fields=["user", "kind"], name="sanction_user")]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.user}"
+        return f"{self.get_kind_display()}: {self.user or _('a deleted account')}"
 
     def in_force(self, now=None):
         if self.revoked_at or self.kind == SanctionKind.WARNING:
             return False
         return self.kind == SanctionKind.BAN or (self.until is not None and self.until > (now or timezone.now()))
+
+
+class SanctionIdentity(models.Model):
+    """One of the sanctioned person's identities beyond the account row (the adapter's
+    sanction_identities: a social login's provider + uid, a verified email), as a keyed hash only, so a
+    new account signing in with the same one gets the sanction back."""
+
+    sanction = models.ForeignKey(Sanction, on_delete=models.CASCADE, related_name="identities")
+    digest = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["sanction", "digest"], name="sanction_identity_once")]
 
 
 class ModerationVerb(models.TextChoices):

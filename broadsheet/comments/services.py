@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -36,6 +36,7 @@ from .models import (
     body_digest,
 )
 from .rendering import has_links
+from .sanctions import sanction_identities_store  # and on any user's deletion: sanctions.on_user_deleting
 from .signals import comment_changed, comment_published
 from .text import clean, normalize
 from .threads import thread_for_key
@@ -48,10 +49,7 @@ def active_sanction(user):
     now = timezone.now()
     if not sql.sanction_in_force(user.pk, now):  # the common answer, asked in plain SQL (see sql.py)
         return None
-    in_force = Sanction.objects.filter(user=user, revoked_at__isnull=True).filter(
-        Q(kind=SanctionKind.BAN) | Q(kind=SanctionKind.SUSPENSION, until__gt=now)
-    )
-    return in_force.order_by("-kind", "-until").first()
+    return Sanction.objects.in_force(now).filter(user=user).order_by("-kind", "-until").first()
 
 
 def sanction_to_show(user):
@@ -502,6 +500,8 @@ def user_sanction(*, user, kind, until=None, clause, moderator, note=""):
             user=user, kind=kind, until=until if kind == SanctionKind.SUSPENSION else None,
             clause=clause, moderator=moderator, note=note or "",
         )
+        if kind != SanctionKind.WARNING:  # a warning never stops writing: nothing to keep past the account
+            sanction_identities_store(sanction=sanction, user=user)
         _log(moderator=moderator, verb=ModerationVerb.SANCTION, target_user=user, clause=clause,
              note=f"{kind}: {note}".strip(": "))
     return sanction

@@ -15,6 +15,18 @@ class NewsroomCommentsAdapter(CommentsAdapter):
 
         return absolute_url(path) if path.startswith("/") else path
 
+    def sanction_identities(self, user):
+        """Each social login (provider + uid) and each email a provider or the reader verified: an
+        unverified address could be someone else's, who would then inherit the ban."""
+        from allauth.account.models import EmailAddress
+        from allauth.socialaccount.models import SocialAccount
+
+        logins = SocialAccount.objects.filter(user=user).values_list("provider", "uid")
+        emails = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+        keys = [f"social:{provider}:{uid}" for provider, uid in logins]
+        keys += [f"email:{email.strip().lower()}" for email in emails]
+        return {self.identity_digest(key) for key in keys}
+
     def can_read_thread(self, request, key):
         """A private article's comments are as private as the article (Wagtail's view restrictions)."""
         from broadsheet.newsroom.freshness import view_restrictions_exist

@@ -55,12 +55,15 @@ def _provider(userinfo):
         yield
 
 
-def oidc_sign_in(client, settings, *, sub, email="", name="A Reader"):
-    """Sign in as the provider's user `sub`; returns the callback's response."""
-    settings.SOCIALACCOUNT_PROVIDERS = PROVIDERS
+def oidc_sign_in(client, settings, *, sub, email="", name="A Reader", provider="corp"):
+    """Sign in as the provider's user `sub`; returns the callback's response. A provider other than
+    "corp" is a second OpenID Connect app, switched on beside it (another login, same kind of answers)."""
+    settings.SOCIALACCOUNT_PROVIDERS = PROVIDERS if provider == "corp" else {"openid_connect": {
+        **PROVIDERS["openid_connect"],
+        "APPS": [*PROVIDERS["openid_connect"]["APPS"], {**PROVIDERS["openid_connect"]["APPS"][0], "provider_id": provider}]}}
     userinfo = {"sub": sub, "name": name, **({"email": email, "email_verified": True} if email else {})}
     with _provider(userinfo):
-        start = client.post("/accounts/oidc/corp/login/")
+        start = client.post(f"/accounts/oidc/{provider}/login/")
         assert start.status_code == 302, start.content
         state = parse_qs(urlsplit(start["Location"]).query)["state"][0]
-        return client.get("/accounts/oidc/corp/login/callback/", {"code": "code", "state": state})
+        return client.get(f"/accounts/oidc/{provider}/login/callback/", {"code": "code", "state": state})

@@ -116,3 +116,16 @@ def test_editors_edit_the_policy_clauses_in_wagtail(policy, make_user):
     assert response.status_code == 302, response.content.decode()[:2000]
     assert PolicyClause.objects.filter(page=policy, number=9, title="Be kind").exists()
     assert PolicyClause.objects.filter(page=policy).count() == len(clauses) + 1
+
+
+def test_a_kept_sanction_of_a_deleted_account_is_listed_and_revocable(reader, moderator, clause):
+    sanction = services.user_sanction(user=reader, kind="ban", clause=clause, moderator=moderator)
+    reader.delete()
+    client = admin_client(moderator)
+    listing = client.get("/admin/comments/sanctions/")
+    assert listing.status_code == 200 and "Ban" in listing.content.decode()
+    edit = f"/admin/comments/sanctions/edit/{sanction.pk}/"
+    assert client.get(edit).status_code == 200
+    client.post(edit, {"until": "", "revoked_at": "2026-01-02 03:04", "note": "cleared on review"})
+    sanction.refresh_from_db()
+    assert sanction.revoked_at is not None and sanction.user is None

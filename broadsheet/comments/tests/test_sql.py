@@ -24,6 +24,24 @@ def test_sanction_in_force_counts_bans_and_running_suspensions_only(reader, othe
     assert not sql.sanction_in_force(reader.pk, now + timedelta(hours=2))
 
 
+@pytest.mark.parametrize("kind, until, revoked", [
+    ("warning", None, False), ("ban", None, False), ("ban", None, True), ("suspension", -1, False),
+    ("suspension", 0, False), ("suspension", 1, False), ("suspension", 1, True), ("suspension", None, False),
+])
+def test_the_three_answers_to_in_force_agree(reader, kind, until, revoked):
+    """Plain SQL (the posting path), the queryset (what is shown and re-attached at sign-in) and the row's
+    own method give one answer, also for a sanction whose account was deleted (user NULL)."""
+    now = timezone.now()
+    sanction = Sanction.objects.create(user=reader, kind=kind, revoked_at=now if revoked else None,
+                                       until=None if until is None else now + timedelta(hours=until))
+    expected = kind == "ban" and not revoked or kind == "suspension" and until == 1 and not revoked
+    assert sql.sanction_in_force(reader.pk, now) is expected
+    assert Sanction.objects.in_force(now).filter(user=reader).exists() is expected
+    assert sanction.in_force(now) is expected
+    reader.delete()
+    assert Sanction.objects.in_force(now).filter(pk=sanction.pk, user__isnull=True).exists() is expected
+
+
 def test_earlier_finds_the_key_or_the_same_text_since_a_time(reader, other, thread):
     now = timezone.now()
     keyed = Comment.objects.create(thread=thread, author=reader, body="first", idempotency_key="k1")
