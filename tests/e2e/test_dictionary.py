@@ -88,6 +88,8 @@ def word_box(page, word):
             const range = document.createRange();
             range.setStart(walker.currentNode, at);
             range.setEnd(walker.currentNode, at + word.length);
+            // On a phone the word may sit below the fold (the masthead holds the search box): bring it on screen.
+            walker.currentNode.parentElement.scrollIntoView({block: 'center'});
             const r = range.getBoundingClientRect();
             return {x: r.x, y: r.y, width: r.width, height: r.height};
           }

@@ -13,6 +13,8 @@ from django.http import FileResponse, Http404
 from django.urls import include, path, re_path
 from playwright.sync_api import expect
 
+from broadsheet.newsroom.canonical import absolute_url
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 TIMEOUT = 15_000
 
@@ -150,7 +152,7 @@ def test_print_view_on_paper(browser, live_server, article, artifacts, paper):
             expect(page.locator(hidden)).to_have_count(0)
         pdf = artifacts / f"print-view-{paper}.pdf"
         page.pdf(path=str(pdf), format=paper, print_background=True)
-        assert_printed_article(pdf, url=live_server.url + article.url)
+        assert_printed_article(pdf, url=absolute_url(article.url))
         page.screenshot(path=str(artifacts / "print-view-screen.png"), full_page=True)
     finally:
         context.close()
@@ -166,7 +168,7 @@ def test_printing_the_normal_page_with_the_browser(browser, live_server, article
         expect(page.locator(".section-nav")).to_be_hidden()
         pdf = artifacts / f"print-article-page-{paper}.pdf"
         page.pdf(path=str(pdf), format=paper)
-        assert_printed_article(pdf, url=live_server.url + article.url)
+        assert_printed_article(pdf, url=absolute_url(article.url))
     finally:
         context.close()
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0006_moderation_action_plural'),
+        ('comments', '0007_roles_comment_moderators'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,11 +9,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 REQUIRED = ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS")
+# Not passed on: the required three (each test gives its own), and DJANGO_ALLOW_ASYNC_UNSAFE, which the browser
+# fixture sets in this process for Playwright and which no deployment has (check --deploy refuses it).
+LEFT_OUT = (*REQUIRED, "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
 STRONG_KEY = "k7-Qm2vX9pL4wR8tZ1cN6bH3jF5sD0aY-gE7uK2iO9lM4nB8vC1xT6"
 
 
 def _import_production(**env):
-    clean = {k: v for k, v in os.environ.items() if k not in REQUIRED and k != "DJANGO_SETTINGS_MODULE"}
+    clean = {k: v for k, v in os.environ.items() if k not in LEFT_OUT}
     return subprocess.run(
         [sys.executable, "-c", "import broadsheet.settings.production"],
         cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=60,
@@ -43,7 +46,7 @@ def test_postgres_uses_a_pool_not_per_thread_persistent_connections():
     """Under ASGI every request runs in its own thread: per-thread persistent connections would pile up."""
     code = ("import broadsheet.settings.production as s; d = s.DATABASES['default']; "
             "print(d['CONN_MAX_AGE'], bool(d['OPTIONS'].get('pool')))")
-    clean = {k: v for k, v in os.environ.items() if k not in REQUIRED and k != "DJANGO_SETTINGS_MODULE"}
+    clean = {k: v for k, v in os.environ.items() if k not in LEFT_OUT}
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
         env={**clean, "SECRET_KEY": STRONG_KEY, "DATABASE_URL": "postgres://u@127.0.0.1:5432/x", "ALLOWED_HOSTS": "a"},
@@ -52,7 +55,7 @@ def test_postgres_uses_a_pool_not_per_thread_persistent_connections():
 
 
 def _clean_env(**env):
-    clean = {k: v for k, v in os.environ.items() if k not in REQUIRED and k != "DJANGO_SETTINGS_MODULE"}
+    clean = {k: v for k, v in os.environ.items() if k not in LEFT_OUT}
     return {**clean, "DATABASE_URL": "postgres://u@127.0.0.1:5432/x", "ALLOWED_HOSTS": "news.example.org", **env}
 
 
