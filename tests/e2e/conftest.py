@@ -53,7 +53,8 @@ def _database_url(tmp):
     import psycopg
 
     parts = urlsplit(base)
-    name = f"{parts.path.lstrip('/') or 'broadsheet'}_e2e_{os.getpid()}"
+    # One database per site: a journey may build a second site while the session's first one still runs.
+    name = f"{parts.path.lstrip('/') or 'broadsheet'}_e2e_{os.getpid()}_{tmp.name}"[:63]
     admin = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')

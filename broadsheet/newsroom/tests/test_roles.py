@@ -101,6 +101,7 @@ def _edit_data(page, **extra):
         "body": streamfield([("paragraph", rich_text("<p>A changed first paragraph.</p>"))]),
         "tags": "", "comments_mode": "open", "comments_close_at": "", "updated_at": "",
         "bylines": inline_formset([]), "related_picks": inline_formset([]), "comments": inline_formset([]),
+        "corrections": inline_formset([]), "correction_removal_reason": "",
     })
     data.update(extra)
     return data

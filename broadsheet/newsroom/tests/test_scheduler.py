@@ -73,7 +73,7 @@ def test_going_live_purges_fronts_feeds_and_sitemap_like_a_manual_publish(politi
     with django_capture_on_commit_callbacks(execute=True):
         ArticlePageFactory(parent=politics, title="Budget talks resume", slug="budget-talks")
         article = _scheduled(politics, "Embargoed jobs report")
-    urls = ["/", "/national/", "/national/politics/", "/feeds/latest/", "/feeds/sections/national/", "/sitemap.xml",
+    urls = ["/", "/national/", "/national/politics/", "/feeds/latest/", "/feeds/sections/national/", "/sitemap.xml", "/sitemap-pages-0.xml",
             "/national/politics/budget-talks/"]
     for url in urls:
         asgi(url)
@@ -93,7 +93,7 @@ def test_going_live_purges_fronts_feeds_and_sitemap_like_a_manual_publish(politi
     assert missed == set(urls) - {"/national/politics/budget-talks/"}
     for url in ("/", "/national/politics/", "/feeds/latest/", "/feeds/sections/national/"):
         assert b"Embargoed jobs report" in asgi(url).body, url
-    assert b"/national/politics/embargoed-jobs-report/" in asgi("/sitemap.xml").body
+    assert b"/national/politics/embargoed-jobs-report/" in asgi("/sitemap-pages-0.xml").body
 
 
 def test_expiry_takes_an_article_down(politics, asgi, django_capture_on_commit_callbacks):
