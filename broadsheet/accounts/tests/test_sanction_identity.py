@@ -37,7 +37,7 @@ def clause():
 @pytest.fixture
 def moderator():
     user = get_user_model().objects.create_user("mod", password="pw")
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(Group.objects.get(name="Comment moderators"))
     return get_user_model().objects.get(pk=user.pk)  # fresh permission cache
 
 
