@@ -99,12 +99,14 @@ def test_html_without_an_article(raw, reason):
 
 @pytest.fixture
 def freshly_migrated(transactional_db):
-    """The tree `migrate` leaves (wagtailcore's initial data): a root, Wagtail's welcome page and a default
-    Site. A transactional test may start from a flushed database, so the rows are put back when missing
+    """What `migrate` leaves (wagtailcore's initial data): the root collection, a root page, Wagtail's welcome
+    page and a default Site. A transactional test may start from a flushed database, so the rows are put back when missing
     (restoring them with serialized_rollback clashes with content types an earlier flush recreated)."""
     from django.conf import settings
-    from wagtail.models import Locale, Site
+    from wagtail.models import Collection, Locale, Site
 
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
     locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if not Site.objects.exists():
@@ -123,9 +125,7 @@ def archive(tmp_path):
 def test_empty_site_folder_import_then_rerun_unchanged(freshly_migrated, archive, tmp_path):
     assert not HomePage.objects.exists()  # freshly migrated: Wagtail's welcome page only
     report = tmp_path / "failed.csv"
-    first_started = time.monotonic()
     out, err, failed = run_import(archive, jobs=2, report=report)
-    first_run = time.monotonic() - first_started
     assert failed and "1 of" in failed, err[-1500:]
     assert ArticlePage.objects.count() == 120
     assert len(report.read_text().strip().splitlines()) == 2  # header + the damaged file
@@ -133,11 +133,11 @@ def test_empty_site_folder_import_then_rerun_unchanged(freshly_migrated, archive
     weather = ArticlePage.objects.filter(title="Weather forecast for the week ahead")
     assert weather.count() > 1 and len({a.first_published_at.date() for a in weather}) == weather.count()
     assert "No problems found" in fixtree()
-    started = time.monotonic()
     out, err, failed = run_import(archive, jobs=2)
     assert "created 0, updated 0" in out and out.count(": unchanged") == ImportedFile.objects.count()
-    # Unchanged files are recognised by their digest before any parsing: well under the first run's time.
-    assert ArticlePage.objects.count() == 120 and time.monotonic() - started < first_run / 2
+    # Unchanged files are recognised by their digest before any parsing (how much faster that is, the bench
+    # measures: `make bench PARTS=archive`; CI times nothing).
+    assert ArticlePage.objects.count() == 120
 
 
 def fixtree():
