@@ -17,7 +17,7 @@ from taggit.models import Tag
 from .canonical import absolute_url
 from .fronts import article_cards
 from .listings import author_articles, topic_articles
-from .models import ArticleByline, ArticlePage, Author, HomePage, SectionPage
+from .models import ArticleByline, Author, HomePage, SectionPage
 from .views import published_corrections
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
