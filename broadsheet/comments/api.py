@@ -55,7 +55,7 @@ from .schemas import (
     VoteIn,
     VoteOut,
 )
-from .threads import thread_cache_tag, thread_for_key
+from .threads import thread_cache_tag, thread_for_key, thread_lookup
 
 KEY = Path(..., description="Thread key: article-<page id> for articles", example="article-1")
 THREAD_KEY = regex.compile(r"^[A-Za-z0-9_.:-]{1,200}$")
@@ -111,6 +111,15 @@ def _comment(pk):
     return comment
 
 
+def _readable_comment(request, pk):
+    """A comment the reader may act on: one under a thread they cannot see (a private or unpublished
+    article) is as absent as a missing one, so its id reveals nothing and takes no votes or reports."""
+    comment = _comment(pk)
+    if thread_lookup(comment.thread.key, request=request) is None:
+        raise CommentError("not_found", _("This comment is not available."))
+    return comment
+
+
 def _clause(number):
     clause = policy.clause_by_number(number)
     if clause is None:
@@ -158,7 +167,7 @@ def _shared_when_anonymous(request, response, thread):
 
 @router.get("/comments/{comment_id}/replies", response={200: RepliesOut, **ERRORS}, summary="More replies")
 def comment_replies(request, response: HttpResponse, comment_id: int, cursor: str | None = None):
-    parent = _comment(comment_id)
+    parent = _readable_comment(request, comment_id)
     _no_store(response)
     return _prebuilt(response, listing.replies_page(parent=parent, viewer=request.user, cursor=cursor))
 
@@ -243,7 +252,7 @@ def comment_post(request, response: HttpResponse, payload: CommentIn, key: str =
 
 @router.patch("/comments/{comment_id}", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Edit (first five minutes)")
 def comment_patch(request, comment_id: int, payload: EditIn):
-    comment = services.comment_edit(comment=_comment(comment_id), editor=request.user, body=payload.body)
+    comment = services.comment_edit(comment=_readable_comment(request, comment_id), editor=request.user, body=payload.body)
     return _one(request, _comment(comment.pk))
 
 
@@ -255,20 +264,20 @@ def comment_del(request, comment_id: int):
 
 @router.post("/comments/{comment_id}/vote", auth=reader, response={200: VoteOut, **ERRORS}, summary="Like or dislike")
 def comment_vote(request, comment_id: int, payload: VoteIn):
-    comment = services.comment_vote(comment=_comment(comment_id), user=request.user, value=payload.value)
+    comment = services.comment_vote(comment=_readable_comment(request, comment_id), user=request.user, value=payload.value)
     return {"likes": comment.like_count, "dislikes": comment.dislike_count, "my_vote": payload.value}
 
 
 @router.post("/comments/{comment_id}/report", auth=reader, response={201: CreatedOut, **ERRORS}, summary="Report under a clause")
 def comment_report(request, comment_id: int, payload: ReportIn):
-    comment = _comment(comment_id)
+    comment = _readable_comment(request, comment_id)
     report = services.comment_report(comment=comment, reporter=request.user, clause=_clause(payload.clause), note=payload.note)
     return Status(201, {"id": report.pk})
 
 
 @router.post("/comments/{comment_id}/appeal", auth=reader, response={201: CreatedOut, **ERRORS}, summary="Appeal a hidden comment (once)")
 def comment_appeal(request, comment_id: int, payload: AppealIn):
-    appeal = services.comment_appeal(comment=_comment(comment_id), author=request.user, text=payload.text)
+    appeal = services.comment_appeal(comment=_readable_comment(request, comment_id), author=request.user, text=payload.text)
     return Status(201, {"id": appeal.pk})
 
 
