@@ -105,8 +105,7 @@ class LatestArticlesFeed(Feed):
 
     def item_updateddate(self, item):
         """The editor's "Updated" time or a later correction's; else first publication."""
-        updated = item.updated_at if item.shows_updated else item.first_published_at
-        return max((t for t in (updated, item.corrected_at) if t), default=None)
+        return item.shown_updated_at or item.first_published_at
 
     def item_categories(self, item):
         return [tag.name for tag in item.tags.all()]

@@ -31,7 +31,8 @@ article = ArticlePage.objects.live().first()
 writer = get_user_model().objects.create_user("desk-journey-reader", first_name="Journey Reader")
 held = comment_create(thread_key=article.comments_thread_key, author=writer,
                       body="More times are listed at https://example.org/ferry")
-print(json.dumps({"section_id": section.pk, "held_status": held.status}))
+print(json.dumps({"section_id": section.pk, "held_status": held.status, "article_id": article.pk,
+                  "article_url": article.url}))
 """
 
 
@@ -89,6 +90,35 @@ def homepage_html(site):
 
 def test_reporter_editor_scheduler_and_moderator(browser, demo_site, artifacts):
     desk_journey(browser, demo_site, artifacts)
+
+
+FIX = "An earlier version of this article gave the wrong pier for the morning sailing. It leaves from Pier 2."
+
+
+def test_editor_adds_a_correction_and_readers_see_it(browser, demo_site, artifacts):
+    """The editor adds a correction in the page editor and publishes; the article shows the dated box at the
+    top and an "Updated" time, at once (publishing purges the cached copy)."""
+    article_url = demo_site.url + demo_site.info["article_url"]
+    assert FIX not in urllib.request.urlopen(article_url, timeout=90).read().decode()  # and now it is cached
+    editor = admin_page(browser, demo_site, "editor")
+    editor.goto(demo_site.url + f"/admin/pages/{demo_site.info['article_id']}/edit/")
+    editor.get_by_role("button", name="Add Corrections").click()
+    # The new entry is the last one (the demo article may already carry a correction).
+    editor.locator("select[id^=id_corrections-][id$=-kind]").last.select_option("correction")
+    editor.locator("textarea[id^=id_corrections-][id$=-text]").last.fill(FIX)
+    editor.screenshot(path=str(artifacts / "desk-editor-adds-correction.png"), full_page=True)
+    action_menu(editor, re.compile(r"^Publish$"))
+    expect(editor.locator(".messages")).to_contain_text("published")
+
+    reader = browser.new_page(viewport={"width": 360, "height": 900})
+    reader.goto(article_url)
+    top = reader.locator("aside.corrections-top")
+    expect(top).to_contain_text(FIX)
+    expect(reader.locator(".article-times .updated")).to_be_visible()
+    assert top.locator("time").get_attribute("datetime") == reader.locator(".updated time").get_attribute("datetime")
+    reader.screenshot(path=str(artifacts / "desk-reader-sees-correction.png"), full_page=True)
+    reader.close()
+    editor.context.close()
 
 
 def desk_journey(browser, site, artifacts):

@@ -178,6 +178,15 @@ class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
         return max((c.published_at for c in self.corrections.all() if c.published_at), default=None)
 
     @property
+    def shown_updated_at(self):
+        """The "Updated" time readers see: the editor's, or a later correction's (None when neither)."""
+        updated = self.updated_at if self.shows_updated else None
+        corrected = self.corrected_at
+        if corrected and self.first_published_at and corrected <= self.first_published_at:
+            corrected = None
+        return max((t for t in (updated, corrected) if t), default=None)
+
+    @property
     def modified_at(self):
         """dateModified: the editor's "Updated" time, or the last publication, or a later correction."""
         changed = self.updated_at if self.shows_updated else self.last_published_at or self.first_published_at

@@ -127,6 +127,16 @@ def test_no_corrections_no_correction_key(client, article):
     assert "correction" not in json_ld(client.get(article.url).content.decode())
 
 
+def test_the_visible_updated_time_follows_a_correction(client, article):
+    """The byline's "Updated" is the reader's cue to look for what changed: a correction moves it too."""
+    assert 'class="updated"' not in client.get(article.url).content.decode()
+    at = timezone.now() + datetime.timedelta(hours=1)
+    correction_add(article=article, text=WRONG_NAME, at=at)
+    html = client.get(article.url).content.decode()
+    [shown] = re.findall(r'class="updated">[^<]*<time datetime="([^"]+)"', html)
+    assert shown == timezone.localtime(at).isoformat()
+
+
 def test_feed_item_update_time_follows_a_correction(client, article):
     at = timezone.now() + datetime.timedelta(hours=1)
     correction_add(article=article, text=WRONG_NAME, at=at)
