@@ -55,7 +55,7 @@ from .schemas import (
     VoteIn,
     VoteOut,
 )
-from .threads import thread_cache_tag, thread_for_key, thread_lookup
+from .threads import thread_cache_tag, thread_for_key
 
 KEY = Path(..., description="Thread key: article-<page id> for articles", example="article-1")
 THREAD_KEY = regex.compile(r"^[A-Za-z0-9_.:-]{1,200}$")
@@ -114,8 +114,9 @@ def _comment(pk):
 def _readable_comment(request, pk):
     """A comment the reader may act on: one under a thread they cannot see (a private or unpublished
     article) is as absent as a missing one, so its id reveals nothing and takes no votes or reports."""
-    comment = _comment(pk)
-    if thread_lookup(comment.thread.key, request=request) is None:
+    comment, adapter = _comment(pk), get_adapter()
+    key = comment.thread.key
+    if not adapter.can_read_thread(request, key) or (adapter.owns_key(key) and adapter.resolve_thread(key) is None):
         raise CommentError("not_found", _("This comment is not available."))
     return comment
 
