@@ -109,6 +109,15 @@ GRAMMAR_WORDS = {
     "himself": ("pronoun", "He, as object of his own action, or for emphasis: He said so himself.", ""),
     "herself": ("pronoun", "She, as object of her own action, or for emphasis: She resigned herself.", ""),
     "ourselves": ("pronoun", "We, as object of our own action, or for emphasis: We asked ourselves.", ""),
+    "yours": ("pronoun", "The one that belongs to you: The choice is yours.", ""),
+    "everybody": ("pronoun", "Every person: Everybody on the street heard it.", ""),
+    "nor": ("conjunction", "And not, after neither or not: neither the mayor nor the council.", ""),
+    "onto": ("preposition", "To a position on: Fans poured onto the pitch.", ""),
+    "toward": ("preposition", "In the direction of (the usual American spelling of towards): a step toward peace.", ""),
+    # Interjections: WordNet has none, and its rules would strip them into look-alikes ("alas" to "ala")
+    "oh": ("interjection", "Shows surprise, understanding or disappointment: Oh, I see.", ""),
+    "hey": ("interjection", "Calls for attention, informally: Hey, wait for me!", ""),
+    "alas": ("interjection", "Shows regret (literary or humorous): Alas, the bridge was closed.", ""),
 }
 # Short forms: "don't" is do not, "they're" they are. The part before the apostrophe is the base.
 NOT_FORMS = {"can't": "can", "won't": "will", "shan't": "shall"}

@@ -164,7 +164,13 @@ def test_short_forms_are_grammar_words(form, use):
     assert entry["grammar"] and entry["pos"] == "contraction" and entry["senses"][0]["definition"] == use
 
 
-@pytest.mark.parametrize("form", ["when", "during", "something", "himself", "it's"])
+@pytest.mark.parametrize("form", ["when", "during", "something", "himself", "it's", "nor", "onto", "yours", "oh"])
 def test_common_function_words_are_found(form):
     entry = build_entry(form)
     assert entry["found"] and entry["grammar"]
+
+
+def test_an_interjection_is_not_stripped_into_a_look_alike():
+    entry = build_entry("alas")
+    assert entry["found"] and entry["grammar"] and entry["pos"] == "interjection"
+    assert entry["lemma"] == "alas"  # not "ala", a wing
