@@ -78,7 +78,7 @@ def _read(table, key):
     if connection is None:
         return MISSING
     with _lock:  # one connection per process, shared by the worker's threads
-        row = connection.execute(f"SELECT value FROM {table} WHERE key = ?", (key,)).fetchone()  # noqa: S608
+        row = connection.execute(f"SELECT value FROM {table} WHERE key = ?", (key,)).fetchone()
     return MISSING if row is None else json.loads(row[0])
 
 
@@ -136,13 +136,14 @@ def build(words, target=None):
     for word in words:
         # The forms lookup.wordnet_reading tries, in its order: the American spelling's after none is found.
         forms = surface_forms(word)
-        if forms and not any([add(form) for form in forms]):
+        found = [add(form) for form in forms]  # every form, as the table is read form by form
+        if forms and not any(found):
             for american in american_forms(forms[-1]):
                 add(american)
     with sqlite3.connect(tmp) as db:
         for table, rows in (("entries", entries), ("levels", levels)):
             db.execute(f"CREATE TABLE {table} (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
-            db.executemany(f"INSERT INTO {table} VALUES (?, ?)",  # noqa: S608
+            db.executemany(f"INSERT INTO {table} VALUES (?, ?)",
                            ((k, json.dumps(v, ensure_ascii=False, separators=(",", ":"))) for k, v in rows.items()))
     db.close()
     tmp.replace(target)
