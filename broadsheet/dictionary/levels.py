@@ -37,7 +37,16 @@ def cefr_number(word):
 
 @lru_cache(maxsize=20_000)
 def word_level(word):
-    """{"level": "B2", "zipf": 4.05} for a lemma; level is None for a string nobody writes."""
+    """{"level": "B2", "zipf": 4.05} for a lemma; level is None for a string nobody writes. Read from the
+    table written ahead (entry_table.py) when it has the word."""
+    from . import entry_table
+
+    kept = entry_table.level(word)
+    return read_level(word) if kept is entry_table.MISSING else kept
+
+
+def read_level(word):
+    """word_level worked out from wordfreq's and cefrpy's tables."""
     from . import zipf_table  # wordfreq's values, without its 48 MB dict
 
     zipf = zipf_table.zipf(word)

@@ -2,7 +2,7 @@
 
 from functools import lru_cache
 
-from . import zipf_table
+from . import entry_table, zipf_table
 from .spelling import american_forms, other_spelling, variants
 from .readings import Reading, candidates, lemma_count, plural_word, ranked
 from .wordnet import get_wordnet, read_lock
@@ -59,7 +59,16 @@ def _forget_synsets(wn):
 def wordnet_entry(form, prefer=None):
     """{"lemma", "pos", "senses", "also"} for a surface form WordNet knows, else None. `prefer` ("n" or "v"),
     from the words before the form in an article, puts the first reading in that part of speech first.
-    Pure, so cached per process."""
+    Pure, so cached per process, and read from the table written ahead (entry_table.py) when it has the form."""
+    if prefer is None:
+        kept = entry_table.entry(form)
+        if kept is not entry_table.MISSING:
+            return kept
+    return read_entry(form, prefer)
+
+
+def read_entry(form, prefer=None):
+    """wordnet_entry worked out from WordNet's files."""
     if form.lower() in FUNCTION_WORDS:
         return None
     wn = get_wordnet()

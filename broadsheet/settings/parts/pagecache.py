@@ -67,6 +67,6 @@ WAGTAILFRONTENDCACHE = _front_caches(os.environ)
 # Each step: a dotted path, or [dotted path, *arguments]; none may touch the database.
 BROADSHEET_WORKER_WARM_UP = [
     "broadsheet.dictionary.wordnet.get_wordnet",          # WordNet's reader and indexes
-    ["broadsheet.dictionary.lookup.wordnet_reading", "house"],  # its lemmatiser and sense data
-    ["broadsheet.dictionary.levels.word_level", "house"],       # wordfreq's and cefrpy's tables
+    ["broadsheet.dictionary.senses.read_entry", "house"],  # its lemmatiser and sense data (not the table's row)
+    ["broadsheet.dictionary.levels.read_level", "house"],  # wordfreq's and cefrpy's tables (ditto)
 ] if os.environ.get("WORKER_WARM_UP", "1") != "0" else []
