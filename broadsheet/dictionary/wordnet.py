@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 import warnings
 
-from . import app_settings
+from .app_settings import app_settings
 
 # WordNet's 45 lexicographer files, in the order of their numbers (wndb(5WN) "lexnames").
 LEXICOGRAPHER_FILES = (
@@ -83,7 +83,7 @@ def get_wordnet():
     if _reader is None:
         with _load_lock:
             if _reader is None:
-                _reader = _load(app_settings.get("WORDNET_DIR"))
+                _reader = _load(app_settings.WORDNET_DIR)
     return _reader
 
 

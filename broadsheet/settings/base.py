@@ -227,4 +227,7 @@ COMMENTS_LANGUAGES = [("en", "EN"), ("ko", "한국어")]
 for _name in ("POLL_SECONDS", "HEARTBEAT_SECONDS", "MAX_SECONDS", "CATCH_UP", "MAX_STREAMS"):
     if os.environ.get(f"COMMENTS_LIVE_{_name}"):  # a deployment may tune the live streams
         globals()[f"COMMENTS_LIVE_{_name}"] = float(os.environ[f"COMMENTS_LIVE_{_name}"])
+DICTIONARY_ADAPTER = "broadsheet.newsroom.dictionary_adapter.NewsroomDictionaryAdapter"
+DICTIONARY_API_BASE = "/api/dictionary/"
+DICTIONARY_HINT_AFTER = ".article-toolbar"  # the "Dictionary on" hint goes under the article's toolbar
 # -- end s2-i14a
