@@ -6,19 +6,19 @@ import json
 import pytest
 from asgiref.sync import async_to_sync
 from django.conf import settings as django_settings
-from django.contrib.auth import get_user_model
 from django.test import Client
 
-from broadsheet.comments.models import Comment, Thread
+from broadsheet.comments.models import Comment
+from broadsheet.comments.tests.factories import ThreadFactory, UserFactory
 from broadsheet.comments.tests.test_streamed_body import TOKEN, URL, post_chunked
 from broadsheet.handler import SyncChainASGIHandler
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_server_stops_reading_past_its_cap(settings, keep_test_connection):
-    Thread.objects.create(key="test-thread", title="A test story", url="/news/test-story/")
+    ThreadFactory(key="test-thread")
     client = Client()
-    client.force_login(get_user_model().objects.create_user(username="reader", password="pw"))
+    client.force_login(UserFactory())
     cookies = {django_settings.SESSION_COOKIE_NAME: client.cookies[django_settings.SESSION_COOKIE_NAME].value, "csrftoken": TOKEN}
     settings.BROADSHEET_MAX_BODY_BYTES = 100_000
     status, body = async_to_sync(post_chunked)(SyncChainASGIHandler(), URL, [b"x" * 65_536] * 4, cookies)

@@ -3,10 +3,10 @@ page, open a story, post a comment under it through the comments region, and fin
 reload. Nothing of Broadsheet's site is installed (settings.py)."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from broadsheet.comments.models import Comment, Thread
+from broadsheet.comments.models import Comment
+from broadsheet.comments.tests.factories import ThreadFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 TIMEOUT = 15_000
@@ -14,8 +14,8 @@ TIMEOUT = 15_000
 
 @pytest.fixture
 def reader_page(browser, live_server):
-    get_user_model().objects.create_user(username="ferry-reader", password="a long pass phrase", first_name="Mina")
-    Thread.objects.create(key="standalone-story", title="The harbour ferry runs again", url="/story/")
+    UserFactory(username="ferry-reader", password="a long pass phrase", first_name="Mina")
+    ThreadFactory(key="standalone-story", title="The harbour ferry runs again", url="/story/")
     context = browser.new_context(locale="en-US")
     page = context.new_page()
     page.set_default_timeout(TIMEOUT)
