@@ -49,7 +49,7 @@ def _reader_class():
             return super().open(file)
 
         def lemma_count(self, lemma):
-            # NLTK binary-searches cntlist.rev through its slow stream reader on every call (~0.7 ms): the
+            # NLTK binary-searches cntlist.rev through its slow stream reader on every call: the
             # sorted file (0.9 MB) is held as bytes and searched the same way. Same answer, same 0 if absent.
             from .wordnet_index import IndexFile
 
