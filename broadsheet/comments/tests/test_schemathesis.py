@@ -13,7 +13,6 @@ from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
-
 SEEN = {}  # statuses seen per operation, checked by the last test
 
 # Schema-valid data may still break a documented business rule (a control character in a comment, a stale

@@ -32,7 +32,8 @@ def test_the_adapter_reads_headline_standfirst_and_body(article):
     assert text.startswith(STORY[0] + "\nTalks resume at the border.\n") and STORY[1][2] in text
 
 
-def test_box_on_article_page_and_print_view(article, glossary):
+@pytest.mark.usefixtures("glossary")
+def test_box_on_article_page_and_print_view(article):
     client = Client()
     for url in (article.url, article.url + "print/"):
         response = client.get(url)
@@ -41,7 +42,8 @@ def test_box_on_article_page_and_print_view(article, glossary):
         assert "Words in this article" in html and "연락사무소" in html
 
 
-def test_publishing_builds_the_box_and_the_levels(article, glossary, monkeypatch, django_capture_on_commit_callbacks):
+@pytest.mark.usefixtures("glossary")
+def test_publishing_builds_the_box_and_the_levels(article, monkeypatch, django_capture_on_commit_callbacks):
     from broadsheet.dictionary import article_words
 
     article.body = paragraphs("A protracted deadlock ended in a round of tit for tat.")
