@@ -15,6 +15,7 @@ from django import template
 from django.conf import settings
 from django.shortcuts import resolve_url
 from django.template.loader import render_to_string
+from django.urls import get_urlconf
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
@@ -61,18 +62,32 @@ def standards_policy_url():
 @register.simple_tag
 def comments_region_config():
     """What the region's script learns from the page (data attributes of region.html): the API base, the
-    sign-in buttons' URL, the language switch's URL and languages (as JSON). All from COMMENTS_* settings."""
-    languages = app_settings.LANGUAGES
-    switch_url = _url(app_settings.LANGUAGE_SWITCH_URL)
+    sign-in buttons' URL, the language switch's URL and languages (as JSON). All from COMMENTS_* settings,
+    worked out once per set of values (it is on every article render)."""
+    languages = tuple(tuple(pair) for pair in app_settings.LANGUAGES)
+    return _region_config(
+        app_settings.API_BASE, app_settings.PROVIDERS_URL, app_settings.LANGUAGE_SWITCH_URL, languages, _urlconf()
+    )
+
+
+@lru_cache(maxsize=8)
+def _region_config(api, providers_setting, switch_setting, languages, urlconf):
+    switch_url = _url(switch_setting, urlconf)
     return {
-        "api": app_settings.API_BASE,
-        "providers_url": _url(app_settings.PROVIDERS_URL),
+        "api": api,
+        "providers_url": _url(providers_setting, urlconf),
         "language_url": switch_url if languages else "",
         "languages": json.dumps([list(pair) for pair in languages] if switch_url else []),
     }
 
 
-def _url(setting):
+def _urlconf():
+    return get_urlconf() or settings.ROOT_URLCONF
+
+
+@lru_cache(maxsize=16)
+def _url(setting, urlconf):
+    """A URL name or a path -> the path ('' stays ''), per URLconf."""
     return resolve_url(setting) if setting else ""
 
 
@@ -82,7 +97,7 @@ def region_chrome():
     URL), so it is rendered once per language and process (its ~60 translated strings are costly to
     render on every page; figures in bench/results.md); with DEBUG on every time, so template edits show
     at once."""
-    logout_url = _url(app_settings.LOGOUT_URL)
+    logout_url = _url(app_settings.LOGOUT_URL, _urlconf())
     if settings.DEBUG:
         return _render_chrome(logout_url)
     return _chrome(get_language(), logout_url)
