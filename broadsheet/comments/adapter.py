@@ -74,6 +74,14 @@ class CommentsAdapter:
         email = (getattr(user, "email", "") or "").strip().lower()
         return {self.identity_digest(f"email:{email}")} if email else set()
 
+    def policy_url(self):
+        """The live Standards Board Policy page's URL, or "" when none is published (footer, region, no-JS
+        pages). Here a query each time; a site that renders it on every page remembers it."""
+        from .policy import policy_page
+
+        page = policy_page()
+        return page.url if page else ""
+
     def can_moderate(self, user):
         return bool(user and user.is_authenticated and user.has_perm("comments.moderate"))
 

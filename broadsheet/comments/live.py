@@ -6,7 +6,7 @@ article page itself stays cached: nothing is purged when a comment arrives.
 * With ``REDIS_URL`` the process that saved a comment publishes it (signal_handlers.py) on a Redis channel
   ``<prefix>:comments-live:<key>``. Each server process holds ONE pattern subscription (RedisHub) and hands
   messages to the streams open on that thread, in any uvicorn worker or machine. The prefix is
-  ``COMMENTS_LIVE_PREFIX``, else the cache's KEY_PREFIX.
+  ``COMMENTS_LIVE_PREFIX``, else the cache's KEY_PREFIX (every setting: app_settings.py).
 * Without Redis (the embedded default) each stream polls the database every ``COMMENTS_LIVE_POLL_SECONDS``
   with three indexed queries: comments with a higher id, comments edited since, moderator actions since.
 
@@ -21,7 +21,6 @@ same JSON the list API gives, without anything personal. A comment line ``: keep
 import asyncio
 import json
 import logging
-import os
 from datetime import timedelta
 
 from asgiref.sync import sync_to_async
@@ -31,6 +30,7 @@ from django.db import connection
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
+from .app_settings import app_settings
 from .listing import Serializer
 from .models import Comment, CommentStatus, ModerationAction, ModerationVerb, Thread
 from .numbers import whole_number
@@ -38,20 +38,11 @@ from .threads import thread_lookup
 
 log = logging.getLogger(__name__)
 
-DEFAULTS = {"POLL_SECONDS": 1.5, "HEARTBEAT_SECONDS": 15, "MAX_SECONDS": 300, "CATCH_UP": 50, "MAX_STREAMS": 2000}
 TAKE_DOWNS = {ModerationVerb.HIDE: "hidden", ModerationVerb.REMOVE: "removed", ModerationVerb.REINSTATE: "reinstated"}
 
 
-def live_setting(name):
-    """COMMENTS_LIVE_<NAME> from settings, else from the environment (so a deployment can tune it), else the default."""
-    value = getattr(settings, f"COMMENTS_LIVE_{name}", None)
-    if value is None:
-        value = os.environ.get(f"COMMENTS_LIVE_{name}") or DEFAULTS[name]
-    return float(value)
-
-
 def channel(key):
-    prefix = getattr(settings, "COMMENTS_LIVE_PREFIX", None) or settings.CACHES["default"].get("KEY_PREFIX") or "bs"
+    prefix = app_settings.LIVE_PREFIX or settings.CACHES["default"].get("KEY_PREFIX") or "bs"
     return f"{prefix}:comments-live:{key}"
 
 
@@ -268,9 +259,9 @@ class PollingFeed:
         pass
 
     async def next(self, timeout):
-        await asyncio.sleep(min(timeout, live_setting("POLL_SECONDS")))
+        await asyncio.sleep(min(timeout, app_settings.LIVE_POLL_SECONDS))
         now = timezone.now()
-        messages = await published_after(self.key, self.after, live_setting("CATCH_UP"))
+        messages = await published_after(self.key, self.after, app_settings.LIVE_CATCH_UP)
         messages += await changed_since(self.key, self.since)
         self.since = now - timedelta(seconds=1)
         for m in messages:
@@ -296,13 +287,13 @@ async def events(key, after):
     try:
         await feed.open()  # subscribe first, then catch up: nothing falls in between
         yield f"retry: 3000\n: stream for {key}\n\n"
-        for message in await published_after(key, after, live_setting("CATCH_UP")):
+        for message in await published_after(key, after, app_settings.LIVE_CATCH_UP):
             after = max(after, message["id"])
             yield sse(message)
         feed.after = after
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + live_setting("MAX_SECONDS")
-        heartbeat = live_setting("HEARTBEAT_SECONDS")
+        deadline = loop.time() + app_settings.LIVE_MAX_SECONDS
+        heartbeat = app_settings.LIVE_HEARTBEAT_SECONDS
         quiet_since = loop.time()
         while loop.time() < deadline:
             messages = await feed.next(timeout=min(heartbeat, max(0.1, deadline - loop.time())))
@@ -328,7 +319,7 @@ def _resume_from(request):
 async def live_stream(request, key):
     from .api import THREAD_KEY
 
-    if open_streams >= live_setting("MAX_STREAMS"):
+    if open_streams >= app_settings.LIVE_MAX_STREAMS:
         # EventSource gives up on a 503 and the page script falls back to polling: load is shed, not lost.
         return HttpResponse("Too many live readers; poll the list instead.", status=503, headers={"Retry-After": "60"})
     if not THREAD_KEY.match(key):

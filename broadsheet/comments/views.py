@@ -65,6 +65,7 @@ def thread_page(request, key, form=None, status=200):
         "clauses": policy.clauses(),
         "policy_page": policy.policy_page(),
         "max_length": app_settings.MAX_LENGTH,
+        "api_base": app_settings.API_BASE,
     }
     return render(request, "comments/thread_page.html", context, status=status)
 

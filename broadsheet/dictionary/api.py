@@ -16,7 +16,7 @@ from ninja import Query, Router
 from ninja.responses import Status
 from ninja.security import django_auth
 
-from . import app_settings
+from .app_settings import app_settings
 from .lookup import NotAWord, lookup
 from .models import SavedWord
 from .schemas import PRINTABLE, ArticleLevels, Entry, Error, Me, Missing, SavedWordIn, SavedWordOut
@@ -43,7 +43,7 @@ def me(request, response: HttpResponse):
     user = request.user
     if not user.is_authenticated:
         return {"authenticated": False, "is_staff": False, "glossary_add_url": None, "saved_words": []}
-    words = SavedWord.objects.filter(reader=user)[: app_settings.get("MAX_SAVED_WORDS")]
+    words = SavedWord.objects.filter(reader=user)[: app_settings.MAX_SAVED_WORDS]
     add_url = reverse("wagtailsnippets_dictionary_glossaryterm:add") if user.is_staff else None
     return {
         "authenticated": True,
@@ -114,6 +114,6 @@ def _cacheable(request, payload, status, max_age_setting):
     else:
         response = HttpResponse(body, status=status, content_type="application/json; charset=utf-8")
     response["ETag"] = etag
-    patch_cache_control(response, public=True, max_age=app_settings.get(max_age_setting))
+    patch_cache_control(response, public=True, max_age=getattr(app_settings, max_age_setting))
     response["Vary"] = "Accept-Language"
     return response

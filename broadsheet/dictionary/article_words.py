@@ -1,28 +1,20 @@
 """The words of one article and their levels: the "Words in this article" box and reader highlighting.
 
-Computed from the article's text (headline, subhead, body) once per page revision and glossary version.
+Computed from the article's text (adapter.article_text: the site's adapter says what an article's text is)
+once per page revision and glossary version.
 """
 
 import re
 
 from django.core.cache import cache
-from django.utils.html import strip_tags
 
-from . import app_settings
+from .adapter import article_text
+from .app_settings import app_settings
 from .glossary import glossary_version
 from .levels import level_number, word_level
 from .lookup import NotAWord, check_word, headword_level, lookup, short_gloss, wordnet_reading
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
-
-
-def article_text(page):
-    """The article as plain text: headline, subhead and every body block's searchable text."""
-    parts = [getattr(page, "display_headline", "") or page.title, getattr(page, "standfirst", "")]
-    body = getattr(page, "body", None)
-    if body is not None:
-        parts += body.stream_block.get_searchable_content(body)
-    return strip_tags("\n".join(str(p) for p in parts if p))
 
 
 def glossary_terms_in(text):
@@ -93,7 +85,7 @@ def article_levels(page):
     levels = cache.get(key)
     if levels is None:
         levels = word_levels(article_text(page))
-        cache.set(key, levels, app_settings.get("CACHE_SECONDS"))
+        cache.set(key, levels, app_settings.CACHE_SECONDS)
     return levels
 
 
@@ -103,7 +95,7 @@ def hard_words(page, above):
     words = cache.get(key)
     if words is None:
         words = _hard_words(page, above)
-        cache.set(key, words, app_settings.get("CACHE_SECONDS"))
+        cache.set(key, words, app_settings.CACHE_SECONDS)
     return words
 
 
@@ -132,6 +124,6 @@ def _hard_words(page, above):
             continue
         lemmas.add(entry["lemma"].lower())
         chosen.append({"lemma": entry["lemma"], "level": entry["level"], "pos": entry["pos"], "gloss": short_gloss(entry)})
-        if len(chosen) >= app_settings.get("BOX_SIZE"):
+        if len(chosen) >= app_settings.BOX_SIZE:
             break
     return chosen

@@ -8,7 +8,7 @@ import gc
 import threading
 from functools import lru_cache
 
-from . import app_settings
+from .app_settings import app_settings
 from .glossary import glossary_version, korean_equivalents, first_term
 from .grammar import WITH_WORDNET_SENSES, grammar_entry
 from .lemmas import context_pos, surface_forms
@@ -27,14 +27,14 @@ class NotAWord(ValueError):
 def check_word(text):
     from .lemmas import is_word, normalise
 
-    if len(text) > app_settings.get("MAX_WORD_LENGTH") * 2:
+    if len(text) > app_settings.MAX_WORD_LENGTH * 2:
         raise NotAWord("too long")
     if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in text):
         raise NotAWord("control characters")
     if MARKUP.intersection(text):
         raise NotAWord("markup")
     word = normalise(text)
-    if not word or len(word) > app_settings.get("MAX_WORD_LENGTH") or not is_word(word):
+    if not word or len(word) > app_settings.MAX_WORD_LENGTH or not is_word(word):
         raise NotAWord("not a word")
     return word
 

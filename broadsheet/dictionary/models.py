@@ -100,9 +100,9 @@ class SavedWord(models.Model):
 
 
 def default_hard_word_level():
-    from . import app_settings
+    from .app_settings import app_settings
 
-    return app_settings.get("HARD_WORD_LEVEL")
+    return app_settings.HARD_WORD_LEVEL
 
 
 @register_setting(icon="doc-full")

@@ -45,10 +45,9 @@ def _sense(synset, lemma, spellings=()):
 
 
 def _forget_synsets(wn):
-    """NLTK keeps every synset it ever parsed (~2 KB each; 20,000 after 6,000 words, +40 MB a worker). Our
-    answers are plain dicts cached above, so the parsed synsets are dropped past 100 (one re-parse ~0.1 ms):
-    kept longer, their churn left the worker's heap fragmented (10,000 words: +58 MB with 1,000, +36 MB
-    with 100)."""
+    """NLTK keeps every synset it ever parsed, which grows a worker without bound. Our answers are plain
+    dicts cached above, so the parsed synsets are dropped past 100 (a re-parse is cheap): kept longer,
+    their churn left the worker's heap fragmented (figures: bench/results.md)."""
     parsed = wn._synset_offset_cache
     if sum(map(len, parsed.values())) > MAX_PARSED_SYNSETS:
         for by_offset in parsed.values():

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from . import app_settings
+from .app_settings import app_settings
 from .krdict import read_export
 from .models import KoreanEquivalent, SavedWord, term_key
 
@@ -63,7 +63,7 @@ def saved_word_add(*, reader, lemma, seen_as="", gloss=""):
         existing = SavedWord.objects.filter(reader=reader, lemma=lemma).first()
         if existing:
             return existing, False
-        if SavedWord.objects.filter(reader=reader).count() >= app_settings.get("MAX_SAVED_WORDS"):
+        if SavedWord.objects.filter(reader=reader).count() >= app_settings.MAX_SAVED_WORDS:
             raise VocabularyFull(lemma)
         word, created = SavedWord.objects.get_or_create(
             reader=reader, lemma=lemma, defaults={"seen_as": seen_as[:120], "gloss": gloss[:300]}

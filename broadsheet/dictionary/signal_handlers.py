@@ -16,7 +16,9 @@ def on_glossary_change(sender, **kwargs):
 def on_page_published(sender, instance, **kwargs):
     """An article's words box and highlighting levels are built when it is published (after commit),
     so its first reader does not wait for them."""
-    if getattr(instance, "body", None) is None:
+    from .adapter import get_adapter
+
+    if not get_adapter().is_article(instance):
         return
     from django.db import transaction
 

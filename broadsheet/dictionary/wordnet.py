@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 import warnings
 
-from . import app_settings
+from .app_settings import app_settings
 
 # WordNet's 45 lexicographer files, in the order of their numbers (wndb(5WN) "lexnames").
 LEXICOGRAPHER_FILES = (
@@ -49,7 +49,7 @@ def _reader_class():
             return super().open(file)
 
         def lemma_count(self, lemma):
-            # NLTK binary-searches cntlist.rev through its slow stream reader on every call (~0.7 ms): the
+            # NLTK binary-searches cntlist.rev through its slow stream reader on every call: the
             # sorted file (0.9 MB) is held as bytes and searched the same way. Same answer, same 0 if absent.
             from .wordnet_index import IndexFile
 
@@ -83,7 +83,7 @@ def get_wordnet():
     if _reader is None:
         with _load_lock:
             if _reader is None:
-                _reader = _load(app_settings.get("WORDNET_DIR"))
+                _reader = _load(app_settings.WORDNET_DIR)
     return _reader
 
 

@@ -37,8 +37,8 @@ def default_path():
 
 @lru_cache(maxsize=1)
 def wordfreq_version():
-    """Read once: importlib.metadata parses the package's METADATA file on every call (~1-8 ms), and
-    zipf() is on the lookup path."""
+    """Read once: importlib.metadata parses the package's METADATA file on every call (slow; figures in
+    bench/results.md), and zipf() is on the lookup path."""
     from importlib.metadata import version
 
     return version("wordfreq")

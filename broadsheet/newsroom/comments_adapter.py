@@ -41,6 +41,12 @@ class NewsroomCommentsAdapter(CommentsAdapter):
         restrictions = PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True))
         return all(restriction.accept_request(request) for restriction in restrictions)
 
+    def policy_url(self):
+        """Remembered until a page is published, moved or deleted (it is in every page's footer)."""
+        from broadsheet.newsroom.freshness import generation, remembered
+
+        return remembered(("standards-policy-url", generation()), super().policy_url)
+
     def resolve_thread(self, key):
         if not key.startswith(ARTICLE_PREFIX) or whole_number(key[len(ARTICLE_PREFIX):]) is None:
             return None

@@ -216,3 +216,18 @@ from .parts.comments import *  # noqa: E402,F401,F403
 from .parts.accounts import *  # noqa: E402,F401,F403
 from .parts.dictionary import *  # noqa: E402,F401,F403
 from .parts.pagecache import *  # noqa: E402,F401,F403
+
+# -- s2-i14a: what the comments and dictionary apps learn from the site (their defaults: each app's
+# app_settings.py and README). The apps never read the environment; the site does, here.
+COMMENTS_API_BASE = "/api/comments"
+COMMENTS_PROVIDERS_URL = "accounts:providers"
+COMMENTS_LOGOUT_URL = "account_logout"
+COMMENTS_LANGUAGE_SWITCH_URL = "set_language"
+COMMENTS_LANGUAGES = [("en", "EN"), ("ko", "한국어")]
+for _name in ("POLL_SECONDS", "HEARTBEAT_SECONDS", "MAX_SECONDS", "CATCH_UP", "MAX_STREAMS"):
+    if os.environ.get(f"COMMENTS_LIVE_{_name}"):  # a deployment may tune the live streams
+        globals()[f"COMMENTS_LIVE_{_name}"] = float(os.environ[f"COMMENTS_LIVE_{_name}"])
+DICTIONARY_ADAPTER = "broadsheet.newsroom.dictionary_adapter.NewsroomDictionaryAdapter"
+DICTIONARY_API_BASE = "/api/dictionary/"
+DICTIONARY_HINT_AFTER = ".article-toolbar"  # the "Dictionary on" hint goes under the article's toolbar
+# -- end s2-i14a

@@ -256,6 +256,12 @@ def _busy_thread(key):
         comment_create(thread_key=key, author=people[(n + 1) % 5], body=f"Seed reply {n + 1}", parent_id=first.pk)
 
 
+def stored_count(page, key):
+    """The thread's count as the server has it now (the page's own copy may come from the page cache)."""
+    return page.evaluate("async (key) => (await (await fetch(`/api/comments/counts?keys=${key}`)).json()).counts[key]", key)
+
+
+
 @pytest.fixture(scope="session")
 def oidc_provider(tmp_path_factory):
     """django-oauth-toolkit on loopback in its own process: a real OpenID Connect provider (PKCE required)."""

@@ -1,10 +1,13 @@
-"""What a signed-in reader does in a long thread: page, sort, more replies, like, reply, edit, delete, report."""
+"""What a reader does in a long thread, one behaviour a test: page, sort, more replies, sign in, like, reply,
+edit, delete, report, log out; then the edit window, closed and pre-moderated threads, sanctions, leaving."""
 
 import json
 import re
 
 import pytest
 from playwright.sync_api import expect
+
+from .conftest import stored_count
 
 pytestmark = pytest.mark.e2e
 TIMEOUT = 15_000
@@ -36,109 +39,132 @@ def post_and_see(page, text):
     expect(comment(page, text)).to_be_visible()
 
 
-def test_reader_pages_sorts_votes_replies_edits_deletes_and_reports(browser, live_site, artifacts):
+@pytest.fixture
+def thread_page(browser, live_site):
+    """An anonymous reader on the busy thread (27 comments, one with five replies); no page errors."""
     context = browser.new_context(locale="en-US")
     page = context.new_page()
     page.set_default_timeout(TIMEOUT)
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    try:
-        page.goto(live_site.url + live_site.info["busy_url"])
-        box = region(page)
-        top_level = box.locator("[data-list] > .cr-comment")
+    page.goto(live_site.url + live_site.info["busy_url"])
+    yield page
+    context.close()
+    assert not errors, errors
 
-        # One page of 20 at first, never thousands; "load more" brings the rest.
-        expect(top_level).to_have_count(20)
-        expect(box.locator("[data-count]")).to_have_text("27")
-        box.get_by_role("button", name="Load more comments").click()
-        expect(top_level).to_have_count(22)
-        expect(box.get_by_role("button", name="Load more comments")).to_be_hidden()
 
-        # Oldest first puts comment 1 on top, with three replies shown and the rest behind "More replies".
-        box.get_by_label("Sort").select_option("oldest")
-        expect(top_level.first.locator(":scope > article [data-body]")).to_have_text("Seed comment number 1 about the parks.")
-        replies = top_level.first.locator("[data-replies] > .cr-comment")
-        expect(replies).to_have_count(3)
-        top_level.first.get_by_role("button", name="More replies").click()
-        expect(replies).to_have_count(5)
+@pytest.fixture
+def reader_page(browser, live_site, request):
+    """A reader signed in through the demo door on the busy thread, named after the test; no page errors."""
+    context = browser.new_context(locale="en-US")
+    name = request.node.name.removeprefix("test_").replace("_", " ")[:40].title()
+    page = demo_reader_page(context, live_site, live_site.info["busy_url"], name)
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert not errors, errors
 
-        # Sign in through the demo door (local only) and come back to the same article.
-        box.get_by_role("button", name="Demo sign-in — local only").click()
-        expect(page.get_by_role("heading", name="Demo sign-in — local only")).to_be_visible()
-        page.get_by_label("Display name").fill("Action Reader")
-        page.get_by_role("button", name="Sign in with this name").click()
-        page.wait_for_url(re.compile("riverside-parks-shade"))
-        expect(box.locator("[data-me-name]")).to_have_text("Signed in as Action Reader")
 
-        # Like, then take the like back.
-        target = comment(page, "Seed comment number 22 about the parks.")
-        like = target.locator(":scope > article [data-vote='1']")
-        like.click()
-        expect(like).to_have_attribute("aria-pressed", "true")
-        expect(like.locator("[data-likes]")).to_have_text("1")
-        like.click()
-        expect(like).to_have_attribute("aria-pressed", "false")
-        expect(like.locator("[data-likes]")).to_have_text("0")
+# These two run first (definition order): they count the busy thread before anyone else writes in it.
+def test_one_page_of_twenty_then_load_more(thread_page):
+    box = region(thread_page)
+    top_level = box.locator("[data-list] > .cr-comment")
+    expect(top_level).to_have_count(20)
+    expect(box.locator("[data-count]")).to_have_text("27")
+    box.get_by_role("button", name="Load more comments").click()
+    expect(top_level).to_have_count(22)
+    expect(box.get_by_role("button", name="Load more comments")).to_be_hidden()
 
-        # Reply: the box opens under the comment, the reply lands in its thread.
-        target.locator(":scope > article").get_by_role("button", name="Reply").click()
-        target.locator("[data-panel] textarea").fill("Shade matters more every summer.")
-        target.locator("[data-panel]").get_by_role("button", name="Reply").click()
-        expect(target.locator("[data-replies] .cr-comment", has_text="Shade matters more every summer.")).to_be_visible()
 
-        # Post, edit within the five minutes, then delete.
-        compose = box.locator("[data-compose-slot]")
-        compose.locator("textarea").fill("First draft of my view")
-        compose.get_by_role("button", name="Post").click()
-        mine = comment(page, "First draft of my view")
-        expect(mine).to_be_visible()
-        mine.get_by_role("button", name="Edit").click()
-        editor = mine.locator("[data-panel] textarea")
-        expect(editor).to_have_value("First draft of my view")
-        editor.fill("Second thoughts: more fountains, please")
-        mine.locator("[data-panel]").get_by_role("button", name="Save").click()
-        edited = comment(page, "Second thoughts: more fountains, please")
-        expect(edited.locator("[data-edited]")).to_be_visible()
-        expect(box.locator("[data-count]")).to_have_text("29")  # 27 + the reply + mine, whatever events came
-        page.screenshot(path=artifacts / "comments-7-actions.png", full_page=True)
-        page.once("dialog", lambda dialog: dialog.accept())
-        edited.get_by_role("button", name="Delete").click()
-        expect(comment(page, "Second thoughts")).to_have_count(0)
+def test_oldest_first_shows_three_replies_then_more(thread_page):
+    top_level = region(thread_page).locator("[data-list] > .cr-comment")
+    region(thread_page).get_by_label("Sort").select_option("oldest")
+    expect(top_level.first.locator(":scope > article [data-body]")).to_have_text("Seed comment number 1 about the parks.")
+    replies = top_level.first.locator("[data-replies] > .cr-comment")
+    expect(replies).to_have_count(3)
+    top_level.first.get_by_role("button", name="More replies").click()
+    expect(replies).to_have_count(5)
 
-        # Report under a numbered clause of the Standards Board Policy.
-        other = comment(page, "Seed comment number 21 about the parks.")
-        other.locator(":scope > article").get_by_role("button", name="Report").click()
-        other.locator("select[name=clause]").select_option("2")
-        other.get_by_role("button", name="Send report").click()
-        expect(other.get_by_text("Thank you. A moderator will review the comment.")).to_be_visible()
 
-        # The server holds the same line as the box: 250 characters pass, 251 are refused, whoever calls.
-        verdicts = page.evaluate(
-            r"""async (key) => {
-                const session = await (await fetch('/api/comments/session')).json();
-                const post = (body) => fetch(`/api/comments/threads/${key}/comments`, {
-                    method: 'POST', headers: {'Content-Type': 'application/json', 'X-CSRFToken': session.csrf_token},
-                    body: JSON.stringify({body}),
-                }).then(async (r) => [r.status, (await r.json()).code || 'ok']);
-                const family = '\u{1F468}\u200d\u{1F469}\u200d\u{1F467}';
-                return [await post('나'.repeat(249) + family), await post('다'.repeat(250) + family)];
-            }""",
-            live_site.info["busy_key"],
-        )
-        assert verdicts[0] == [201, "ok"]
-        assert verdicts[1][1] == "too_long" and 400 <= verdicts[1][0] < 500
+def test_demo_sign_in_comes_back_to_the_same_article(thread_page):
+    box = region(thread_page)
+    box.get_by_role("button", name="Demo sign-in — local only").click()
+    expect(thread_page.get_by_role("heading", name="Demo sign-in — local only")).to_be_visible()
+    thread_page.get_by_label("Display name").fill("Action Reader")
+    thread_page.get_by_role("button", name="Sign in with this name").click()
+    thread_page.wait_for_url(re.compile("riverside-parks-shade"))
+    expect(box.locator("[data-me-name]")).to_have_text("Signed in as Action Reader")
 
-        # Survives a reload: the reply and the count come from the server.
-        page.reload()
-        expect(region(page).get_by_text("Shade matters more every summer.")).to_be_visible()
 
-        # Logging out returns to the invitation to sign in, on the same article.
-        region(page).get_by_role("button", name="Log out").click()
-        page.wait_for_url(re.compile("riverside-parks-shade"))
-        expect(region(page).get_by_text("To write comments, please log in to one of the accounts.")).to_be_visible()
-        assert not errors, errors
-    finally:
-        context.close()
+def test_a_like_can_be_taken_back(reader_page):
+    like = comment(reader_page, "Seed comment number 22 about the parks.").locator(":scope > article [data-vote='1']")
+    like.click()
+    expect(like).to_have_attribute("aria-pressed", "true")
+    expect(like.locator("[data-likes]")).to_have_text("1")
+    like.click()
+    expect(like).to_have_attribute("aria-pressed", "false")
+    expect(like.locator("[data-likes]")).to_have_text("0")
+
+
+def test_a_reply_lands_under_its_comment_and_survives_a_reload(reader_page):
+    target = comment(reader_page, "Seed comment number 22 about the parks.")
+    target.locator(":scope > article").get_by_role("button", name="Reply").click()
+    target.locator("[data-panel] textarea").fill("Shade matters more every summer.")
+    target.locator("[data-panel]").get_by_role("button", name="Reply").click()
+    expect(target.locator("[data-replies] .cr-comment", has_text="Shade matters more every summer.")).to_be_visible()
+    reader_page.reload()
+    expect(region(reader_page).get_by_text("Shade matters more every summer.")).to_be_visible()
+
+
+def test_own_comment_is_edited_within_five_minutes_then_deleted(reader_page, live_site, artifacts):
+    box = region(reader_page)
+    count = stored_count(reader_page, live_site.info["busy_key"])
+    post_and_see(reader_page, "First draft of my view")
+    mine = comment(reader_page, "First draft of my view")
+    mine.get_by_role("button", name="Edit").click()
+    editor = mine.locator("[data-panel] textarea")
+    expect(editor).to_have_value("First draft of my view")
+    editor.fill("Second thoughts: more fountains, please")
+    mine.locator("[data-panel]").get_by_role("button", name="Save").click()
+    edited = comment(reader_page, "Second thoughts: more fountains, please")
+    expect(edited.locator("[data-edited]")).to_be_visible()
+    expect(box.locator("[data-count]")).to_have_text(str(count + 1))
+    reader_page.screenshot(path=artifacts / "comments-7-actions.png", full_page=True)
+    reader_page.once("dialog", lambda dialog: dialog.accept())
+    edited.get_by_role("button", name="Delete").click()
+    expect(comment(reader_page, "Second thoughts")).to_have_count(0)
+
+
+def test_a_report_cites_a_numbered_clause(reader_page):
+    other = comment(reader_page, "Seed comment number 21 about the parks.")
+    other.locator(":scope > article").get_by_role("button", name="Report").click()
+    other.locator("select[name=clause]").select_option("2")
+    other.get_by_role("button", name="Send report").click()
+    expect(other.get_by_text("Thank you. A moderator will review the comment.")).to_be_visible()
+
+
+def test_the_server_holds_the_250_character_line_for_any_caller(reader_page, live_site):
+    verdicts = reader_page.evaluate(
+        r"""async (key) => {
+            const session = await (await fetch('/api/comments/session')).json();
+            const post = (body) => fetch(`/api/comments/threads/${key}/comments`, {
+                method: 'POST', headers: {'Content-Type': 'application/json', 'X-CSRFToken': session.csrf_token},
+                body: JSON.stringify({body}),
+            }).then(async (r) => [r.status, (await r.json()).code || 'ok']);
+            const family = '\u{1F468}\u200d\u{1F469}\u200d\u{1F467}';
+            return [await post('나'.repeat(249) + family), await post('다'.repeat(250) + family)];
+        }""",
+        live_site.info["busy_key"],
+    )
+    assert verdicts[0] == [201, "ok"]
+    assert verdicts[1][1] == "too_long" and 400 <= verdicts[1][0] < 500
+
+
+def test_logging_out_returns_to_the_invitation_on_the_same_article(reader_page):
+    region(reader_page).get_by_role("button", name="Log out").click()
+    reader_page.wait_for_url(re.compile("riverside-parks-shade"))
+    expect(region(reader_page).get_by_text("To write comments, please log in to one of the accounts.")).to_be_visible()
 
 
 def test_edit_button_goes_when_the_five_minutes_are_up(browser, live_site):

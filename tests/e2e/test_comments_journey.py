@@ -1,6 +1,7 @@
 """A reader signs in through a real OpenID Connect provider, writes (the counter moves, stops at 250), posts;
 a second reader on the same article sees the comment arrive live (SSE); a moderator hides it citing a clause
-of the Standards Board Policy, and the author sees the reason. Real Chromium, real uvicorn, real database.
+of the Standards Board Policy, the author sees the reason and appeals. One behaviour a test, on shared
+fixtures (visitor, author, watcher, moderator). Real Chromium, real uvicorn, real database.
 """
 
 import json
@@ -11,7 +12,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import MODERATOR, OIDC_READER
+from .conftest import MODERATOR, OIDC_READER, stored_count
 
 pytestmark = pytest.mark.e2e
 TIMEOUT = 15_000
@@ -43,102 +44,152 @@ def sign_in_with_loopback_id(page):
     expect(region(page).locator("[data-me-name]")).to_have_text(f"Signed in as {OIDC_READER['name']}")
 
 
-def test_reader_posts_second_reader_sees_it_live_moderator_hides_it(browser, live_site, artifacts):
-    site = live_site
-    # The second reader's browser is in New York: the page still shows Korea's clock, as the footer says.
-    author_ctx, watcher_ctx, moderator_ctx = (browser.new_context(locale="en-US", timezone_id=tz)
-                                              for tz in (None, "America/New_York", None))
-    try:
-        # A logged-out reader sees the invitation, one button per switched-on provider, and the help.
-        author = open_article(author_ctx, site)
-        box = region(author)
-        expect(box.get_by_text("To write comments, please log in to one of the accounts.")).to_be_visible()
-        expect(box.get_by_role("button", name="Loopback ID")).to_be_visible()
-        expect(box.get_by_role("button", name="Demo sign-in — local only")).to_be_visible()
-        expect(box.locator("details.cr-help summary")).to_have_text("What is social comment?")
-        expect(box.get_by_role("link", name="Standards Board Policy")).to_have_attribute("href", re.compile("standards-board-policy"))
-        author.screenshot(path=artifacts / "comments-1-logged-out.png", full_page=True)
+@pytest.fixture
+def contexts(browser):
+    """Browser contexts made by the test (new_context(**kwargs)), all closed after it."""
+    made = []
 
-        # Sign in through the loopback OpenID Connect provider (PKCE, state checked by allauth).
-        sign_in_with_loopback_id(author)
+    def new_context(**kwargs):
+        made.append(browser.new_context(locale="en-US", **kwargs))
+        return made[-1]
 
-        # The counter moves with each character and stops input at 250, never splitting an emoji.
-        body = box.locator("[data-compose-slot] textarea")
-        counter = box.locator("[data-compose-slot] [data-counter]")
-        expect(counter).to_have_text("0/250")
-        expect(box.locator("[data-compose-slot] [data-notify]")).to_be_visible()  # the provider gave an email
-        body.press_sequentially("안녕")
-        expect(counter).to_have_text("2/250")
-        body.fill("가" * 249 + "👨‍👩‍👧" + "🇰🇷")
-        expect(counter).to_have_text("250/250")
-        assert author.evaluate("() => document.querySelector('[data-compose-slot] textarea').value.endsWith('👨‍👩‍👧')")
-        body.fill("")
-        expect(counter).to_have_text("0/250")
+    yield new_context
+    for context in made:
+        context.close()
 
-        # A second reader opens the same article and is connected to the live stream.
-        watcher = open_article(watcher_ctx, site)
-        expect(region(watcher)).to_have_attribute("data-live", "sse")
 
-        text = "Night buses matter for nurses 🚑 — 야간 버스 환영합니다"
-        body.fill(text)
-        expect(counter).to_have_text(f"{len(text)}/250")  # one code point per character here
-        box.get_by_role("button", name="Post").click()
-        mine = box.locator(".cr-comment.is-mine").first
-        expect(mine.locator("[data-body]")).to_have_text(text)
-        author.screenshot(path=artifacts / "comments-2-posted.png", full_page=True)
+@pytest.fixture
+def visitor(contexts, live_site):
+    """A logged-out reader on the article; page errors and CSP reports are checked after the test."""
+    page = open_article(contexts(), live_site)
+    yield page
+    assert not page.errors, page.errors
 
-        # It arrives on the second reader's page without a reload.
-        arrived = region(watcher).locator(".cr-comment", has_text="야간 버스 환영합니다")
-        expect(arrived).to_be_visible()
-        expect(arrived.locator("[data-author]")).to_have_text(OIDC_READER["name"])
-        expect(region(watcher).locator("[data-count]")).to_have_text("1")
-        when = arrived.locator("time[data-time]").first
-        in_seoul = watcher.evaluate("""(iso) => new Date(iso).toLocaleString("en-US",
-            { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Seoul" })""", when.get_attribute("datetime"))
-        expect(when).to_have_text(in_seoul)
-        watcher.screenshot(path=artifacts / "comments-3-arrived-live.png", full_page=True)
 
-        # A moderator signs in and hides it under clause 1.
-        moderator = moderator_ctx.new_page()
-        moderator.set_default_timeout(TIMEOUT)
-        moderator.goto(site.url + "/accounts/login/")
-        moderator.fill("input[name=login]", MODERATOR["username"])
-        moderator.fill("input[name=password]", MODERATOR["password"])
-        moderator.locator("form button[type=submit]").last.click()
-        moderator.wait_for_load_state()
-        moderator.goto(site.url + site.info["article_url"])
-        # The moderator's account has no email address: no reply-email box to tick.
-        expect(region(moderator).locator("[data-compose-slot] textarea")).to_be_visible()
-        expect(region(moderator).locator("[data-compose-slot] [data-notify]")).to_be_hidden()
-        comment_id = mine.get_attribute("data-comment-id")
-        target = region(moderator).locator(f"#comment-{comment_id}")
-        target.get_by_role("button", name="Hide (moderator)").click()
-        target.locator("select[name=clause]").select_option("1")
-        target.get_by_role("button", name="Hide comment").click()
-        expect(target.locator("[data-body]")).to_have_text(re.compile(r"hidden by a moderator \(clause 1\)"))
-        moderator.screenshot(path=artifacts / "comments-4-moderator-hid.png", full_page=True)
+@pytest.fixture
+def author(visitor):
+    """The same reader, signed in through the loopback OpenID Connect provider (PKCE, state checked)."""
+    sign_in_with_loopback_id(visitor)
+    return visitor
 
-        # The author sees why, live and after a reload; the other reader no longer sees the text.
-        reason = "A moderator hid this comment under clause 1 of the Standards Board Policy: Respect."
-        expect(mine.locator("[data-note]")).to_have_text(reason)
-        expect(region(watcher).get_by_text("야간 버스 환영합니다")).to_have_count(0)
-        author.reload()
-        mine = region(author).locator(f"#comment-{comment_id}")
-        expect(mine.locator("[data-note]")).to_have_text(reason)
-        expect(mine.get_by_role("button", name="Appeal")).to_be_visible()
-        author.screenshot(path=artifacts / "comments-5-author-sees-reason.png", full_page=True)
 
-        # The author appeals once.
-        mine.get_by_role("button", name="Appeal").click()
-        mine.locator("textarea[name=text]").fill("I was talking about the bus policy, not a person.")
-        mine.get_by_role("button", name="Send appeal").click()
-        expect(mine.get_by_text("Appeal sent. A moderator will look again.")).to_be_visible()
+@pytest.fixture
+def watcher(contexts, live_site):
+    """A second, logged-out reader on the same article, in New York (the page still shows Korea's clock)."""
+    page = open_article(contexts(timezone_id="America/New_York"), live_site)
+    yield page
+    assert not page.errors, page.errors
 
-        for page in (author, watcher, moderator):
-            assert not getattr(page, "errors", []), page.errors
-    finally:
-        for ctx in (author_ctx, watcher_ctx, moderator_ctx):
-            ctx.close()
+
+@pytest.fixture
+def moderator(contexts, live_site):
+    """A comment moderator signed in with a password, on the article."""
+    page = contexts().new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto(live_site.url + "/accounts/login/")
+    page.fill("input[name=login]", MODERATOR["username"])
+    page.fill("input[name=password]", MODERATOR["password"])
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_load_state()
+    page.goto(live_site.url + live_site.info["article_url"])
+    return page
+
+
+def post(page, text):
+    """Post text from the region's box -> the new comment's <li> (the reader's own)."""
+    box = region(page)
+    box.locator("[data-compose-slot] textarea").fill(text)
+    box.get_by_role("button", name="Post").click()
+    mine = box.locator(".cr-comment.is-mine", has_text=text).first
+    expect(mine.locator("[data-body]")).to_have_text(text)
+    return mine
+
+
+def hide_under_clause_1(moderator, comment_id):
+    target = region(moderator).locator(f"#comment-{comment_id}")
+    target.get_by_role("button", name="Hide (moderator)").click()
+    target.locator("select[name=clause]").select_option("1")
+    target.get_by_role("button", name="Hide comment").click()
+    expect(target.locator("[data-body]")).to_have_text(re.compile(r"hidden by a moderator \(clause 1\)"))
+
+
+HIDDEN_REASON = "A moderator hid this comment under clause 1 of the Standards Board Policy: Respect."
+
+
+def test_a_logged_out_reader_sees_the_invitation(visitor, artifacts):
+    box = region(visitor)
+    expect(box.get_by_text("To write comments, please log in to one of the accounts.")).to_be_visible()
+    expect(box.get_by_role("button", name="Loopback ID")).to_be_visible()  # one button per provider switched on
+    expect(box.get_by_role("button", name="Demo sign-in — local only")).to_be_visible()
+    expect(box.locator("details.cr-help summary")).to_have_text("What is social comment?")
+    expect(box.get_by_role("link", name="Standards Board Policy")).to_have_attribute("href", re.compile("standards-board-policy"))
+    visitor.screenshot(path=artifacts / "comments-1-logged-out.png", full_page=True)
+
+
+def test_the_counter_counts_characters_and_stops_at_250(author):
+    box = region(author)
+    body = box.locator("[data-compose-slot] textarea")
+    counter = box.locator("[data-compose-slot] [data-counter]")
+    expect(counter).to_have_text("0/250")
+    expect(box.locator("[data-compose-slot] [data-notify]")).to_be_visible()  # the provider gave an email
+    body.press_sequentially("안녕")
+    expect(counter).to_have_text("2/250")
+    body.fill("가" * 249 + "👨‍👩‍👧" + "🇰🇷")  # input stops at 250, never splitting an emoji
+    expect(counter).to_have_text("250/250")
+    assert author.evaluate("() => document.querySelector('[data-compose-slot] textarea').value.endsWith('👨‍👩‍👧')")
+    body.fill("")
+    expect(counter).to_have_text("0/250")
+
+
+def test_a_comment_arrives_live_on_another_readers_page(author, watcher, live_site, artifacts):
+    expect(region(watcher)).to_have_attribute("data-live", "sse")
+    count = stored_count(watcher, live_site.info["thread_key"])
+    text = "Night buses matter for nurses 🚑 — 야간 버스 환영합니다"
+    region(author).locator("[data-compose-slot] textarea").fill(text)
+    expect(region(author).locator("[data-compose-slot] [data-counter]")).to_have_text(f"{len(text)}/250")
+    post(author, text)
+    author.screenshot(path=artifacts / "comments-2-posted.png", full_page=True)
+
+    arrived = region(watcher).locator(".cr-comment", has_text="야간 버스 환영합니다")
+    expect(arrived).to_be_visible()
+    expect(arrived.locator("[data-author]")).to_have_text(OIDC_READER["name"])
+    expect(region(watcher).locator("[data-count]")).to_have_text(str(count + 1))
+    when = arrived.locator("time[data-time]").first
+    in_seoul = watcher.evaluate("""(iso) => new Date(iso).toLocaleString("en-US",
+        { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Seoul" })""", when.get_attribute("datetime"))
+    expect(when).to_have_text(in_seoul)
+    watcher.screenshot(path=artifacts / "comments-3-arrived-live.png", full_page=True)
+
+
+def test_a_moderator_without_an_email_gets_no_reply_email_box(moderator):
+    expect(region(moderator).locator("[data-compose-slot] textarea")).to_be_visible()
+    expect(region(moderator).locator("[data-compose-slot] [data-notify]")).to_be_hidden()
+
+
+def test_a_hidden_comment_tells_its_author_why_and_leaves_other_pages(author, watcher, moderator, artifacts):
+    mine = post(author, "The late bus on route 9 is always full.")
+    expect(region(watcher).get_by_text("The late bus on route 9 is always full.")).to_be_visible()
+    comment_id = mine.get_attribute("data-comment-id")
+    hide_under_clause_1(moderator, comment_id)
+    moderator.screenshot(path=artifacts / "comments-4-moderator-hid.png", full_page=True)
+
+    expect(mine.locator("[data-note]")).to_have_text(HIDDEN_REASON)  # live
+    expect(region(watcher).get_by_text("The late bus on route 9 is always full.")).to_have_count(0)
+    author.reload()
+    mine = region(author).locator(f"#comment-{comment_id}")
+    expect(mine.locator("[data-note]")).to_have_text(HIDDEN_REASON)
+    author.screenshot(path=artifacts / "comments-5-author-sees-reason.png", full_page=True)
+
+
+def test_the_author_appeals_a_hidden_comment(author, moderator):
+    comment_id = post(author, "Route 9 needs a second late bus.").get_attribute("data-comment-id")
+    hide_under_clause_1(moderator, comment_id)
+    author.reload()
+    mine = region(author).locator(f"#comment-{comment_id}")
+    mine.get_by_role("button", name="Appeal").click()
+    mine.locator("textarea[name=text]").fill("I was talking about the bus policy, not a person.")
+    mine.get_by_role("button", name="Send appeal").click()
+    expect(mine.get_by_text("Appeal sent. A moderator will look again.")).to_be_visible()
 
 
 def test_article_html_is_the_same_for_everyone(live_site):

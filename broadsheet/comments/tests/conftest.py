@@ -7,11 +7,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
-from wagtail.models import Page
 
-from broadsheet.comments.models import PolicyClause, StandardsPolicyPage, Thread
+from broadsheet.comments.models import PolicyClause
 
-CLAUSES = [(1, "Respect", "No personal attacks."), (2, "Hate", "No hate speech."), (3, "Spam", "No advertising.")]
+from .factories import ThreadFactory, UserFactory, policy_page
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +24,7 @@ def _fresh_cache(settings):
 @pytest.fixture
 def make_user(db):
     def make(name="reader", **extra):
-        return get_user_model().objects.create_user(username=name, password="pw", email=f"{name}@example.org", **extra)
+        return UserFactory(username=name, **extra)
 
     return make
 
@@ -49,11 +48,7 @@ def moderator(make_user):
 
 @pytest.fixture
 def policy(db):
-    page = StandardsPolicyPage(title="Standards Board Policy", slug="standards-policy")
-    Page.get_first_root_node().add_child(instance=page)
-    for number, title, text in CLAUSES:
-        PolicyClause.objects.create(page=page, number=number, title=title, text=text, sort_order=number)
-    return page
+    return policy_page()
 
 
 @pytest.fixture
@@ -63,7 +58,7 @@ def clause(policy):
 
 @pytest.fixture
 def thread(db):
-    return Thread.objects.create(key="test-thread", title="A test story", url="/news/test-story/")
+    return ThreadFactory(key="test-thread", title="A test story", url="/news/test-story/")
 
 
 class ApiClient(Client):

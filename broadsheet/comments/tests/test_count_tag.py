@@ -4,6 +4,8 @@ from django.template import Context, Template
 
 from broadsheet.comments.models import Thread
 
+from .factories import ThreadFactory
+
 TAGS = "{% load comments_tags %}"
 
 
@@ -12,7 +14,7 @@ def _render(source, **context):
 
 
 def test_the_same_key_twice_costs_one_query(db, django_assert_num_queries):
-    Thread.objects.create(key="front-a", title="A", url="/a/", comment_count=7)
+    ThreadFactory(key="front-a", comment_count=7)
     with django_assert_num_queries(1):
         html = _render("{% comment_count 'front-a' %}|{% comment_count 'front-a' %}")
     one = '<span class="comment-count" data-comment-count="front-a">7</span>'
@@ -20,8 +22,8 @@ def test_the_same_key_twice_costs_one_query(db, django_assert_num_queries):
 
 
 def test_prefetched_counts_render_the_same_in_one_query(db, django_assert_num_queries):
-    Thread.objects.create(key="front-a", title="A", url="/a/", comment_count=7)
-    Thread.objects.create(key="front-b", title="B", url="/b/", comment_count=0)
+    ThreadFactory(key="front-a", comment_count=7)
+    ThreadFactory(key="front-b", comment_count=0)
     loop = "{% for k in keys %}{% comment_count k %};{% endfor %}"
     keys = ["front-a", "front-b", "front-missing"]
     plain = _render(loop, keys=keys)
@@ -32,7 +34,7 @@ def test_prefetched_counts_render_the_same_in_one_query(db, django_assert_num_qu
 
 
 def test_each_render_reads_afresh(db):
-    thread = Thread.objects.create(key="front-a", title="A", url="/a/", comment_count=1)
+    thread = ThreadFactory(key="front-a", comment_count=1)
     assert ">1<" in _render("{% comment_count 'front-a' %}")
     Thread.objects.filter(pk=thread.pk).update(comment_count=2)
     assert ">2<" in _render("{% comment_count 'front-a' %}")

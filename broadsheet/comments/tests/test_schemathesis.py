@@ -7,12 +7,11 @@ header, so every write path is reachable. No 500s, and every response must match
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
-
-from broadsheet.wsgi import application
 
 SEEN = {}  # statuses seen per operation, checked by the last test
 
@@ -23,7 +22,7 @@ CONFIG = SchemathesisConfig.from_str(
 )
 
 schema = (
-    schemathesis.openapi.from_wsgi("/api/openapi.json", application, config=CONFIG)
+    schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application(), config=CONFIG)
     .include(path_regex=r"^/api/comments/")
     # Deleting the session's own account would end the run; test_api covers it.
     .exclude(path="/api/comments/me/delete")

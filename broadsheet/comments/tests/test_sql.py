@@ -8,18 +8,20 @@ from django.utils import timezone
 from broadsheet.comments import sql
 from broadsheet.comments.models import Comment, Sanction, Thread, body_digest
 
+from .factories import CommentFactory, SanctionFactory
+
 pytestmark = pytest.mark.django_db
 
 
 def test_sanction_in_force_counts_bans_and_running_suspensions_only(reader, other):
     now = timezone.now()
     assert not sql.sanction_in_force(reader.pk, now)
-    Sanction.objects.create(user=reader, kind="warning")
-    Sanction.objects.create(user=reader, kind="suspension", until=now - timedelta(seconds=1))
-    Sanction.objects.create(user=reader, kind="ban", revoked_at=now)
-    Sanction.objects.create(user=other, kind="ban")
+    SanctionFactory(user=reader, kind="warning")
+    SanctionFactory(user=reader, kind="suspension", until=now - timedelta(seconds=1))
+    SanctionFactory(user=reader, kind="ban", revoked_at=now)
+    SanctionFactory(user=other, kind="ban")
     assert not sql.sanction_in_force(reader.pk, now)
-    Sanction.objects.create(user=reader, kind="suspension", until=now + timedelta(hours=1))
+    SanctionFactory(user=reader, kind="suspension", until=now + timedelta(hours=1))
     assert sql.sanction_in_force(reader.pk, now)
     assert not sql.sanction_in_force(reader.pk, now + timedelta(hours=2))
 
@@ -32,8 +34,8 @@ def test_the_three_answers_to_in_force_agree(reader, kind, until, revoked):
     """Plain SQL (the posting path), the queryset (what is shown and re-attached at sign-in) and the row's
     own method give one answer, also for a sanction whose account was deleted (user NULL)."""
     now = timezone.now()
-    sanction = Sanction.objects.create(user=reader, kind=kind, revoked_at=now if revoked else None,
-                                       until=None if until is None else now + timedelta(hours=until))
+    sanction = SanctionFactory(user=reader, kind=kind, revoked_at=now if revoked else None,
+                               until=None if until is None else now + timedelta(hours=until))
     expected = kind == "ban" and not revoked or kind == "suspension" and until == 1 and not revoked
     assert sql.sanction_in_force(reader.pk, now) is expected
     assert Sanction.objects.in_force(now).filter(user=reader).exists() is expected
@@ -44,9 +46,9 @@ def test_the_three_answers_to_in_force_agree(reader, kind, until, revoked):
 
 def test_earlier_finds_the_key_or_the_same_text_since_a_time(reader, other, thread):
     now = timezone.now()
-    keyed = Comment.objects.create(thread=thread, author=reader, body="first", idempotency_key="k1")
-    same = Comment.objects.create(thread=thread, author=reader, body="again")
-    Comment.objects.create(thread=thread, author=other, body="again", idempotency_key="k1")
+    keyed = CommentFactory(thread=thread, author=reader, body="first", idempotency_key="k1")
+    same = CommentFactory(thread=thread, author=reader, body="again")
+    CommentFactory(thread=thread, author=other, body="again", idempotency_key="k1")
     Comment.objects.filter(pk=same.pk).update(created_at=now - timedelta(minutes=5))
 
     def found(**kw):

@@ -2,6 +2,8 @@
 
 from django import template
 
+from ..adapter import get_adapter
+from ..app_settings import app_settings
 from ..article_words import hard_words, revision_of
 from ..models import DictionarySettings
 
@@ -16,26 +18,32 @@ def words_in_article(context, page):
 
 
 def _hard_word_level(request):
-    """The site's setting, remembered per newsroom generation (a settings save starts a new one)."""
+    """The site's setting, remembered per site generation (a settings save starts a new one; adapter.py)."""
     from wagtail.models import Site
 
-    from broadsheet.newsroom.freshness import generation, remembered
-
+    adapter = get_adapter()
     site = Site.find_for_request(request)
-    return remembered(
-        ("dictionary-level", site.pk if site else None, generation()),
+    return adapter.remember(
+        ("dictionary-level", site.pk if site else None, adapter.generation()),
         lambda: DictionarySettings.for_request(request).hard_word_level,
     )
 
 
 def _remembered_hard_words(page, above):
-    """hard_words is cached in the shared cache per revision and glossary version; this process keeps it too."""
-    from broadsheet.newsroom.freshness import remembered
-
+    """hard_words is cached in the shared cache per revision and glossary version; the site's adapter may
+    keep it in this process too."""
     from ..glossary import glossary_version
 
     key = ("dictionary-box", page.pk, revision_of(page), glossary_version(), above)
-    return remembered(key, lambda: hard_words(page, above))
+    return get_adapter().remember(key, lambda: hard_words(page, above))
+
+
+@register.simple_tag
+def dictionary_config():
+    """What the scripts learn from the page (DICTIONARY_* settings), as a JSON data block (CSP-safe)."""
+    from django.utils.html import json_script
+
+    return json_script({"api": app_settings.API_BASE, "hintAfter": app_settings.HINT_AFTER}, "dictionary-config")
 
 
 @register.simple_tag

@@ -9,6 +9,8 @@ from django.test import Client
 
 from broadsheet.dictionary.models import GlossaryTerm, SavedWord
 
+from .factories import live_page
+
 pytestmark = pytest.mark.django_db
 
 
@@ -158,7 +160,8 @@ def test_openapi_describes_the_dictionary():
     assert {"/api/dictionary/{word}", "/api/dictionary/me", "/api/dictionary/me/words"} <= set(paths)
 
 
-def test_article_levels(article):
+def test_article_levels(db):
+    article = live_page("Officials went back to the office days after withdrawing")
     response = Client().get(f"/api/dictionary/articles/{article.pk}/levels")
     assert response.status_code == 200
     words = response.json()["words"]

@@ -1,4 +1,4 @@
-// The comments region: reads the thread from /api/comments, lets a signed-in reader write, vote, report,
+// The comments region: reads the thread from the API at data-api, lets a signed-in reader write, vote, report,
 // edit, delete and appeal, and keeps the list live over Server-Sent Events (polling when SSE fails).
 // Comment text is shown only through the API's body_html (escaped on the server) or textContent.
 
@@ -165,14 +165,18 @@ class Region {
   }
 
   renderLanguageSwitch(here) {
+    // The site's set_language URL and its [code, label] pairs are data attributes (COMMENTS_LANGUAGES).
+    const url = this.root.dataset.languageUrl;
+    const languages = JSON.parse(this.root.dataset.languages || "[]");
+    if (!url || !languages.length) return;
     const box = $(this.root, "[data-lang-switch]");
     const form = document.createElement("form");
     form.method = "post";
-    form.action = "/i18n/setlang/";
+    form.action = url;
     const add = (name, value) => form.append(Object.assign(document.createElement("input"), { type: "hidden", name, value }));
     add("csrfmiddlewaretoken", this.session.csrf_token);
     add("next", here);
-    for (const [code, label] of [["en", "EN"], ["ko", "한국어"]]) {
+    for (const [code, label] of languages) {
       const b = Object.assign(document.createElement("button"), { type: "submit", name: "language", value: code, textContent: label });
       b.className = "cr-link";
       b.lang = code;

@@ -1,16 +1,19 @@
-/* Shared by the reader dictionary's scripts: the API address, stored settings, the reader, the strings.
+/* Shared by the reader dictionary's scripts: the API address (from the page), stored settings, the reader, the strings.
    Loaded first (assets.html); the others find it as window.BroadsheetDictionary. */
 (function () {
   "use strict";
 
-  var API = "/api/dictionary/";
+  // The site's settings (DICTIONARY_API_BASE, DICTIONARY_HINT_AFTER), from the JSON block assets.html renders.
+  var configBlock = document.getElementById("dictionary-config");
+  var config = configBlock ? JSON.parse(configBlock.textContent) : {};
+  var API = config.api;
   var STORE_ON = "broadsheet.dictionary.on";
   var STORE_WORDS = "broadsheet.dictionary.words";
   var STORE_LEVEL = "broadsheet.dictionary.level";
   var LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"];
 
   var strings = null;
-  var me = null; // a promise of /api/dictionary/me, asked once per page
+  var me = null; // a promise of the API's me, asked once per page
   var live = null;
 
   // The popup's words in the reader's language, from the JSON data block assets.html renders.
@@ -91,7 +94,7 @@
   }
 
   window.BroadsheetDictionary = {
-    API: API, STORE_ON: STORE_ON, STORE_WORDS: STORE_WORDS, STORE_LEVEL: STORE_LEVEL, LEVELS: LEVELS,
+    API: API, HINT_AFTER: config.hintAfter || "", STORE_ON: STORE_ON, STORE_WORDS: STORE_WORDS, STORE_LEVEL: STORE_LEVEL, LEVELS: LEVELS,
     t: t, el: el, store: store, localWords: localWords, saveLocalWords: saveLocalWords, cookie: cookie,
     whoIsReading: whoIsReading, announce: announce, scopes: scopes
   };

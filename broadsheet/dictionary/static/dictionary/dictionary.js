@@ -40,7 +40,7 @@
   }
 
   function addHint() {
-    var toolbar = document.querySelector(".article-toolbar");
+    var toolbar = D.HINT_AFTER ? document.querySelector(D.HINT_AFTER) : null; // the site's toolbar
     if (!toolbar || document.getElementById("dictionary-hint")) return;
     var hint = D.el("p", { id: "dictionary-hint", "class": "dictionary-hint" }, D.t("on"));
     hint.hidden = true;

@@ -1,5 +1,5 @@
 /* Highlighting, in the article text, the words above the level a reader chose in the "Words in this
-   article" box. Levels come from /api/dictionary/articles/<id>/levels, asked once. */
+   article" box. Levels come from the API's articles/<id>/levels, asked once. */
 (function () {
   "use strict";
 
