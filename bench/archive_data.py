@@ -255,9 +255,11 @@ def main():
     # depths, numchild.
     problems = {name: len(found) for name, found in zip(
         ("bad_alphabet", "bad_path_length", "orphans", "bad_depth", "bad_numchild"), Page.find_problems())}
+    checked = time.monotonic()
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")
+        cursor.execute("ANALYZE")
     index_articles()
+    indexed = time.monotonic()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")  # the visibility map lets fronts walk their index alone
     fronts = [s for s in section_list if s.depth == home.depth + 1]
@@ -267,7 +269,8 @@ def main():
     middle = generated().order_by("first_published_at").values_list("first_published_at", flat=True)[ARTICLES // 2]
     json.dump({
         "tree_problems": problems, "articles": counts[0], "bylines": counts[1], "tags": counts[2],
-        "write_seconds": round(written, 1), "total_seconds": round(time.monotonic() - started, 1),
+        "write_seconds": round(written, 1), "check_seconds": round(checked - started - written, 1),
+        "index_seconds": round(indexed - checked, 1), "total_seconds": round(time.monotonic() - started, 1),
         "rare_word": RARE_WORD, "phrase": PHRASE, "author": Author.objects.get(slug="bench-0").slug,
         "tag": slugify(PLACES[0]), "day": f"{timezone.localtime(middle):%Y/%m/%d}",
         "biggest_section": {"id": biggest.pk, "url": biggest.url_path[len(home.url_path) - 1:],

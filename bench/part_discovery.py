@@ -92,8 +92,9 @@ def run(ctx):
         ],
         "notes": [
             f"archive: {archive['articles']:,} articles, {archive['bylines']:,} bylines, {archive['tags']:,} tag links "
-            f"written in {archive['write_seconds']} s (search column filled by its trigger), Wagtail's index "
-            f"for the stock view and the admin by {archive['total_seconds']} s; "
+            f"written in {archive['write_seconds']} s (COPY; the search column filled by its trigger), tree "
+            f"checked in {archive.get('check_seconds', '?')} s, Wagtail's index (for the stock view and the admin) "
+            f"filled in {archive.get('index_seconds', '?')} s, {archive['total_seconds']} s in all with VACUUM ANALYZE; "
             f"treebeard's find_problems after the write: {archive['tree_problems']}; `manage.py fixtree`: "
             f"{archive['fixtree']}",
             f"section {section['url']} holds {section['articles']:,} articles ({last_page:,} pages of {PAGE_SIZE}); "
