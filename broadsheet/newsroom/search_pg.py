@@ -9,7 +9,7 @@ So a common word costs the same in an archive of 10,000 or 1,000,000 articles, a
 "1,000+" instead of counting every match (plans in bench/results.md)."""
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, TextField
 from django.db.models.expressions import RawSQL
 
@@ -52,7 +52,10 @@ class RankedIds:
                f"(SELECT * FROM c ORDER BY published DESC, id DESC LIMIT %s) c "
                f"ORDER BY {order} LIMIT %s OFFSET %s")
         params = [*self.params, max_results(), *([] if self.newest else [self.terms]), limit, offset]
-        with connection.cursor() as cursor:
+        # A serial plan: two parallel workers take longer to start than the walk takes (bench/results.md,
+        # 100,000 articles), and under load they take CPU from the requests beside this one.
+        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         if rows:
