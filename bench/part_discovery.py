@@ -1,7 +1,9 @@
-"""Discovery at archive scale: search (common word, rare word, phrase, filtered) and a section front's
-first and deep pages over BENCH_ARTICLES generated articles (bench/archive_data.py), page cache off;
-the peer in the same run is Wagtail's stock search view (bench/bench_urls.py: Page.objects.live().search(q)
-in a plain view, as `wagtail start` writes it) on the same database."""
+"""Discovery at archive scale over BENCH_ARTICLES generated articles (bench/archive_data.py), page cache off:
+search (common word, rare word, phrase, filtered), a topic page, an author page, an archive day, a
+section front's first and deep pages, and the time and memory of the sitemap index and the fullest
+sitemap file (bench/sitemap_cost.py); the peer in the same run is Wagtail's stock search view
+(bench/bench_urls.py: Page.objects.live().search(q) in a plain view, as `wagtail start` writes it) on the
+same database."""
 
 import json
 import os
@@ -46,6 +48,9 @@ def run(ctx):
         (f"search, phrase (\"{archive['phrase']}\")", "/search/?q=%22" + archive["phrase"].replace(" ", "+") + "%22"),
         (f"search, filtered ({COMMON}, section {section['url']}, 2015–2020, newest)",
          f"/search/?q={COMMON}&section={section['id']}&from=2015-01-01&to=2020-12-31&sort=newest"),
+        (f"topic page /tags/{archive['tag']}/", f"/tags/{archive['tag']}/"),
+        (f"author page /authors/{archive['author']}/", f"/authors/{archive['author']}/"),
+        (f"archive day /archive/{archive['day']}/", f"/archive/{archive['day']}/"),
         (f"section front {section['url']}, page 1", section["url"]),
         (f"section front {section['url']}, page {deep:,}", f"{section['url']}?page={deep}"),
         (f"stock Wagtail search view ({COMMON})", f"/bench/stock-search/?query={COMMON}"),
@@ -61,11 +66,15 @@ def run(ctx):
     finally:
         ctx.stop(proc)
     by_name = {name: results[0] for name, results in rows}
-    stock = rows[-1][1][0]
-    common = rows[0][1][0]
-    first, deepest = rows[4][1][0], rows[5][1][0]
+    stock = by_name[urls[-1][0]]
+    common = by_name[urls[0][0]]
+    first, deepest = by_name[urls[7][0]], by_name[urls[8][0]]
+    listings = [r for n, r in by_name.items() if not n.startswith(("search", "stock"))]
+    sitemap = json.loads(procs.run_checked([broadsheet_app.PY, os.path.join(BENCH_DIR, "sitemap_cost.py")],
+                                           env=broadsheet_app.env(ctx.data_dir), log=ctx.log))
+    index, one = sitemap["index"], sitemap["file"]
     return {
-        "title": f"Discovery: search and section fronts over {archive['articles']:,} generated articles",
+        "title": f"Discovery: search, listings and sitemaps over {archive['articles']:,} generated articles",
         "rows": rows,
         "ratios": [
             f"common-word search = {wrk.ratio(common.rps, stock.rps)} the stock view's requests/s (target ≥ 5×)",
@@ -73,10 +82,19 @@ def run(ctx):
                                                           if n.startswith("search")) + " (target ≤ 100 ms each)",
             f"section front page {deep:,} / page 1 requests/s = {wrk.ratio(deepest.rps, first.rps, '{:.0%}')} "
             "(target 80–120%)",
+            "listing p99 at 16 connections (topic, author, archive day, front page 1, deep page): "
+            + ", ".join(f"{r.p99_ms:.0f} ms" for r in listings) + " (target ≤ 100 ms each)",
+            f"sitemap file {one['number']} ({one['urls']:,} URLs, {one['body_mb']} MB): {one['wall_s']} s wall, "
+            f"{one['cpu_s']} s CPU, {one['peak_traced_mb']} MB traced peak (target ≤ 2 s and ≤ 200 MB; "
+            f"process peak RSS {sitemap['max_rss_mb']} MB)",
+            f"sitemap index ({index['urls']} files): {index['wall_s']} s wall, {index['cpu_s']} s CPU, "
+            f"{index['peak_traced_mb']} MB traced peak",
         ],
         "notes": [
             f"archive: {archive['articles']:,} articles, {archive['bylines']:,} bylines, {archive['tags']:,} tag links "
-            f"written in {archive['write_seconds']} s, indexed for search by {archive['total_seconds']} s; "
+            f"written in {archive['write_seconds']} s (COPY; the search column filled by its trigger), tree "
+            f"checked in {archive.get('check_seconds', '?')} s, Wagtail's index (for the stock view and the admin) "
+            f"filled in {archive.get('index_seconds', '?')} s, {archive['total_seconds']} s in all with VACUUM ANALYZE; "
             f"treebeard's find_problems after the write: {archive['tree_problems']}; `manage.py fixtree`: "
             f"{archive['fixtree']}",
             f"section {section['url']} holds {section['articles']:,} articles ({last_page:,} pages of {PAGE_SIZE}); "

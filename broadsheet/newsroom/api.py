@@ -27,6 +27,7 @@ class SearchHit(Schema):
 class SearchOut(Schema):
     q: str
     count: int
+    more: bool = Field(False, description="More matches than count: the newest `count` are ranked and shown")
     page: int
     pages: int
     results: list[SearchHit]
@@ -68,6 +69,7 @@ def search(request, q: str = "", page: str = "", sort: str = "", section: str = 
     return {
         "q": found.q,
         "count": answer["count"],
+        "more": answer["more"],
         "page": found.page,
         "pages": answer["pages"],
         "results": [_hit(r) for r in answer["results"]],

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from broadsheet.comments.numbers import whole_number
 
+from .freshness import generation, remembered
 from .models import ArticlePage, NewsRendition, SectionPage
 from .querysets import NewsPageQuerySet
 from .seo import home_schemas, listing_meta
@@ -44,9 +45,21 @@ def front_ids(section):
     return pages.order_by("-first_published_at", "-pk").values_list("pk", flat=True)
 
 
+class CountedPaginator(Paginator):
+    """A Paginator told its count instead of counting (Paginator.count is a cached property)."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
 def section_front(section, raw_page):
-    """The section's articles and those of all its subsections, newest first."""
-    paginator = Paginator(front_ids(section), settings.NEWSROOM_SECTION_PAGE_SIZE)
+    """The section's articles and those of all its subsections, newest first. Counting them reads every
+    one of the section's index entries (tens of thousands at archive scale), so the count is kept per
+    newsroom generation (freshness.py: any publish or unpublish starts a new one)."""
+    ids = front_ids(section)
+    count = remembered(("front-count", section.pk, generation()), ids.count)
+    paginator = CountedPaginator(ids, settings.NEWSROOM_SECTION_PAGE_SIZE, count)
     try:
         page_obj = paginator.page(page_number(raw_page))
     except InvalidPage as exc:

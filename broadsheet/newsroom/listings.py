@@ -1,8 +1,9 @@
 """Topic, author and date-archive pages: the published articles that share a tag, a byline or a day.
 
 Each listing is a fixed number of queries however many articles it shows (pinned in
-tests/test_listings.py): the page count, one page of cards with their photos, and for archives the
-neighbouring days that have stories, each an indexed query on the publication date.
+tests/test_listings.py): the page count (kept per newsroom generation), one page of cards with their
+photos, and for archives the neighbouring days that have stories, each an indexed query on the
+publication date.
 """
 
 import datetime
@@ -13,13 +14,21 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.utils import timezone
 
-from .fronts import article_cards, page_number
+from .freshness import generation, remembered
+from .fronts import CountedPaginator, article_cards, page_number
 from .models import ArticleByline, ArticlePage
 
 
-def paginate(articles, raw_page, size=None):
+def paginate(articles, raw_page, size=None, count_key=None):
+    """One page of `articles`; with a count_key the count is kept per newsroom generation (freshness.py:
+    any publish or unpublish starts a new one) instead of counted on every request."""
+    size = size or settings.NEWSROOM_SECTION_PAGE_SIZE
+    if count_key is None:
+        paginator = Paginator(articles, size)
+    else:
+        paginator = CountedPaginator(articles, size, remembered((*count_key, generation()), articles.count))
     try:
-        return Paginator(articles, size or settings.NEWSROOM_SECTION_PAGE_SIZE).page(page_number(raw_page))
+        return paginator.page(page_number(raw_page))
     except InvalidPage as exc:
         raise Http404("No such page") from exc
 

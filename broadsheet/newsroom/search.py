@@ -63,7 +63,8 @@ def article_search(*, found):
     if direct_postgres():
         from .search_pg import RankedIds
 
-        results = RankedIds(plain_terms(found.q), articles, found.sort == "newest")
+        size = settings.NEWSROOM_SEARCH_PAGE_SIZE
+        results = RankedIds(plain_terms(found.q), articles, found.sort == "newest").window((found.page - 1) * size, size)
     elif found.sort == "newest":
         results = articles.order_by("-first_published_at").search(search_terms(found.q), order_by_relevance=False)
     else:
@@ -81,6 +82,7 @@ def article_search(*, found):
     return {
         "page_obj": page_obj,
         "count": count,
+        "more": getattr(results, "more", False),  # count is a lower bound (PostgreSQL caps it)
         "pages": paginator.num_pages if count else 0,
         "results": search_results(shown, found.q),
         "suggestions": suggestions(found.q) if count == 0 else [],

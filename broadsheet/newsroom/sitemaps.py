@@ -16,7 +16,7 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from wagtail.models import Site
 
-from .canonical import absolute_url
+from .canonical import absolute_url, canonical_root
 from .models import ArticlePage
 from .querysets import published_pages
 
@@ -38,9 +38,11 @@ def _site_pages(request):
     return root.url_path, published_pages().descendant_of(root, inclusive=True)
 
 
-def _page_url(request, root_path, url_path):
-    """A page's public address from its tree path (/home/national/ under root /home/ → /national/)."""
-    return escape(absolute_url("/" + url_path[len(root_path) :]))
+def _page_urls(root_path):
+    """A function from a page's tree path to its public address (/home/national/ under root /home/ →
+    https://…/national/), escaped; the site's root is looked up once, not once per URL."""
+    root, cut = canonical_root(), len(root_path)
+    return lambda url_path: escape(f"{root}/{url_path[cut:]}")
 
 
 def _xml(body_parts, tags):
@@ -80,10 +82,11 @@ def sitemap_pages(request, number):
         .values_list("url_path", "last_published_at")
         .iterator(chunk_size=5000)
     )
+    page_url = _page_urls(root_path)
     parts = [f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}">\n']
     for url_path, lastmod in rows:
         stamp = f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else ""
-        parts.append(f"<url><loc>{_page_url(request, root_path, url_path)}</loc>{stamp}</url>\n")
+        parts.append(f"<url><loc>{page_url(url_path)}</loc>{stamp}</url>\n")
     if len(parts) == 1:
         raise Http404("No such sitemap file")
     parts.append("</urlset>\n")
@@ -100,11 +103,11 @@ def news_sitemap(request):
         .latest_first()
         .values_list("url_path", "first_published_at", "headline", "title")[:NEWS_MAX_URLS]
     )
-    name, language = escape(settings.WAGTAIL_SITE_NAME), settings.LANGUAGE_CODE
+    name, language, page_url = escape(settings.WAGTAIL_SITE_NAME), settings.LANGUAGE_CODE, _page_urls(root_path)
     parts = [f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}" xmlns:news="{NEWS_NS}">\n']
     for url_path, published, headline, title in rows:
         parts.append(
-            f"<url><loc>{_page_url(request, root_path, url_path)}</loc><news:news><news:publication>"
+            f"<url><loc>{page_url(url_path)}</loc><news:news><news:publication>"
             f"<news:name>{name}</news:name><news:language>{language}</news:language></news:publication>"
             f"<news:publication_date>{published.isoformat()}</news:publication_date>"
             f"<news:title>{escape(headline or title)}</news:title></news:news></url>\n"

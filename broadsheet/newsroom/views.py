@@ -19,7 +19,7 @@ from .seo import listing_meta
 
 
 def _listing(request, template, tags, *, articles, title, description="", crumbs=None, **context):
-    page_obj = listings.paginate(articles, request.GET.get("page"))
+    page_obj = listings.paginate(articles, request.GET.get("page"), count_key=("listing-count", *tags))
     meta = listing_meta(request, title=title, description=description, crumbs=crumbs, page_number=page_obj.number)
     context = {**context, **meta, "articles": page_obj.object_list, "page_obj": page_obj, "breadcrumbs": crumbs}
     response = TemplateResponse(request, template, context)

@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from ..models import HomeLeadStory
@@ -42,6 +44,21 @@ def test_section_front_pages_and_bad_page_numbers_are_404_not_500(client, settin
     assert "Story number 4" in third and "Page 3 of 3" in third
     for bad in ("4", "0", "-1", "abc", "1.5", "99999999999999999999999", "%00"):
         assert client.get("/national/politics/", {"page": bad}).status_code == 404, bad
+
+
+def test_the_front_page_count_follows_publishing(client, settings, politics):
+    """The count is kept per newsroom generation (fronts.section_front): a new or withdrawn story moves it."""
+    settings.NEWSROOM_SECTION_PAGE_SIZE = 2
+    stories = [ArticlePageFactory(parent=politics, title=f"Story number {n}", first_published_at=hours_ago(n))
+               for n in range(4)]
+    assert "Page 1 of 2" in client.get("/national/politics/").content.decode()
+    with CaptureQueriesContext(connection) as counted:
+        client.get("/national/politics/")
+    assert not any("COUNT(" in q["sql"] for q in counted.captured_queries)  # remembered, not counted again
+    ArticlePageFactory(parent=politics, title="Story number 4", first_published_at=hours_ago(9))
+    assert "Page 1 of 3" in client.get("/national/politics/").content.decode()
+    stories[0].unpublish()
+    assert "Page 1 of 2" in client.get("/national/politics/").content.decode()
 
 
 def test_homepage_shows_lead_stories_then_latest_per_section(client, home, politics, settings):

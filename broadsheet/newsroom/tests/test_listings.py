@@ -52,6 +52,20 @@ def test_topic_pages_paginate(client, politics, settings):
     assert 'href="?page=2"' in client.get("/tags/rail/").content.decode()
 
 
+def test_a_listing_counts_once_per_newsroom_generation(client, politics, settings):
+    """The page count is remembered until something is published or withdrawn (listings.paginate)."""
+    settings.NEWSROOM_SECTION_PAGE_SIZE = 2
+    stories = [story(politics, f"Rail story {day}", seoul(2026, 5, day, 8), tags=["rail"]) for day in range(1, 5)]
+    assert client.get("/tags/rail/", {"page": 2}).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/tags/rail/")
+    assert not any("COUNT(" in q["sql"] for q in queries.captured_queries)
+    story(politics, "Rail story 9", seoul(2026, 5, 9, 8), tags=["rail"])
+    assert client.get("/tags/rail/", {"page": 3}).status_code == 200  # a third page now
+    stories[0].unpublish()
+    assert client.get("/tags/rail/", {"page": 3}).status_code == 404
+
+
 def test_author_page_shows_photo_role_bio_and_links(client, archive):
     reporter = archive["reporter"]
     reporter.photo = NewsImageFactory(default_alt_text="Min-ji Park at her desk")

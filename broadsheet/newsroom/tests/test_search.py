@@ -210,6 +210,46 @@ def test_query_count_does_not_grow_with_results(client, archive, politics, djang
         search(client, q="ferry strike")  # one result
 
 
-# The same for 1 result as for 10; on PostgreSQL one more, as the ranked ids and their articles are two
-# queries there (search_pg.py).
+# The same for 1 result as for 10 (on PostgreSQL the count and the page's ranked ids are one query,
+# search_pg.py, after one SET LOCAL that keeps its plan serial, then the page's articles).
 QUERIES = {"sqlite": 8, "postgresql": 9}
+
+
+postgres_only = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="search_pg.py: PostgreSQL only")
+
+
+@postgres_only
+def test_many_matches_show_the_newest_ranked_and_say_there_are_more(client, archive, politics, settings):
+    settings.NEWSROOM_SEARCH_MAX_RESULTS = 4
+    for n in (3, 4):
+        ArticlePageFactory(parent=politics, title=f"Timetable change {n}", first_published_at=when(n),
+                           body=paragraphs("The ferry leaves later."))
+    ArticlePageFactory(parent=politics, title="Ferry ferry ferry", first_published_at=when(900))
+    response = search(client, q="ferry")  # five matches: the newest four are counted and ranked
+    assert response.context["count"] == 4 and response.context["more"] is True
+    assert titles(response)[0] == "Ferry crews strike over night shifts"  # the obvious one first among them
+    assert "Ferry ferry ferry" not in titles(response)
+    assert "More than 4 articles found" in response.content.decode()
+    assert titles(search(client, q="ferry", sort="newest")) == [
+        "Lawmakers debate the harbour budget", "Timetable change 3", "Timetable change 4",
+        "Ferry crews strike over night shifts"]
+    data = client.get("/api/search", {"q": "ferry"}).json()
+    assert data["count"] == 4 and data["more"] is True and data["pages"] == 1
+    page2 = search(client, q="ferry", page="2")
+    assert page2.status_code == 200 and page2.context["results"] == [] and page2.context["count"] == 4
+    assert search(client, q="strike").context["more"] is False
+
+
+@postgres_only
+def test_the_search_column_follows_every_save(client, archive, politics):
+    """The trigger of migration 0008: an article is found by words added later, and an empty headline
+    falls back to the title."""
+    article = ArticlePageFactory(parent=politics, title="Typhoon season ends early", headline="",
+                                 first_published_at=when(1))
+    assert titles(search(client, q="typhoon")) == ["Typhoon season ends early"]
+    article.standfirst = "Meteorologists counted eleven storms."
+    article.save_revision().publish()
+    assert titles(search(client, q="meteorologist")) == ["Typhoon season ends early"]
+    article.title = "Monsoon season ends early"
+    article.save_revision().publish()
+    assert titles(search(client, q="typhoon")) == [] and titles(search(client, q="monsoon")) == ["Monsoon season ends early"]

@@ -4,6 +4,7 @@ import os
 
 NEWSROOM_SECTION_PAGE_SIZE = 12  # articles per page of a section front
 NEWSROOM_SEARCH_PAGE_SIZE = 10  # results per page of /search/ and /api/search
+NEWSROOM_SEARCH_MAX_RESULTS = 1000  # PostgreSQL: results counted and ranked at most (newest matches); more shows "1,000+"
 NEWSROOM_HOME_PER_SECTION = 4  # latest articles per top-level section on the homepage
 NEWSROOM_RELATED_LIMIT = 4  # related articles under an article
 NEWSROOM_NAV_CACHE_SECONDS = 600  # header navigation; cleared on publish/move anyway
