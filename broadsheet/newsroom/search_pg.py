@@ -1,4 +1,4 @@
-"""Search on PostgreSQL, read from the articles' own search_vector column (migration 0008_i12_search_vector:
+"""Search on PostgreSQL, read from the articles' own search_vector column (migration 0008_search_vector:
 headline A > standfirst B > body C, kept by a trigger, GIN-indexed), not from Wagtail's index, whose query
 ORs two vectors per row (`title || body @@ q`), which no index answers, and ranks every match.
 

@@ -7,7 +7,7 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("newsroom", "0008_i12_search_vector"), ("wagtailcore", "0001_initial")]
+    dependencies = [("newsroom", "0008_search_vector"), ("wagtailcore", "0001_initial")]
 
     operations = [
         migrations.RunSQL(
