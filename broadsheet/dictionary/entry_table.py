@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from . import app_settings
+from .app_settings import app_settings
 
 MISSING = object()
 # What a reading depends on: these modules' code, WordNet's files, wordfreq's and cefrpy's data.
@@ -40,7 +40,7 @@ def fingerprint():
         digest.update((here / f"{name}.py").read_bytes())
     for package in PACKAGES:
         digest.update(f"{package}={version(package)};".encode())
-    wordnet = Path(app_settings.get("WORDNET_DIR"))
+    wordnet = Path(app_settings.WORDNET_DIR)
     for path in sorted(wordnet.iterdir()):
         stat = path.stat()
         digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
@@ -108,7 +108,7 @@ def common_words(count):
 
     from .lemmas import is_word
 
-    return [w for w in top_n_list("en", count) if is_word(w) and len(w) <= app_settings.get("MAX_WORD_LENGTH")]
+    return [w for w in top_n_list("en", count) if is_word(w) and len(w) <= app_settings.MAX_WORD_LENGTH]
 
 
 def build(words, target=None):
