@@ -1,4 +1,4 @@
-"""A page made private leaves every cache at once: its stored copies and those of the pages below it,
+"""The site's privacy rule (broadsheet/purges.py): a page made private leaves every cache at once: its stored copies and those of the pages below it,
 and every worker's memory of "no page is private" (freshness.py), with or without Redis."""
 
 import pytest
@@ -8,8 +8,7 @@ from wagtail.models import PageViewRestriction
 
 from broadsheet.newsroom import freshness
 from broadsheet.pagecache import store
-
-from .conftest import URLS
+from broadsheet.pagecache.tests.conftest import URLS, asgi, fresh_cache, tree, warm  # noqa: F401 (the cache's fixtures)
 
 
 @pytest.fixture
