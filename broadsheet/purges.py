@@ -97,7 +97,9 @@ def article_gone(sender, instance, **kwargs):
 def corrections_purge():
     """/corrections/ and its feed are stored under the "corrections" tag; the front cache gets
     /corrections/ through the tagged paths and the feed's URL here."""
-    purge_tags(["corrections"], urls=[settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/corrections/feed/"])
+    purge_tags(
+        ["corrections"], urls=[settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/corrections/feed/"]
+    )
 
 
 def correction_changed(sender, **kwargs):
@@ -110,7 +112,10 @@ def corrected_article_gone(sender, instance, **kwargs):
     """Unpublished or moved: its corrections leave /corrections/, or link to a new address."""
     from broadsheet.newsroom.models import ArticleCorrection, ArticlePage
 
-    if isinstance(instance, ArticlePage) and ArticleCorrection.objects.filter(page_id=instance.pk).exists():
+    if (
+        isinstance(instance, ArticlePage)
+        and ArticleCorrection.objects.filter(page_id=instance.pk).exists()
+    ):
         corrections_purge()
 
 
@@ -123,5 +128,8 @@ def privacy_changed(sender, instance, **kwargs):
     if page is None:
         return
     pages = [page.specific, *page.get_descendants().live().specific()]
-    tags = [*publish_tags(page, subtree=True), *(thread_cache_tag(f"article-{p.pk}") for p in pages)]
+    tags = [
+        *publish_tags(page, subtree=True),
+        *(thread_cache_tag(f"article-{p.pk}") for p in pages),
+    ]
     purge_tags(tags, pages=pages)

@@ -38,7 +38,16 @@ class AppSettings:
     def EXCLUDED_PREFIXES(self):
         """Paths the cache never looks up (per-user or never pages). Default: the admin, /api/,
         /accounts/, static and media files, /i18n/, /documents/."""
-        default = ("/admin/", "/django-admin/", "/api/", "/accounts/", "/static/", "/media/", "/i18n/", "/documents/")
+        default = (
+            "/admin/",
+            "/django-admin/",
+            "/api/",
+            "/accounts/",
+            "/static/",
+            "/media/",
+            "/i18n/",
+            "/documents/",
+        )
         return tuple(self._setting("EXCLUDED_PREFIXES", default))
 
     @property
@@ -125,7 +134,9 @@ class AppSettings:
     def CACHE_CONTROL(self):
         """Cache-Control of a shared page, for browsers and front caches. Default: public, max-age=60,
         s-maxage=300, stale-while-revalidate=60, stale-if-error=86400."""
-        default = "public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400"
+        default = (
+            "public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400"
+        )
         return self._setting("CACHE_CONTROL", default)
 
 

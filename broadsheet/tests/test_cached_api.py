@@ -3,7 +3,8 @@ them (broadsheet/purges.py): the dictionary's entries, anonymous comment lists."
 
 import pytest
 
-from broadsheet.pagecache.tests.conftest import asgi, fresh_cache, tree  # noqa: F401 (the cache's fixtures)
+# The page cache's own fixtures.
+from broadsheet.pagecache.tests.conftest import asgi, fresh_cache, tree  # noqa: F401
 from broadsheet.pagecache.tests.test_key_space import _count
 
 

@@ -8,7 +8,8 @@ from wagtail.models import PageViewRestriction
 
 from broadsheet.newsroom import freshness
 from broadsheet.pagecache import store
-from broadsheet.pagecache.tests.conftest import URLS, asgi, fresh_cache, tree, warm  # noqa: F401 (the cache's fixtures)
+# The page cache's own fixtures.
+from broadsheet.pagecache.tests.conftest import URLS, asgi, fresh_cache, tree, warm  # noqa: F401
 
 
 @pytest.fixture

@@ -50,10 +50,18 @@ print(json.dumps({
 
 
 def _load_alone(module, **env):
-    clean = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE" and k not in PRODUCTION_ENV}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k != "DJANGO_SETTINGS_MODULE" and k not in PRODUCTION_ENV
+    }
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, module], cwd=ROOT, env={**clean, **env},
-        capture_output=True, text=True, timeout=60,
+        [sys.executable, "-c", PROBE, module],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -65,7 +73,9 @@ def test_each_environment_loads_alone_with_the_whole_middleware_list(module):
     loaded = _load_alone(f"broadsheet.settings.{module}", **env)
     assert loaded["middleware"] == MIDDLEWARE
     assert loaded["apps"][0] == "broadsheet.pagecache"
-    assert {"WAGTAILFRONTENDCACHE", "PAGECACHE_ENABLED", "SOCIALACCOUNT_PROVIDERS"} <= set(loaded["names"])
+    assert {"WAGTAILFRONTENDCACHE", "PAGECACHE_ENABLED", "SOCIALACCOUNT_PROVIDERS"} <= set(
+        loaded["names"]
+    )
 
 
 @pytest.mark.parametrize("part", PARTS)
@@ -77,21 +87,26 @@ def test_each_part_is_plain_values_that_never_load_base(part):
 
 
 def _imports_base(path):
-    """Whether a settings module imports base (`from .base`, `from ..base`, `import ...settings.base`)."""
+    """Whether a settings module imports base (`from .base`, `from ..base`, `from . import base`,
+    `import broadsheet.settings.base`)."""
     for node in ast.walk(ast.parse(path.read_text())):
-        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[-1] == "base":
-            return True
-        if isinstance(node, ast.ImportFrom) and node.module in (None, "settings", "broadsheet.settings"):
-            if any(alias.name == "base" for alias in node.names):
-                return True
-        if isinstance(node, ast.Import) and any(a.name.endswith("settings.base") for a in node.names):
+        if isinstance(node, ast.ImportFrom):
+            names = {(node.module or "").split(".")[-1], *(alias.name for alias in node.names)}
+        elif isinstance(node, ast.Import):
+            names = {alias.name.split(".")[-1] for alias in node.names}
+        else:
+            continue
+        if "base" in names:
             return True
     return False
 
 
 def test_only_environment_modules_import_base():
-    importers = {p.relative_to(SETTINGS_DIR).with_suffix("").as_posix()
-                 for p in SETTINGS_DIR.rglob("*.py") if _imports_base(p)}
+    importers = {
+        p.relative_to(SETTINGS_DIR).with_suffix("").as_posix()
+        for p in SETTINGS_DIR.rglob("*.py")
+        if _imports_base(p)
+    }
     assert importers == ENVIRONMENT_MODULES
 
 
