@@ -1,9 +1,9 @@
 """A worker's start: load what the first readers would otherwise wait for, then freeze the heap.
 
 The dictionary's WordNet reader holds millions of objects. Left to the garbage collector, every full
-collection walks them all: pauses of 50–170 ms measured in the bench, which show as the p99 of every
-request the worker serves meanwhile. Loading them at start and calling gc.freeze() moves them out of
-the collector's way (the technique CPython documents for pre-fork servers).
+collection walks them all: pauses that show as the p99 of every request the worker serves meanwhile
+(bench/results.md). Loading them at start and calling gc.freeze() moves them out of the collector's
+way (the technique CPython documents for pre-fork servers).
 """
 
 import gc
