@@ -1,5 +1,6 @@
-"""The site's privacy rule (broadsheet/purges.py): a page made private leaves every cache at once: its stored copies and those of the pages below it,
-and every worker's memory of "no page is private" (freshness.py), with or without Redis."""
+"""The site's privacy rule (broadsheet/purges.py): a page made private leaves every cache at once: its
+stored copies and those of the pages below it, and every worker's memory of "no page is private"
+(freshness.py), with or without Redis."""
 
 import pytest
 from django.conf import settings
