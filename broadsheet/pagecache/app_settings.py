@@ -92,6 +92,12 @@ class AppSettings:
         return list(self._setting("PURGE_RULES", []))
 
     @property
+    def WORKER_WARM_UP(self):
+        """Steps each ASGI worker runs before it serves anyone, then freezes the heap (worker.py): a
+        dotted path, or [dotted path, *arguments]; none may touch the database. Default: []."""
+        return list(self._setting("WORKER_WARM_UP", []))
+
+    @property
     def REDIS_URL(self):
         """Redis shared by every worker; empty: each worker's memory. Default: the REDIS_URL setting."""
         return self._setting("REDIS_URL", getattr(settings, "REDIS_URL", ""))

@@ -9,16 +9,17 @@ way (the technique CPython documents for pre-fork servers).
 import gc
 import logging
 
-from django.conf import settings
 from django.utils.module_loading import import_string
+
+from .app_settings import app_settings
 
 log = logging.getLogger(__name__)
 
 
 def worker_warm_up():
-    """Run each step of BROADSHEET_WORKER_WARM_UP: a dotted path, or [dotted path, *arguments].
+    """Run each step of PAGECACHE_WORKER_WARM_UP: a dotted path, or [dotted path, *arguments].
     Steps run before the event loop serves anyone, but inside it: they must not touch the database."""
-    for step in getattr(settings, "BROADSHEET_WORKER_WARM_UP", ()):
+    for step in app_settings.WORKER_WARM_UP:
         dotted, *args = [step] if isinstance(step, str) else step
         try:
             import_string(dotted)(*args)

@@ -22,7 +22,7 @@ __all__ = [
     "PAGECACHE_ENABLED", "PAGECACHE_SECONDS", "PAGECACHE_LOCAL_SECONDS", "PAGECACHE_LOCAL_MAX_BYTES",
     "PAGECACHE_EXCLUDED_PREFIXES", "PAGECACHE_PUBLIC_API_PREFIXES", "PAGECACHE_ANONYMOUS_ONLY_PREFIXES",
     "PAGECACHE_TAGGED_PATHS", "PAGECACHE_LISTING_TAGS", "PAGECACHE_PURGE_RULES",
-    "WAGTAILFRONTENDCACHE", "BROADSHEET_WORKER_WARM_UP",
+    "WAGTAILFRONTENDCACHE", "PAGECACHE_WORKER_WARM_UP",
 ]
 
 PAGECACHE_ENABLED = os.environ.get("PAGECACHE_ENABLED", "1") != "0"
@@ -86,7 +86,7 @@ WAGTAILFRONTENDCACHE = _front_caches(os.environ)
 
 # Loaded by each ASGI worker at start (broadsheet/asgi.py), then the heap is frozen out of the GC's way.
 # Each step: a dotted path, or [dotted path, *arguments]; none may touch the database.
-BROADSHEET_WORKER_WARM_UP = [
+PAGECACHE_WORKER_WARM_UP = [
     "broadsheet.dictionary.wordnet.get_wordnet",          # WordNet's reader and indexes
     ["broadsheet.dictionary.lookup.wordnet_reading", "house"],  # its lemmatiser and sense data
     ["broadsheet.dictionary.levels.word_level", "house"],       # wordfreq's and cefrpy's tables
