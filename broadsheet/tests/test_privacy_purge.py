@@ -41,5 +41,5 @@ def test_another_workers_privacy_change_reaches_this_workers_memory(tree, monkey
     if settings.REDIS_URL:  # ...until that worker's handler clears the generation in the shared cache
         cache.delete(freshness.GENERATION_KEY)
     else:  # ...or, with no shared cache, its purge reaches the machine-wide counter file
-        store.get_store().purge(["page-%d" % tree["sport"].pk])
+        store.get_store().purge([f"page-{tree['sport'].pk}"])
     assert freshness.view_restrictions_exist() is True
