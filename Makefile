@@ -8,7 +8,7 @@ DEV    := DJANGO_SETTINGS_MODULE=broadsheet.settings.dev
 WORKERS ?= 2
 SCHEDULE_SECONDS ?= 30
 
-.PHONY: install system demo serve test test-fast bench messages upgrade prod faults
+.PHONY: install system demo serve lint test test-fast bench messages upgrade prod faults
 
 system:
 	bash scripts/install-system.sh
@@ -43,7 +43,13 @@ serve:
 	$(DEV) $(VENV)/bin/uvicorn broadsheet.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) \
 		--loop uvloop --http httptools --no-access-log
 
-test: install
+# ruff (rules and line length in pyproject.toml) and, when .importlinter exists, the import contracts.
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	@if [ -f .importlinter ]; then $(VENV)/bin/lint-imports; else echo "lint-imports: no .importlinter, skipped"; fi
+
+test: lint
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 # The production stack of deploy/ on this machine: nginx front cache on 127.0.0.1:8080, uvicorn workers,

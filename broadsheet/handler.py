@@ -3,15 +3,15 @@
 Stock Django under ASGI gives every request a thread of its own (ThreadSensitiveContext) and, because
 its innermost handler is async, crosses between the event loop and that thread three times when the
 middleware are synchronous (they all are here: sessions, CSRF, auth, Wagtail's redirects...). On one
-core the threads fight over the GIL: a trivial API reply cost 3.4 ms of CPU instead of 0.6 ms.
+core the threads fight over the GIL: a trivial API reply cost several times the CPU it costs in-process.
 
 Here the middleware chain and the view are built synchronously and called in one hop, on a fixed set
 of BROADSHEET_SYNC_THREADS threads, so a worker runs its Django code the way a threaded WSGI worker does,
 while the event loop keeps serving page-cache hits, streams (async views such as the live comment feed
 run on the loop) and slow clients. With one thread (the default with SQLite, which takes one
 writer at a time) that is asgiref's thread for thread-sensitive code. With PostgreSQL a few threads let
-one request run while others wait on the database or Redis: posting a comment went from 212 to ~265 a
-second on one core with four. Scale further with workers (one or two per core). See bench/results.md.
+one request run while others wait on the database or Redis. Scale further with workers (one or two per
+core). Figures: bench/results.md ("Figures that used to live in docstrings").
 """
 
 from concurrent.futures import ThreadPoolExecutor

@@ -1,62 +1,149 @@
-"""PAGECACHE_* settings with their defaults, read at call time so tests can override them."""
+"""PAGECACHE_* settings with their defaults, read at call time so tests can override them.
+
+The page cache knows no site: which paths a site keeps out of it, which API replies it may share and
+which rules purge what are the site's settings (Broadsheet's: settings/parts/pagecache.py).
+"""
 
 import re
 from functools import lru_cache
 
 from django.conf import settings
 
-# Paths that are never Wagtail pages, or are per-user: the cache never looks them up.
-EXCLUDED_PREFIXES = (
-    "/admin/", "/django-admin/", "/api/", "/comments/", "/accounts/", "/dictionary/",
-    "/static/", "/media/", "/i18n/", "/documents/",
-)
 
+class AppSettings:
+    def __init__(self, prefix):
+        self.prefix = prefix
 
-def _get(name, default):
-    return getattr(settings, f"PAGECACHE_{name}", default)
+    def _setting(self, name, default):
+        return getattr(settings, self.prefix + name, default)
 
+    @property
+    def ENABLED(self):
+        """False turns the cache off: every request goes to Django. Default: True."""
+        return self._setting("ENABLED", True)
 
-def enabled():
-    return _get("ENABLED", True)
+    @property
+    def SECONDS(self):
+        """How long a stored page lives at most; a purge retires it sooner. Default: 300."""
+        return self._setting("SECONDS", 300)
 
+    @property
+    def LOCAL_SECONDS(self):
+        """With Redis: how long a worker trusts the tag versions it read, and so its own copies of
+        entries, without asking again (at most 1 s): a purge in another worker is seen within this long.
+        Default: 1.0."""
+        return min(float(self._setting("LOCAL_SECONDS", 1.0)), 1.0)
 
-def seconds():
-    """How long a stored page lives at most; a purge retires it sooner."""
-    return _get("SECONDS", getattr(settings, "PAGE_CACHE_SECONDS", 300))
+    @property
+    def EXCLUDED_PREFIXES(self):
+        """Paths the cache never looks up (per-user or never pages). Default: the admin, /api/,
+        /accounts/, static and media files, /i18n/, /documents/."""
+        default = (
+            "/admin/",
+            "/django-admin/",
+            "/api/",
+            "/accounts/",
+            "/static/",
+            "/media/",
+            "/i18n/",
+            "/documents/",
+        )
+        return tuple(self._setting("EXCLUDED_PREFIXES", default))
 
+    @property
+    def PUBLIC_API_PREFIXES(self):
+        """{path prefix: tags} of API replies the cache may share, though under an excluded prefix: only
+        replies whose view itself said Cache-Control: public, stored with these tags plus the view's own
+        Surrogate-Key. Default: {} (no API reply is shared)."""
+        return self._setting("PUBLIC_API_PREFIXES", {})
 
-def local_seconds():
-    """How long a worker trusts the tag versions it read from Redis, and so its own copies of entries,
-    without asking again (≤ 1 s): a purge in another worker is seen within this long."""
-    return _get("LOCAL_SECONDS", 1.0)
+    @property
+    def ANONYMOUS_ONLY_PREFIXES(self):
+        """Paths whose stored replies only readers without a session get (a signed-in reader's view may
+        show their own data). Default: ()."""
+        return tuple(self._setting("ANONYMOUS_ONLY_PREFIXES", ()))
 
+    @property
+    def QUERY_ALLOWLIST(self):
+        """{parameter: regex} of query parameters that still make a page cacheable, each with the
+        pattern of its canonical values; any other parameter or value bypasses the cache. Returned
+        compiled. Default: `page` (1–9999, no leading zero) and `sort` (newest, oldest, liked)."""
+        default = {"page": r"[1-9][0-9]{0,3}", "sort": r"newest|oldest|liked"}
+        return _compiled(tuple(sorted(self._setting("QUERY_ALLOWLIST", default).items())))
 
-def excluded_prefixes():
-    return tuple(_get("EXCLUDED_PREFIXES", EXCLUDED_PREFIXES))
+    @property
+    def TAGGED_PATHS(self):
+        """{path prefix: tags} of non-page URLs worth caching (feeds, sitemaps), with the tags that
+        retire them; a front cache is sent the prefix when one of its tags is purged.
+        Default: /feeds/ and /rss (feeds), /sitemap.xml (sitemap)."""
+        default = {"/feeds/": ("feeds",), "/sitemap.xml": ("sitemap",), "/rss": ("feeds",)}
+        return self._setting("TAGGED_PATHS", default)
 
+    @property
+    def LISTING_TAGS(self):
+        """Tags every change to the page tree retires, unless a published page names its own listings
+        (`pagecache_purge_tags`). Default: ("feeds", "sitemap")."""
+        return tuple(self._setting("LISTING_TAGS", ("feeds", "sitemap")))
 
-def public_api_prefixes():
-    """API paths the cache may answer too, but only replies whose view itself said Cache-Control: public
-    (the dictionary's entries: the same for every reader, already cacheable by any browser or CDN; a
-    thread's comments as an anonymous reader sees them, tagged by the view with Surrogate-Key)."""
-    return tuple(_get("PUBLIC_API_PREFIXES", ("/api/dictionary/", "/api/comments/threads/")))
+    @property
+    def PURGE_RULES(self):
+        """Dotted paths of functions called once at start (the app's ready()) to connect a site's own
+        purge rules to its signals. Default: []."""
+        return list(self._setting("PURGE_RULES", []))
 
+    @property
+    def WORKER_WARM_UP(self):
+        """Steps each ASGI worker runs before it serves anyone, then freezes the heap (worker.py): a
+        dotted path, or [dotted path, *arguments]; none may touch the database. Default: []."""
+        return list(self._setting("WORKER_WARM_UP", []))
 
-def anonymous_only_prefixes():
-    """Paths whose stored replies only readers without a session get: a signed-in reader's view of a
-    comment thread shows their own held comments and votes, so it always comes from Django."""
-    return tuple(_get("ANONYMOUS_ONLY_PREFIXES", ("/api/comments/",)))
+    @property
+    def REDIS_URL(self):
+        """Redis shared by every worker; empty: each worker's memory. Default: the REDIS_URL setting."""
+        return self._setting("REDIS_URL", getattr(settings, "REDIS_URL", ""))
 
+    @property
+    def KEY_PREFIX(self):
+        """Prefix of the cache's Redis keys. Default: the default cache's KEY_PREFIX + ":pc"."""
+        prefix = settings.CACHES.get("default", {}).get("KEY_PREFIX", "bs")
+        return self._setting("KEY_PREFIX", f"{prefix}:pc")
 
-# The values a cacheable query parameter may take, in the one form the site writes them: a page number
-# without leading zeros (at most 4 digits), a comment list's order.
-QUERY_VALUES = {"page": r"[1-9][0-9]{0,3}", "sort": r"newest|oldest|liked"}
+    @property
+    def VERSIONS_FILE(self):
+        """Without Redis: the small file of tag version counters every worker on the machine shares.
+        Default: DATA_DIR/pagecache-versions.bin."""
+        return self._setting("VERSIONS_FILE", str(settings.DATA_DIR / "pagecache-versions.bin"))
 
+    @property
+    def MAX_ENTRIES(self):
+        """Without Redis: entries a worker keeps. Default: 2000."""
+        return self._setting("MAX_ENTRIES", 2000)
 
-def query_allowlist():
-    """Query parameters that still make a page cacheable, each with the pattern of its canonical values
-    (PAGECACHE_QUERY_ALLOWLIST: {name: regex}); any other parameter or value bypasses."""
-    return _compiled(tuple(sorted(_get("QUERY_ALLOWLIST", QUERY_VALUES).items())))
+    @property
+    def LOCAL_MAX_ENTRIES(self):
+        """With Redis: entries a worker keeps a copy of (each checked as LOCAL_SECONDS says).
+        Default: 20000."""
+        return self._setting("LOCAL_MAX_ENTRIES", 20000)
+
+    @property
+    def LOCAL_MAX_BYTES(self):
+        """With Redis: bytes those copies may hold (bodies, own headers, a fixed overhead each).
+        Default: 16 MB."""
+        return self._setting("LOCAL_MAX_BYTES", 16 * 1024 * 1024)
+
+    @property
+    def MAX_BODY(self):
+        """Bytes of the largest body stored. Default: 2 MB."""
+        return self._setting("MAX_BODY", 2 * 1024 * 1024)
+
+    @property
+    def CACHE_CONTROL(self):
+        """Cache-Control of a shared page, for browsers and front caches. Default: public, max-age=60,
+        s-maxage=300, stale-while-revalidate=60, stale-if-error=86400."""
+        default = (
+            "public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400"
+        )
+        return self._setting("CACHE_CONTROL", default)
 
 
 @lru_cache(maxsize=8)
@@ -64,45 +151,4 @@ def _compiled(items):
     return {name: re.compile(pattern) for name, pattern in items}
 
 
-def tagged_paths():
-    """Non-page URLs worth caching, by path prefix, with their tags (feeds and sitemaps)."""
-    return _get("TAGGED_PATHS", {"/feeds/": ("feeds",), "/sitemap.xml": ("sitemap",), "/rss": ("feeds",)})
-
-
-def redis_url():
-    return _get("REDIS_URL", getattr(settings, "REDIS_URL", ""))
-
-
-def key_prefix():
-    prefix = settings.CACHES.get("default", {}).get("KEY_PREFIX", "bs")
-    return _get("KEY_PREFIX", f"{prefix}:pc")
-
-
-def versions_file():
-    """The small shared file of tag version counters used without Redis (one per data folder)."""
-    return _get("VERSIONS_FILE", str(settings.DATA_DIR / "pagecache-versions.bin"))
-
-
-def max_entries():
-    """Entries a worker keeps when it is the only store (the embedded default, no Redis)."""
-    return _get("MAX_ENTRIES", 2000)
-
-
-def local_max_entries():
-    """With Redis: entries a worker keeps a copy of (each as long as Redis keeps it, checked as above)."""
-    return _get("LOCAL_MAX_ENTRIES", 20000)
-
-
-def local_max_bytes():
-    """With Redis: the bytes those copies may hold (bodies, their own headers, a fixed overhead each)."""
-    return _get("LOCAL_MAX_BYTES", 16 * 1024 * 1024)
-
-
-def max_body():
-    return _get("MAX_BODY", 2 * 1024 * 1024)
-
-
-def cache_control():
-    return _get(
-        "CACHE_CONTROL", "public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400"
-    )
+app_settings = AppSettings("PAGECACHE_")

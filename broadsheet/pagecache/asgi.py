@@ -14,7 +14,8 @@ import logging
 import re
 import weakref
 
-from . import app_settings, keys
+from . import keys
+from .app_settings import app_settings
 from .entry import INTERNAL_TAGS_HEADER, shareable_headers, tags_from_headers
 from .store import get_store
 
@@ -35,7 +36,7 @@ class PageCacheMiddleware:
         self._rendering = weakref.WeakKeyDictionary()
 
     async def __call__(self, scope, receive, send):
-        if not (keys.scope_is_candidate(scope) and app_settings.enabled()):
+        if not (keys.scope_is_candidate(scope) and app_settings.ENABLED):
             return await self.app(scope, receive, send)
         key = keys.scope_key(scope)
         if key is None:
@@ -111,7 +112,7 @@ LOOPBACK = ("127.0.0.1", "::1")
 
 def _refresh_requested(scope):
     """A front cache on this host refreshing its copy after a purge (pagecache/frontcache.py): render
-    afresh, as a worker's own copy may be up to local_seconds() old. Only from loopback, and the
+    afresh, as a worker's own copy may be up to LOCAL_SECONDS old. Only from loopback, and the
     public nginx server clears the header, so readers cannot make the cache miss at will."""
     client = scope.get("client") or ("",)
     return client[0] in LOOPBACK and any(k == REFRESH_HEADER for k, _ in scope["headers"])
@@ -132,7 +133,7 @@ def _not_modified(scope, entry):
 
 def _lifetime(headers):
     """The cache's own limit, or less when the reply's s-maxage/max-age says so."""
-    limit = app_settings.seconds()
+    limit = app_settings.SECONDS
     control = dict((k.lower(), v) for k, v in headers).get(b"cache-control", b"").decode("latin-1")
     shared = re.search(r"s-maxage=(\d+)", control) or re.search(r"max-age=(\d+)", control)
     return min(limit, int(shared.group(1))) if shared else limit
@@ -179,7 +180,7 @@ class _Capture:
             return
         body = message.get("body", b"")
         self.size += len(body)
-        if self.size <= app_settings.max_body():
+        if self.size <= app_settings.MAX_BODY:
             self.chunks.append(body)
         self.complete = not message.get("more_body", False)
 
@@ -187,7 +188,7 @@ class _Capture:
         # A HEAD reply has no body to keep; the next GET stores the page. Only 200s: a 404 per made-up
         # word or path would let one client grow the cache without bound.
         return bool(self.tags) and self.status == 200 and self.complete and not self.is_head \
-            and self.size <= app_settings.max_body() and _lifetime(self.headers) > 0
+            and self.size <= app_settings.MAX_BODY and _lifetime(self.headers) > 0
 
     def parts(self):
         body = b"".join(self.chunks)

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http.cookie import parse_cookie
 from django.utils.translation import get_language_from_request
 
-from . import app_settings
+from .app_settings import app_settings
 
 MAX_PATH = 1024
 
@@ -51,7 +51,7 @@ def normalised_query(query_string):
     if not query_string:
         return ""
     pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
-    allowed = app_settings.query_allowlist()
+    allowed = app_settings.QUERY_ALLOWLIST
     if any(name not in allowed or not allowed[name].fullmatch(value) for name, value in pairs):
         return None
     if len({name for name, _ in pairs}) != len(pairs):
@@ -66,9 +66,9 @@ def scope_is_candidate(scope):
     path = scope["path"]
     if len(path) > MAX_PATH:
         return False
-    if path.startswith(app_settings.anonymous_only_prefixes()) and _has_session(scope):
+    if path.startswith(app_settings.ANONYMOUS_ONLY_PREFIXES) and _has_session(scope):
         return False
-    return not path.startswith(app_settings.excluded_prefixes()) or path.startswith(app_settings.public_api_prefixes())
+    return not path.startswith(app_settings.EXCLUDED_PREFIXES) or path.startswith(tuple(app_settings.PUBLIC_API_PREFIXES))
 
 
 def _has_session(scope):

@@ -9,7 +9,7 @@ Surrogate-Key/Cache-Tag for tag purges there, and an internal header for the ASG
 
 from django.conf import settings
 
-from . import app_settings
+from .app_settings import app_settings
 from .asgi import SCOPE_FLAG
 from .entry import INTERNAL_TAGS_HEADER
 from .keys import normalised_query
@@ -22,7 +22,7 @@ class PageCacheMarkMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith(app_settings.public_api_prefixes()):
+        if request.path.startswith(tuple(app_settings.PUBLIC_API_PREFIXES)):
             tags = public_api_tags(request, response)
             if tags:
                 mark(request, response, tags, cache_control=False)
@@ -40,9 +40,15 @@ def public_api_tags(request, response):
         return []
     if response.streaming or response.cookies or _private(response) or not _anonymous(request):
         return []
-    area = request.path.split("/")[2]
-    own = response.get("Surrogate-Key", "").split()  # the view's own tags (a comment thread's, say)
-    return ["api", f"api-{area}", *own]
+    own = response.get("Surrogate-Key", "").split()  # the view's own tags (a thread's, say)
+    return [*_tags_of_prefix(app_settings.PUBLIC_API_PREFIXES, request.path), *own]
+
+
+def _tags_of_prefix(tags_by_prefix, path):
+    for prefix, tags in tags_by_prefix.items():
+        if path.startswith(prefix):
+            return list(tags)
+    return []
 
 
 def shareable_tags(request, response):
@@ -54,10 +60,8 @@ def shareable_tags(request, response):
     own = response.get("Surrogate-Key", "").split()  # a view that names its own tags (a listing, a feed)
     if own:
         return [*own, "pages"]
-    for prefix, tags in app_settings.tagged_paths().items():
-        if request.path.startswith(prefix):
-            return [*tags, "pages"]
-    return []
+    tags = _tags_of_prefix(app_settings.TAGGED_PATHS, request.path)
+    return [*tags, "pages"] if tags else []
 
 
 def _shareable(request, response):
@@ -87,7 +91,7 @@ def _anonymous(request):
 
 def mark(request, response, tags, *, cache_control=True):
     if cache_control:
-        response["Cache-Control"] = app_settings.cache_control()
+        response["Cache-Control"] = app_settings.CACHE_CONTROL
     response["Surrogate-Key"] = " ".join(tags)
     response["Cache-Tag"] = ",".join(tags)
     if getattr(request, "scope", {}).get(SCOPE_FLAG):

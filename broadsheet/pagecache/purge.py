@@ -1,17 +1,20 @@
-"""Retiring stored pages by tag: our own cache at once after commit, and a front cache when configured."""
+"""Retiring stored pages by tag: our own cache at once after commit, and a front cache when configured.
+
+`purge_tags()` is the cache's public API: a site's own purge rules call it (Broadsheet's: broadsheet/purges.py).
+"""
 
 import logging
 
 from django.conf import settings
 from django.db import transaction
 
-from . import app_settings
+from .app_settings import app_settings
 from .store import get_store
 
 log = logging.getLogger(__name__)
 
 
-def tags_purge(tags, *, pages=(), urls=(), generation=True):
+def purge_tags(tags, *, pages=(), urls=(), generation=True):
     """Bump the tags after the surrounding transaction commits, so no render can see the old rows
     and store them under the new versions. `pages`/`urls` also go to the front cache (Varnish...).
 
@@ -37,7 +40,7 @@ def _purge_front_cache(tags, pages, urls):
     try:
         if pages:
             purge_pages_from_cache(pages)
-        listing_urls = [p for p, t in app_settings.tagged_paths().items() if set(t) & set(tags)]
+        listing_urls = [p for p, t in app_settings.TAGGED_PATHS.items() if set(t) & set(tags)]
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         paths = [*urls, *listing_urls]  # site-relative paths are on the site's public address
         if paths:

@@ -1,12 +1,13 @@
-"""Purges that follow the page tree (publish, unpublish, delete, move), changes to images and comments."""
+"""Purges that follow the page tree (publish, unpublish, delete, move) and changes to images. A site's
+own rules (what else its pages show) connect through PAGECACHE_PURGE_RULES."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .purge import tags_purge
-from .tags import LISTINGS, ancestry_tags, publish_tags
+from .purge import purge_tags
+from .tags import ancestry_tags, listing_tags, publish_tags
 
 SUBTREE_FIELDS = ("title", "slug", "seo_title")
 
@@ -19,7 +20,7 @@ def on_page_published(sender, instance, revision=None, **kwargs):
     previous = _previous(revision)
     subtree = _subtree_changed(instance, revision, previous)
     tags = publish_tags(instance, subtree=subtree, previous=previous, revision=revision)
-    tags_purge(tags, pages=_page_and_fronts(instance), urls=_listing_urls(instance, previous, revision))
+    purge_tags(tags, pages=_page_and_fronts(instance), urls=_listing_urls(instance, previous, revision))
 
 
 def _previous(revision):
@@ -45,36 +46,36 @@ def _subtree_changed(page, revision, previous):
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    tags_purge(publish_tags(instance, subtree=True), pages=_page_and_fronts(instance), urls=_listing_urls(instance, None, None))
+    purge_tags(publish_tags(instance, subtree=True), pages=_page_and_fronts(instance), urls=_listing_urls(instance, None, None))
 
 
 def on_page_deleted(sender, instance, **kwargs):
     # The row is gone; its ancestors are found through the tree path it had.
     paths = [instance.path[: i * Page.steplen] for i in range(2, instance.depth)]
     fronts = list(Page.objects.filter(path__in=paths))
-    tags = [f"page-{instance.id}", f"tree-{instance.id}", *(f"page-{p.id}" for p in fronts), *LISTINGS]
-    tags_purge(tags, pages=fronts)
+    tags = [f"page-{instance.id}", f"tree-{instance.id}", *(f"page-{p.id}" for p in fronts), *listing_tags()]
+    purge_tags(tags, pages=fronts)
 
 
 def on_page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
-    tags = [f"page-{instance.id}", f"tree-{instance.id}", *LISTINGS]
+    tags = [f"page-{instance.id}", f"tree-{instance.id}", *listing_tags()]
     fronts = []
     for parent in (parent_page_before, parent_page_after):
         if parent is not None and parent.depth > 1:
             tags += ancestry_tags(parent)
             fronts.append(parent)
-    tags_purge(tags, pages=[instance, *fronts])
+    purge_tags(tags, pages=[instance, *fronts])
 
 
 def on_image_changed(sender, instance, **kwargs):
     """Every page that shows the image (Wagtail's reference index), with the fronts that list it."""
     pages = _pages_using(instance)
     if pages is None:
-        tags_purge(["pages"])
+        purge_tags(["pages"])
         return
     tags = [tag for page in pages for tag in ancestry_tags(page)]
     if tags:
-        tags_purge([*tags, *LISTINGS], pages=pages)
+        purge_tags([*tags, *listing_tags()], pages=pages)
 
 
 def _pages_using(image):
@@ -89,43 +90,7 @@ def _pages_using(image):
         return None
 
 
-def on_glossary_changed(sender, **kwargs):
-    """The dictionary's answers include the newsroom's glossary: retire the stored answers."""
-    tags_purge(["api-dictionary"])
-
-
-# Models whose rows appear in public API replies the cache stores (app_label.Model).
-GLOSSARY_MODELS = ("dictionary.GlossaryTerm", "dictionary.KoreanEquivalent")
-
-
-def _connect_glossary():
-    from django.apps import apps
-
-    for label in GLOSSARY_MODELS:
-        try:
-            model = apps.get_model(label)
-        except LookupError:  # the dictionary app renamed or absent: nothing of it is stored either
-            continue
-        post_save.connect(on_glossary_changed, sender=model, dispatch_uid=f"pagecache_{label}_saved")
-        post_delete.connect(on_glossary_changed, sender=model, dispatch_uid=f"pagecache_{label}_deleted")
-
-
-def on_comment_event(sender, comment, **kwargs):
-    """A thread's comments changed (sent after commit): its stored anonymous lists go."""
-    from broadsheet.comments.threads import thread_cache_tag
-
-    tags_purge([thread_cache_tag(comment.thread.key)], generation=False)
-
-
-def _connect_comments():
-    from broadsheet.comments.signals import comment_changed, comment_published
-
-    comment_published.connect(on_comment_event, dispatch_uid="pagecache_comment_published")
-    comment_changed.connect(on_comment_event, dispatch_uid="pagecache_comment_changed")
-
-
 def connect():
-    _connect_comments()
     page_published.connect(on_page_published, dispatch_uid="pagecache_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="pagecache_moved")
@@ -133,4 +98,3 @@ def connect():
     image_model = get_image_model()
     post_save.connect(on_image_changed, sender=image_model, dispatch_uid="pagecache_image_saved")
     post_delete.connect(on_image_changed, sender=image_model, dispatch_uid="pagecache_image_deleted")
-    _connect_glossary()

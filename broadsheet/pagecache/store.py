@@ -12,7 +12,7 @@ import time
 import weakref
 from collections import OrderedDict
 
-from . import app_settings
+from .app_settings import app_settings
 from .entry import Entry, shared, shared_headers
 from .versions import VersionFile
 
@@ -67,7 +67,7 @@ class MemoryStore:
 
     def __init__(self, versions_path):
         self.versions = VersionFile(versions_path)
-        self.entries = LocalEntries(app_settings.max_entries())
+        self.entries = LocalEntries(app_settings.MAX_ENTRIES)
 
     async def lookup(self, key):
         entry = self.entries.get(key)
@@ -86,7 +86,7 @@ class MemoryStore:
         if self.versions.generation() != generation:
             return False
         entry = Entry(status, shared_headers(headers), body, shared(tuple(tags)), versions)
-        self.entries.put(key, entry, seconds or app_settings.seconds())
+        self.entries.put(key, entry, seconds or app_settings.SECONDS)
         return True
 
     def purge(self, tags, *, generation=True):
@@ -122,7 +122,7 @@ class RedisStore:
         # Copies are checked against their tags' versions (re-read every LOCAL_SECONDS) and live as long as
         # the entry in Redis; the bound is by bytes, so many small API answers (a reader dictionary's words)
         # fit beside a few pages.
-        self.entries = LocalEntries(app_settings.local_max_entries(), app_settings.local_max_bytes())
+        self.entries = LocalEntries(app_settings.LOCAL_MAX_ENTRIES, app_settings.LOCAL_MAX_BYTES)
         self._versions_seen = {}  # tags -> (versions, monotonic time read): trusted LOCAL_SECONDS too
         self._clients = weakref.WeakKeyDictionary()  # one client per event loop (tests run several)
         self._sync = None
@@ -184,7 +184,7 @@ class RedisStore:
         as with the local copies of entries."""
         seen = self._versions_seen.get(tags)
         now = time.monotonic()
-        if seen is not None and now - seen[1] < app_settings.local_seconds():
+        if seen is not None and now - seen[1] < app_settings.LOCAL_SECONDS:
             return seen[0]
         versions = await self._versions(client, tags)
         if len(self._versions_seen) > 1000:
@@ -209,7 +209,7 @@ class RedisStore:
         values = [int(v or 0) for v in raw]
         if values[-1] != generation:
             return False
-        seconds = seconds or app_settings.seconds()
+        seconds = seconds or app_settings.SECONDS
         entry = Entry(status, headers, body, tags, tuple(values[:-1]), expires_at=time.time() + seconds)
         await client.set(f"{self.prefix}:e:{key}", entry.encode(), ex=seconds)
         return True
@@ -217,7 +217,7 @@ class RedisStore:
     def purge(self, tags, *, generation=True):
         """Called from Django's synchronous signal handlers, hence the synchronous client (one per
         worker, thread-safe: redis-py pools its connections). generation=False leaves pages being
-        rendered right now free to be stored (see purge.tags_purge)."""
+        rendered right now free to be stored (see purge.purge_tags)."""
         if self._sync is None:
             import redis
 
@@ -244,10 +244,10 @@ def get_store():
 
 
 def build_store():
-    url = app_settings.redis_url()
+    url = app_settings.REDIS_URL
     if url:
-        return RedisStore(url, app_settings.key_prefix())
-    return MemoryStore(app_settings.versions_file())
+        return RedisStore(url, app_settings.KEY_PREFIX)
+    return MemoryStore(app_settings.VERSIONS_FILE)
 
 
 def shared_generation():

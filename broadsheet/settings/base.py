@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from .parts.accounts import SOCIAL_SIGN_IN_ORIGINS
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = BASE_DIR.parent
 DATA_DIR = Path(os.environ.get("BROADSHEET_DATA_DIR", PROJECT_DIR / "data"))
@@ -15,6 +17,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
+    "broadsheet.pagecache",  # first: its ready() connects the page tree's purges, then the site's (purges.py)
     "broadsheet.newsroom",
     "broadsheet.comments",
     "broadsheet.dictionary",
@@ -55,6 +58,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it sees the final reply (cookies set by the session and CSRF middleware); see pagecache/.
+    "broadsheet.pagecache.middleware.PageCacheMarkMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -67,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The request's Wagtail site and its homepage, remembered per newsroom generation.
+    "broadsheet.newsroom.middleware.RememberedSiteMiddleware",
 ]
 
 ROOT_URLCONF = "broadsheet.urls"
@@ -184,7 +191,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
-        "form-action": ["'self'"],
+        "form-action": ["'self'", *SOCIAL_SIGN_IN_ORIGINS],
         "frame-ancestors": ["'self'"],
     },
     # The Wagtail admin uses inline scripts and styles; the strict policy covers the public site only.
@@ -200,9 +207,6 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
-# Seconds an anonymous page stays in the cache (Broadsheet's page cache, see newsroom/cache.py).
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -210,7 +214,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Each area keeps its own settings in settings/parts/ (they may read and extend the names above).
+# Each area keeps its own values in settings/parts/: plain modules that never import this one.
 from .parts.newsroom import *  # noqa: E402,F401,F403
 from .parts.comments import *  # noqa: E402,F401,F403
 from .parts.accounts import *  # noqa: E402,F401,F403

@@ -95,7 +95,7 @@ class Site:
             # Every reader in these journeys comes from 127.0.0.1: the per-address limit would be the test's.
             "COMMENTS_RATE_LIMIT_IP": "1000/60",
             "COMMENTS_RATE_LIMIT_USER": "100/60",
-            "PAGE_CACHE_SECONDS": "300",
+            "PAGECACHE_SECONDS": "300",
             "LOG_LEVEL": "WARNING",
         }
         self.processes = []

@@ -30,11 +30,11 @@ def import_quietly():
 
 def everything_changed():
     """One purge for the whole import: every page, front, feed and sitemap; the navigation; the memos."""
-    from ...pagecache.purge import tags_purge
-    from ...pagecache.tags import LISTINGS
+    from ...pagecache import purge_tags
+    from ...pagecache.tags import listing_tags
     from ..freshness import newsroom_changed
     from ..navigation import section_nav_clear
 
-    tags_purge(["pages", *LISTINGS])
+    purge_tags(["pages", *listing_tags()])
     section_nav_clear()
     newsroom_changed()

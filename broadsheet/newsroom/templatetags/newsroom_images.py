@@ -1,9 +1,9 @@
 """{% picture %} as Wagtail's, but each tag in a template builds its filters once.
 
 Wagtail's PictureNode makes new Filter objects on every render, and each one parses its operations again
-(inspect.getcallargs per operation): about 5 ms of an article render for the lead photo's 8 renditions.
-The compiled template lives as long as the process (cached loader), so its filters can too. Load this
-library after wagtailimages_tags: `{% load wagtailimages_tags newsroom_images %}`.
+(inspect.getcallargs per operation), for each of the lead photo's renditions (bench/results.md). The
+compiled template lives as long as the process (cached loader), so its filters can too. Load this library
+after wagtailimages_tags: `{% load wagtailimages_tags newsroom_images %}`.
 """
 
 from django import template

@@ -8,7 +8,7 @@ import feedparser
 import pytest
 from django.utils import timezone
 
-from broadsheet.pagecache.purge import tags_purge
+from broadsheet.pagecache import purge_tags
 from broadsheet.pagecache.tests.conftest import asgi, fresh_cache  # noqa: F401 (fixtures)
 
 from ..services import article_publish, correction_add, correction_remove
@@ -105,4 +105,4 @@ def test_the_front_cache_is_told_too(site, settings, monkeypatch, committing):
         correction_add(article=site["article"], text="The ministry counted 41 clinics, not 14.")
     urls = {url for batch in calls for url in batch}
     assert {"https://news.example.org/corrections/", "https://news.example.org/corrections/feed/"} <= urls
-    assert tags_purge  # the purge API this module relies on
+    assert purge_tags  # the purge API this module relies on

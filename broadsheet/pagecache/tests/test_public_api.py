@@ -1,105 +1,58 @@
-"""Public API replies (the dictionary's entries) are answered at the door only when their view said public."""
+"""API replies are shared only under PAGECACHE_PUBLIC_API_PREFIXES, tagged as that setting says, and only
+when their view said Cache-Control: public; any other API path never reaches the cache."""
 
 import pytest
+from django.http import JsonResponse
+from django.urls import path
 
 
-@pytest.fixture
-def dictionary_ready(db):
-    from django.conf import settings
-
-    if "broadsheet.dictionary" not in settings.INSTALLED_APPS:
-        pytest.skip("no dictionary app")
-
-
-def test_a_dictionary_entry_is_stored_with_its_own_lifetime(dictionary_ready, asgi):
-    first = asgi("/api/dictionary/house")
-    if first.status != 200:
-        pytest.skip(f"the dictionary answered {first.status} (WordNet data missing?)")
-    assert first.x_cache == "MISS" and "public" in first.headers["cache-control"]
-    second = asgi("/api/dictionary/house")
-    assert second.x_cache == "HIT" and second.body == first.body
-    assert second.headers["content-type"].startswith("application/json")
+def _reply(request, word):
+    response = JsonResponse({"word": word}, status=404 if word == "missing" else 200)
+    if word != "private":
+        response["Cache-Control"] = "public, max-age=60"
+        response["Surrogate-Key"] = f"word-{word}"
+    return response
 
 
-def test_a_word_without_an_entry_is_not_stored(dictionary_ready, asgi):
-    # One 404 per made-up word would let a client grow the cache without bound (issue 11, finding 7).
-    first = asgi("/api/dictionary/the")
-    if first.status != 404:
-        pytest.skip(f"the dictionary answered {first.status} for 'the'")
-    assert asgi("/api/dictionary/the").x_cache != "HIT"
+urlpatterns = [path("api/words/<str:word>", _reply), path("api/others/<str:word>", _reply)]
 
 
-def test_a_readers_own_words_are_never_stored(dictionary_ready, asgi):
-    for _ in range(2):
-        reply = asgi("/api/dictionary/me")
-        assert reply.x_cache != "HIT"
+@pytest.fixture(autouse=True)
+def words_api(settings, db):
+    settings.ROOT_URLCONF = __name__
+    settings.PAGECACHE_PUBLIC_API_PREFIXES = {"/api/words/": ("api", "api-words")}
 
 
-def test_other_apis_are_never_looked_up(tree, asgi):
-    for path in ("/api/comments/policy", "/api/openapi.json"):
-        asgi(path)
-        assert "x-cache" not in asgi(path).headers
-
-
-def test_a_glossary_change_retires_the_stored_answers(dictionary_ready, asgi, django_capture_on_commit_callbacks):
-    from broadsheet.dictionary.models import GlossaryTerm
-
-    asgi("/api/dictionary/house")
-    if asgi("/api/dictionary/house").x_cache != "HIT":
-        pytest.skip("the dictionary's answer is not public here")
-    with django_capture_on_commit_callbacks(execute=True):
-        GlossaryTerm.objects.create(term="Blue House", part_of_speech="noun", explanation="The former office.")
-    assert asgi("/api/dictionary/house").x_cache == "MISS"
-
-
-@pytest.fixture
-def talk(db, settings, django_capture_on_commit_callbacks):
-    """A comment thread with one comment, and a function that posts another (its events run at once)."""
-    settings.COMMENTS_TRUSTED_AFTER = 0  # published at once, not held for a moderator
-    from django.contrib.auth import get_user_model
-
-    from broadsheet.comments import services
-    from broadsheet.comments.models import Thread
-
-    thread = Thread.objects.create(key="pc-talk", title="Talk")
-    reader = get_user_model().objects.create_user("pc-reader", password="x" * 12)
-
-    def post(body):
-        with django_capture_on_commit_callbacks(execute=True):
-            return services.comment_create(thread_key=thread.key, author=reader, body=body, thread=thread)
-
-    post("The first word on it.")
-    return post
-
-
-LIST = "/api/comments/threads/pc-talk/comments"
-
-
-def test_an_anonymous_comment_list_is_stored_and_tagged_with_its_thread(talk, asgi):
-    first = asgi(LIST)
+def test_a_public_reply_is_stored_with_the_prefixs_tags_and_its_own(asgi):
+    first = asgi("/api/words/house")
     assert first.status == 200 and first.x_cache == "MISS"
-    assert "public" in first.headers["cache-control"] and "comments-pc-talk" in first.headers["surrogate-key"].split()
-    second = asgi(LIST)
+    assert first.headers["surrogate-key"].split() == ["api", "api-words", "word-house"]
+    assert first.headers["cache-control"] == "public, max-age=60"  # the view's own, left as it said
+    second = asgi("/api/words/house")
     assert second.x_cache == "HIT" and second.body == first.body
 
 
-def test_a_new_comment_retires_its_threads_stored_lists(talk, asgi):
-    asgi(LIST)
-    assert asgi(LIST).x_cache == "HIT"
-    talk("A second opinion arrives.")
-    fresh = asgi(LIST)
-    assert fresh.x_cache == "MISS" and "A second opinion arrives." in fresh.body.decode()
-
-
-def test_a_signed_in_reader_never_gets_the_stored_list(talk, asgi):
-    asgi(LIST)
-    assert asgi(LIST).x_cache == "HIT"
-    mine = asgi(LIST, headers=[(b"cookie", b"sessionid=abc123; csrftoken=x")])
-    assert "x-cache" not in mine.headers
-
-
-def test_a_list_page_past_the_first_is_not_stored(talk, asgi):
+def test_a_reply_its_view_did_not_call_public_is_never_stored(asgi):
     for _ in range(2):
-        assert "x-cache" not in asgi(LIST, query=b"cursor=abc").headers
-    asgi(LIST, query=b"sort=oldest")
-    assert asgi(LIST, query=b"sort=oldest").x_cache == "HIT"
+        assert asgi("/api/words/private").x_cache != "HIT"
+
+
+def test_a_404_is_never_stored(asgi):
+    for _ in range(2):
+        assert asgi("/api/words/missing").x_cache != "HIT"
+
+
+@pytest.mark.parametrize("prefixes", [{}, {"/api/words/": ("api-words",)}])
+def test_an_api_path_outside_the_setting_never_reaches_the_cache(asgi, settings, prefixes):
+    settings.PAGECACHE_PUBLIC_API_PREFIXES = prefixes
+    for _ in range(2):
+        reply = asgi("/api/others/house")
+        assert reply.status == 200 and "x-cache" not in reply.headers
+
+
+def test_readers_with_a_session_skip_the_anonymous_only_prefixes(asgi, settings):
+    settings.PAGECACHE_ANONYMOUS_ONLY_PREFIXES = ("/api/words/",)
+    asgi("/api/words/house")
+    assert asgi("/api/words/house").x_cache == "HIT"
+    signed_in = asgi("/api/words/house", headers=[(b"cookie", b"sessionid=abc123")])
+    assert "x-cache" not in signed_in.headers

@@ -74,7 +74,7 @@ def test_local_copies_share_the_headers_every_reply_carries():
         body = b'{"word": "%s"}' % word
         headers = [(b"Content-Type", b"application/json"), policy, (b"ETag", b'"%s"' % word),
                    (b"Content-Length", str(len(body)).encode())]
-        return Entry.decode(Entry(200, headers, body, ("api", "api-dictionary"), (0, 0)).encode())
+        return Entry.decode(Entry(200, headers, body, ("api", "api-words"), (0, 0)).encode())
 
     one, two = stored(b"house"), stored(b"garden")
     assert one.headers[1] is two.headers[1] and one.headers[0] is two.headers[0]

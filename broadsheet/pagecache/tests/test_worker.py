@@ -12,7 +12,7 @@ def remember_call(*args):
 
 
 def test_warm_up_runs_steps_and_freezes(settings):
-    settings.BROADSHEET_WORKER_WARM_UP = [
+    settings.PAGECACHE_WORKER_WARM_UP = [
         "broadsheet.pagecache.tests.test_worker.remember_call",
         ["broadsheet.pagecache.tests.test_worker.remember_call", "house"],
         "broadsheet.no_such_module.load",

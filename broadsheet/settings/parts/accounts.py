@@ -18,8 +18,6 @@ import os
 import re
 from urllib.parse import urlsplit
 
-from ..base import CONTENT_SECURITY_POLICY
-
 __all__ = [
     "SOCIALACCOUNT_PROVIDERS", "SOCIALACCOUNT_ADAPTER", "SOCIALACCOUNT_AUTO_SIGNUP", "SOCIALACCOUNT_EMAIL_REQUIRED",
     "SOCIALACCOUNT_QUERY_EMAIL", "ACCOUNT_LOGOUT_ON_GET", "ACCOUNT_ADAPTER", "BROADSHEET_DEMO_LOGIN",
@@ -112,10 +110,8 @@ SOCIALACCOUNT_EMAIL_REQUIRED = False  # Kakao and X often give no email; comment
 SOCIALACCOUNT_QUERY_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
 
-CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = [
-    *CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"],
-    *form_action_origins(SOCIALACCOUNT_PROVIDERS),
-]
+# The switched-on providers' sign-in hosts: base.py adds them to CSP form-action.
+SOCIAL_SIGN_IN_ORIGINS = form_action_origins(SOCIALACCOUNT_PROVIDERS)
 
 # The demo's local sign-in (accounts/views.py). Off unless an environment's settings switch it on:
 # dev.py and test.py do, production.py pins it off.

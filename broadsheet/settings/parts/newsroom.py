@@ -1,4 +1,4 @@
-"""Settings for newsroom (owned by that area; base.py imports it last)."""
+"""Settings for newsroom: plain values (base.py imports them; this module imports nothing of settings)."""
 
 import os
 
@@ -14,28 +14,12 @@ NEWSROOM_SHARE_IMAGE_FILTER = "fill-1200x675|format-jpeg"  # Open Graph / JSON-L
 NEWSROOM_LOGO = "img/logo.png"  # publisher logo in JSON-LD (static path)
 NEWSROOM_CORRECTIONS_PAGE_SIZE = 20  # entries per page of /corrections/
 
-# URLs besides Wagtail pages the page cache keeps, with the tags that retire them: the defaults
-# (pagecache/app_settings.py) plus /corrections/ and its feed, purged when an article's corrections change
-# (newsroom/signal_handlers.py).
-PAGECACHE_TAGGED_PATHS = {
-    "/feeds/": ("feeds",), "/sitemap.xml": ("sitemap",), "/rss": ("feeds",), "/corrections/": ("corrections",),
-}
-
-import os  # noqa: E402
-
 # The root of every absolute URL the site prints (canonical, og:url, JSON-LD, feeds, sitemap), e.g.
 # https://news.example.org; empty: the default Wagtail Site's root_url. Never the request's Host.
 BROADSHEET_CANONICAL_URL = os.environ.get("BROADSHEET_CANONICAL_URL", "").strip()
 
 # The admin would load avatars from gravatar.com, which the closed network and the CSP both refuse.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-
-# The request's Wagtail site and its homepage, remembered per newsroom generation (newsroom/middleware.py).
-from ..base import MIDDLEWARE  # noqa: E402
-
-if "broadsheet.newsroom.middleware.RememberedSiteMiddleware" not in MIDDLEWARE:
-    MIDDLEWARE.append("broadsheet.newsroom.middleware.RememberedSiteMiddleware")
-
 
 # Reader search (newsroom/search.py) goes through Wagtail's search backend. The default is the database
 # backend: PostgreSQL full-text search with English stemming, or SQLite FTS5 (Porter stemming, see

@@ -1,5 +1,6 @@
-"""A page made private leaves every cache at once: its stored copies and those of the pages below it,
-and every worker's memory of "no page is private" (freshness.py), with or without Redis."""
+"""The site's privacy rule (broadsheet/purges.py): a page made private leaves every cache at once: its
+stored copies and those of the pages below it, and every worker's memory of "no page is private"
+(freshness.py), with or without Redis."""
 
 import pytest
 from django.conf import settings
@@ -8,8 +9,8 @@ from wagtail.models import PageViewRestriction
 
 from broadsheet.newsroom import freshness
 from broadsheet.pagecache import store
-
-from .conftest import URLS
+# The page cache's own fixtures.
+from broadsheet.pagecache.tests.conftest import URLS, asgi, fresh_cache, tree, warm  # noqa: F401
 
 
 @pytest.fixture
@@ -40,5 +41,5 @@ def test_another_workers_privacy_change_reaches_this_workers_memory(tree, monkey
     if settings.REDIS_URL:  # ...until that worker's handler clears the generation in the shared cache
         cache.delete(freshness.GENERATION_KEY)
     else:  # ...or, with no shared cache, its purge reaches the machine-wide counter file
-        store.get_store().purge(["page-%d" % tree["sport"].pk])
+        store.get_store().purge([f"page-{tree['sport'].pk}"])
     assert freshness.view_restrictions_exist() is True
