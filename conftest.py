@@ -22,7 +22,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         for marker in SERVICE_MARKERS:
             if marker in item.keywords and marker not in chosen:
-                item.add_marker(pytest.mark.skip(reason=f"needs services: run with -m {marker} (.ci/run does)"))
+                item.add_marker(
+                    pytest.mark.skip(reason=f"needs services: run with -m {marker} (.ci/run does)")
+                )
 
 
 @pytest.fixture
@@ -38,7 +40,9 @@ def browser():
     """Debian's Chromium driven by Playwright; Playwright never downloads a browser of its own."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+    os.environ.setdefault(
+        "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
+    )  # Playwright's sync API runs an event loop
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -106,10 +110,18 @@ async def asgi_request(app, path, *, method="GET", query=b"", headers=()):
         messages.append(message)
 
     scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method,
-        "scheme": "http", "path": path, "raw_path": path.encode("utf-8", "surrogateescape"),
-        "query_string": query, "root_path": "", "server": ("127.0.0.1", 8105),
-        "client": ("127.0.0.1", 50000), "headers": [(b"host", b"127.0.0.1"), *headers],
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode("utf-8", "surrogateescape"),
+        "query_string": query,
+        "root_path": "",
+        "server": ("127.0.0.1", 8105),
+        "client": ("127.0.0.1", 50000),
+        "headers": [(b"host", b"127.0.0.1"), *headers],
     }
     await app(scope, receive, send)
     start = next(m for m in messages if m["type"] == "http.response.start")

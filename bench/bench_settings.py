@@ -8,7 +8,7 @@
 
 import os
 
-from broadsheet.settings.production import *  # noqa: F401,F403
+from broadsheet.settings.production import *
 
 COMMENTS_PAGE_SIZE = 200
 # The bench collects static files into its own folder: the working tree's is others' to use.
@@ -16,4 +16,7 @@ STATIC_ROOT = os.environ["BENCH_STATIC_ROOT"]
 # The site's URLs plus the bench-only posting ceiling (bench/bench_urls.py).
 ROOT_URLCONF = "bench_urls"
 # The stock search view's template (bench/templates), as `wagtail start` writes it.
-TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")]  # noqa: F405
+TEMPLATES[0]["DIRS"] = [
+    *TEMPLATES[0]["DIRS"],
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates"),
+]

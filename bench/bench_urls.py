@@ -9,9 +9,9 @@ writing. It tells how fast this stack could answer a signed-in POST if saving a 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.urls import path
-from wagtail.models import Page
 from ninja import NinjaAPI
 from ninja.responses import Status
+from wagtail.models import Page
 
 from broadsheet.comments.api import reader
 from broadsheet.comments.schemas import CommentIn, OkOut
@@ -33,7 +33,13 @@ def stock_search(request):
         results = Paginator(results, 10).page(request.GET.get("page", 1))
     except (EmptyPage, PageNotAnInteger):
         results = Paginator(results, 10).page(1)
-    return render(request, "bench_stock_search.html", {"search_query": query, "search_results": results})
+    return render(
+        request, "bench_stock_search.html", {"search_query": query, "search_results": results}
+    )
 
 
-urlpatterns = [path("bench/ceiling/", ceiling.urls), path("bench/stock-search/", stock_search), *site_urlpatterns]
+urlpatterns = [
+    path("bench/ceiling/", ceiling.urls),
+    path("bench/stock-search/", stock_search),
+    *site_urlpatterns,
+]

@@ -66,16 +66,42 @@ def prepare(data_dir, log):
         recreate_database()
         procs.run_checked([*manage, "migrate", "--noinput"], env=e, log=log)
         procs.run_checked([*manage, "demo_content"], env=e, log=log)
-    procs.run_checked([*manage, "dictionary_table"], env=e, log=log)  # a deploy step (does nothing when current)
-    return json.loads(procs.run_checked([PY, os.path.join(BENCH_DIR, "site_setup.py")], env=e, log=log))
+    procs.run_checked(
+        [*manage, "dictionary_table"], env=e, log=log
+    )  # a deploy step (does nothing when current)
+    return json.loads(
+        procs.run_checked([PY, os.path.join(BENCH_DIR, "site_setup.py")], env=e, log=log)
+    )
 
 
-def start(processes, data_dir, port, *, workers=1, cpu=procs.SERVER_CPU, name="broadsheet", **extra_env):
-    argv = [UVICORN, "broadsheet.asgi:application", "--host", "127.0.0.1", "--port", str(port),
-            "--workers", str(workers), "--loop", "uvloop", "--http", "httptools", "--no-access-log",
-            "--log-level", "warning", "--backlog", "4096"]
+def start(
+    processes, data_dir, port, *, workers=1, cpu=procs.SERVER_CPU, name="broadsheet", **extra_env
+):
+    argv = [
+        UVICORN,
+        "broadsheet.asgi:application",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--loop",
+        "uvloop",
+        "--http",
+        "httptools",
+        "--no-access-log",
+        "--log-level",
+        "warning",
+        "--backlog",
+        "4096",
+    ]
     proc = processes.start(name, argv, env=env(data_dir, **extra_env), cwd=ROOT, cpu=cpu)
-    procs.wait_http(f"http://127.0.0.1:{port}/", proc=proc, timeout=int(os.environ.get("BENCH_START_TIMEOUT", "90")))
+    procs.wait_http(
+        f"http://127.0.0.1:{port}/",
+        proc=proc,
+        timeout=int(os.environ.get("BENCH_START_TIMEOUT", "90")),
+    )
     return proc
 
 
@@ -83,8 +109,10 @@ def comment_count(info, thread_key):
     import psycopg
 
     with psycopg.connect(f"{PG}/{DB_NAME}") as conn:
-        sql = (f'SELECT count(*) FROM "{info["comment_table"]}" c JOIN "{info["thread_table"]}" t '
-               "ON t.id = c.thread_id WHERE t.key = %s")
+        sql = (
+            f'SELECT count(*) FROM "{info["comment_table"]}" c JOIN "{info["thread_table"]}" t '
+            "ON t.id = c.thread_id WHERE t.key = %s"
+        )
         return conn.execute(sql, (thread_key,)).fetchone()[0]
 
 

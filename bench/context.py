@@ -5,9 +5,15 @@ import urllib.request
 
 import broadsheet_app
 
-_BASE = int(os.environ.get("BENCH_PORT_BASE", "8110"))  # another base lets two benches share a machine
-PORTS = {name: _BASE + i for i, name in enumerate(
-    ("broadsheet", "nginx", "isso", "peer", "fanout", "frontcache", "frontcache_purge"))}
+_BASE = int(
+    os.environ.get("BENCH_PORT_BASE", "8110")
+)  # another base lets two benches share a machine
+PORTS = {
+    name: _BASE + i
+    for i, name in enumerate(
+        ("broadsheet", "nginx", "isso", "peer", "fanout", "frontcache", "frontcache_purge")
+    )
+}
 
 
 class NotMeasured(Exception):

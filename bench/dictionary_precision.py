@@ -37,7 +37,11 @@ def our_reading(word):
     _, found = wordnet_reading(word)
     if not found:
         return None, [], []
-    return found["lemma"].lower(), [a["lemma"].lower() for a in found["also"]], [s.lower() for s in found["spellings"]]
+    return (
+        found["lemma"].lower(),
+        [a["lemma"].lower() for a in found["also"]],
+        [s.lower() for s in found["spellings"]],
+    )
 
 
 def references(word):
@@ -45,7 +49,7 @@ def references(word):
     import simplemma
 
     simple = simplemma.lemmatize(word, lang="en").lower()
-    inflect = {l.lower() for lemmas in lemminflect.getAllLemmas(word).values() for l in lemmas}
+    inflect = {lem.lower() for lemmas in lemminflect.getAllLemmas(word).values() for lem in lemmas}
     return simple, inflect
 
 
@@ -69,9 +73,15 @@ def measure(words):
             else:
                 disagreements.append((word, simple, headword, also))
         form = normalise(word).lower()  # "people's" is looked up as "people"
-        if headword != form and form.startswith(headword) and headword not in inflect | {simple} | set(spellings):
+        if (
+            headword != form
+            and form.startswith(headword)
+            and headword not in inflect | {simple} | set(spellings)
+        ):
             # Judged only where a reference knows the word; the rest are listed for a reader to judge.
-            rows["unrelated" if inflect else "unjudged"].append((word, headword, simple, sorted(inflect)))
+            rows["unrelated" if inflect else "unjudged"].append(
+                (word, headword, simple, sorted(inflect))
+            )
     return rows, disagreements, missing
 
 
@@ -81,7 +91,11 @@ def main():
     django.setup()
     from wordfreq import top_n_list
 
-    words = [w for w in top_n_list("en", FORMS) if w.isascii() and w.replace("-", "").replace("'", "").isalpha()]
+    words = [
+        w
+        for w in top_n_list("en", FORMS)
+        if w.isascii() and w.replace("-", "").replace("'", "").isalpha()
+    ]
     started = time.monotonic()
     rows, disagreements, missing = measure(words)
     seconds = time.monotonic() - started
@@ -106,13 +120,27 @@ def main():
         "## Disagreements (form: references → headword; also named)",
         "",
     ]
-    lines += [f"- {w}: {ref} → {head}" + (f"; also {', '.join(also)}" if also else "") for w, ref, head, also in disagreements]
+    lines += [
+        f"- {w}: {ref} → {head}" + (f"; also {', '.join(also)}" if also else "")
+        for w, ref, head, also in disagreements
+    ]
     lines += ["", "## First headword a shorter word neither reference gives", ""]
-    lines += [f"- {w} → {head} (simplemma {s}; lemminflect {', '.join(i)})" for w, head, s, i in rows["unrelated"]]
-    lines += ["", "## The same where neither reference knows the form (abbreviations, names, rare words)", ""]
+    lines += [
+        f"- {w} → {head} (simplemma {s}; lemminflect {', '.join(i)})"
+        for w, head, s, i in rows["unrelated"]
+    ]
+    lines += [
+        "",
+        "## The same where neither reference knows the form (abbreviations, names, rare words)",
+        "",
+    ]
     lines += [f"- {w} → {head}" for w, head, _, _ in rows["unjudged"]]
-    lines += ["", f"## The {min(100, len(missing))} most frequent forms with no entry (of {len(missing):,})", "",
-              ", ".join(missing[:100])]
+    lines += [
+        "",
+        f"## The {min(100, len(missing))} most frequent forms with no entry (of {len(missing):,})",
+        "",
+        ", ".join(missing[:100]),
+    ]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines[:12]))
     return 0

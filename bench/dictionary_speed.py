@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """In-process timing of the dictionary's WordNet reading (the part issue 17 changed): 10,000 frequent words
-cold (empty caches), then the last 1,500 again (warm), per-lookup p99, and the process's RSS. No server, no database: the HTTP
-figures are bench/run.py's dictionary part. Run: `.venv/bin/python bench/dictionary_speed.py`.
+cold (empty caches), then the last 1,500 again (warm), per-lookup p99, and the process's RSS. No server,
+no database: the HTTP figures are bench/run.py's dictionary part. Run: `.venv/bin/python bench/dictionary_speed.py`.
 """
 
 import os
@@ -48,9 +48,13 @@ def main():
     get_wordnet()
     read("house")  # the reader and the level tables load once per worker, before the first request
     cold = timed(words, read)
-    warm = timed(words[-WARM:], read)  # looked up moments ago: inside the per-process caches (2,000 entries)
-    print(f"cold: {cold[0]:,.0f} lookups/s, p99 {cold[1]:.2f} ms; warm: {warm[0]:,.0f} lookups/s, "
-          f"p99 {warm[1]:.3f} ms; RSS {rss_mb():.0f} MB after {len(words):,} words")
+    warm = timed(
+        words[-WARM:], read
+    )  # looked up moments ago: inside the per-process caches (2,000 entries)
+    print(
+        f"cold: {cold[0]:,.0f} lookups/s, p99 {cold[1]:.2f} ms; warm: {warm[0]:,.0f} lookups/s, "
+        f"p99 {warm[1]:.3f} ms; RSS {rss_mb():.0f} MB after {len(words):,} words"
+    )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from report import HEADER, RESULTS, machine  # noqa: E402
+from report import HEADER, RESULTS, machine
 
 SOURCE = os.environ.get("FAULTS_RESULTS", "/tmp/bs-faults-results.json")
 TITLES = {
@@ -25,20 +25,26 @@ TITLES = {
 
 def _answers(answers):
     if answers and all(isinstance(v, dict) for v in answers.values()):
-        return "; ".join(f"{kind}: " + ", ".join(f"{code} × {n:,}" for code, n in sorted(codes.items()))
-                         for kind, codes in sorted(answers.items()))
+        return "; ".join(
+            f"{kind}: " + ", ".join(f"{code} × {n:,}" for code, n in sorted(codes.items()))
+            for kind, codes in sorted(answers.items())
+        )
     return ", ".join(f"{code} × {n:,}" for code, n in sorted(answers.items()))
 
 
 def section(figures, label):
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    lines = [f"## faults: run of {now}" + (f" ({label})" if label else ""), "",
-             "- Command: `DATABASE_URL=… REDIS_URL=… .venv/bin/python -m pytest -m faults tests/faults`, then "
-             "`bench/faults_report.py`: two uvicorn workers (production settings) over the suite's own PostgreSQL "
-             "cluster and Redis server",
-             f"- Machine: {machine()}", "",
-             "| Fault | Requests by kind and answer | Acknowledged | Stored | Duplicated | Other figures |",
-             "|---|---|---:|---:|---:|---|"]
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        f"## faults: run of {now}" + (f" ({label})" if label else ""),
+        "",
+        "- Command: `DATABASE_URL=… REDIS_URL=… .venv/bin/python -m pytest -m faults tests/faults`, then "
+        "`bench/faults_report.py`: two uvicorn workers (production settings) over the suite's own PostgreSQL "
+        "cluster and Redis server",
+        f"- Machine: {machine()}",
+        "",
+        "| Fault | Requests by kind and answer | Acknowledged | Stored | Duplicated | Other figures |",
+        "|---|---|---:|---:|---:|---|",
+    ]
     for name, title in TITLES.items():
         f = dict(figures.get(name, {}))
         if not f:
@@ -55,7 +61,7 @@ def main(argv):
     with open(SOURCE) as f:
         text = section(json.load(f), " ".join(argv))
     previous = open(RESULTS).read() if os.path.exists(RESULTS) else ""
-    previous = previous[len(HEADER):] if previous.startswith(HEADER) else previous
+    previous = previous[len(HEADER) :] if previous.startswith(HEADER) else previous
     with open(RESULTS, "w") as f:
         f.write(HEADER + "\n" + text + ("\n" + previous.lstrip("\n") if previous.strip() else ""))
     print(text)

@@ -30,7 +30,9 @@ def ensure_venv(venv, log):
     gunicorn = os.path.join(venv, "bin", "gunicorn")
     if not os.path.exists(gunicorn):
         procs.run_checked([sys.executable, "-m", "venv", venv], log=log)
-        procs.run_checked([os.path.join(venv, "bin", "pip"), "install", "-q", "isso", "gunicorn"], log=log)
+        procs.run_checked(
+            [os.path.join(venv, "bin", "pip"), "install", "-q", "isso", "gunicorn"], log=log
+        )
     return gunicorn
 
 
@@ -52,17 +54,29 @@ def start(processes, venv, work_dir, port, log):
 
 def post(port, uri, text):
     data = json.dumps({"text": text, "title": "Bench article"}).encode()
-    req = urllib.request.Request(f"http://127.0.0.1:{port}/new?uri={uri}", data=data,
-                                 headers={"Content-Type": "application/json"}, method="POST")
+    req = urllib.request.Request(
+        f"http://127.0.0.1:{port}/new?uri={uri}",
+        data=data,
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
     with urllib.request.urlopen(req, timeout=10) as resp:
         return resp.status
 
 
 def count_rows(db, uri):
     out = subprocess.run(
-        [sys.executable, "-c",
-         "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]);"
-         "print(c.execute('select count(*) from comments join threads on threads.id=comments.tid "
-         "where threads.uri=?',(sys.argv[2],)).fetchone()[0])", db, uri],
-        capture_output=True, text=True, check=True)
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]);"
+            "print(c.execute('select count(*) from comments join threads on threads.id=comments.tid "
+            "where threads.uri=?',(sys.argv[2],)).fetchone()[0])",
+            db,
+            uri,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return int(out.stdout)

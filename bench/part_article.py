@@ -46,9 +46,15 @@ def run(ctx):
     ctx.stop(nginx)
 
     peer_size = _stock_wagtail(ctx, html, rows)
-    notes.append(f"article {article['url']}: {len(html):,} bytes of HTML; stock Wagtail page: {peer_size:,} bytes")
-    return {"title": "Article page (anonymous reader)", "rows": rows, "notes": notes,
-            "ratios": _ratios(rows)}
+    notes.append(
+        f"article {article['url']}: {len(html):,} bytes of HTML; stock Wagtail page: {peer_size:,} bytes"
+    )
+    return {
+        "title": "Article page (anonymous reader)",
+        "rows": rows,
+        "notes": notes,
+        "ratios": _ratios(rows),
+    }
 
 
 def _stock_wagtail(ctx, html, rows):
@@ -56,7 +62,9 @@ def _stock_wagtail(ctx, html, rows):
     base = peers.create_peer(ctx.work_dir, log)
     headline, paragraphs = peers.article_text(html)
     body_size = len(html) - 2000
-    for _ in range(3):  # grow or shrink the body until the rendered page is within 10% of the article
+    for _ in range(
+        3
+    ):  # grow or shrink the body until the rendered page is within 10% of the article
         peers.publish_peer_page(base, headline, paragraphs, body_size, log)
         proc, url = peers.start_peer(ctx.processes, base, PORTS["peer"], cache=False)
         size = len(fetch(url)[2])
@@ -76,7 +84,7 @@ def _stock_wagtail(ctx, html, rows):
 
 
 def _ratios(rows):
-    by_name = {name: results for name, results in rows}
+    by_name = dict(rows)
     hit = by_name["Broadsheet, page cache hit"]
     miss = by_name["Broadsheet, no page cache (full render)"]
     ceiling = by_name["nginx, the same HTML as a static file (ceiling)"]

@@ -10,7 +10,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def _run(script):
-    done = subprocess.run([sys.executable, os.path.join(HERE, script)], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, os.path.join(HERE, script)], capture_output=True, text=True, check=True
+    )
     return done.stdout.strip().splitlines()
 
 
@@ -20,6 +22,8 @@ def run(ctx):
     return {
         "title": "Dictionary precision (issue 17)",
         "tables": [table],
-        "notes": ["In-process WordNet reading + level, no HTTP: " + " ".join(speed),
-                  "Every disagreement: bench/dictionary_precision.md."],
+        "notes": [
+            "In-process WordNet reading + level, no HTTP: " + " ".join(speed),
+            "Every disagreement: bench/dictionary_precision.md.",
+        ],
     }

@@ -46,7 +46,9 @@ def start_nginx(processes, work_dir, port, article_html):
     conf = os.path.join(base, "nginx.conf")
     with open(conf, "w") as f:
         f.write(NGINX_CONF.format(dir=base, port=port))
-    proc = processes.start("nginx", ["nginx", "-c", conf, "-p", base, "-e", os.path.join(base, "nginx-error.log")])
+    proc = processes.start(
+        "nginx", ["nginx", "-c", conf, "-p", base, "-e", os.path.join(base, "nginx-error.log")]
+    )
     url = f"http://127.0.0.1:{port}/article.html"
     procs.wait_http(url, proc=proc)
     return proc, url
@@ -54,16 +56,16 @@ def start_nginx(processes, work_dir, port, article_html):
 
 # --- the stock Wagtail project ----------------------------------------------------------------------
 
-PEER_MODELS = '''
+PEER_MODELS = """
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 
 class HomePage(Page):
     body = RichTextField(blank=True)
-'''
+"""
 
-PEER_TEMPLATE = '''{% extends "base.html" %}
+PEER_TEMPLATE = """{% extends "base.html" %}
 {% load wagtailcore_tags %}
 {% block body_class %}template-homepage{% endblock %}
 {% block content %}
@@ -72,9 +74,9 @@ PEER_TEMPLATE = '''{% extends "base.html" %}
   {{ page.body|richtext }}
 </article>
 {% endblock content %}
-'''
+"""
 
-PEER_SETTINGS = '''
+PEER_SETTINGS = """
 import os
 
 from .base import *  # noqa
@@ -88,25 +90,25 @@ if os.environ.get("PEER_CACHE") == "1":
                   "django.middleware.cache.FetchFromCacheMiddleware"]
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CACHE_MIDDLEWARE_SECONDS = 600
-'''
+"""
 
-PEER_ASGI = '''
+PEER_ASGI = """
 import os
 
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peer.settings.bench")
 application = get_asgi_application()
-'''
+"""
 
-PEER_PUBLISH = '''
+PEER_PUBLISH = """
 import sys
 from home.models import HomePage
 page = HomePage.objects.first()
 page.title = sys.argv[1]
 page.body = open(sys.argv[2]).read()
 page.save_revision().publish()
-'''
+"""
 
 
 def _write(path, text):
@@ -135,7 +137,11 @@ def create_peer(work_dir, log):
         _write(os.path.join(base, "peer", "asgi.py"), PEER_ASGI)
         _write(os.path.join(base, "publish_page.py"), PEER_PUBLISH)
     e = peer_env()
-    for step in (["makemigrations", "home"], ["migrate", "--noinput"], ["collectstatic", "--noinput", "-v", "0"]):
+    for step in (
+        ["makemigrations", "home"],
+        ["migrate", "--noinput"],
+        ["collectstatic", "--noinput", "-v", "0"],
+    ):
         procs.run_checked([PY, "manage.py", *step], env=e, cwd=base, log=log)
     return base
 
@@ -151,19 +157,49 @@ def publish_peer_page(base, headline, paragraphs, target_size, log):
     path = os.path.join(base, "body.html")
     with open(path, "w") as f:
         f.write("\n".join(body))
-    procs.run_checked([PY, "manage.py", "shell", "-c", PEER_PUBLISH.replace("sys.argv[1]", repr(headline))
-                       .replace("sys.argv[2]", repr(path))], env=peer_env(), cwd=base, log=log)
+    procs.run_checked(
+        [
+            PY,
+            "manage.py",
+            "shell",
+            "-c",
+            PEER_PUBLISH.replace("sys.argv[1]", repr(headline)).replace("sys.argv[2]", repr(path)),
+        ],
+        env=peer_env(),
+        cwd=base,
+        log=log,
+    )
 
 
 def peer_env(cache=False):
-    return {"DJANGO_SETTINGS_MODULE": "peer.settings.bench", "PEER_CACHE": "1" if cache else "0",
-            "PYTHONPATH": ""}
+    return {
+        "DJANGO_SETTINGS_MODULE": "peer.settings.bench",
+        "PEER_CACHE": "1" if cache else "0",
+        "PYTHONPATH": "",
+    }
 
 
 def start_peer(processes, base, port, *, cache):
-    argv = [UVICORN, "peer.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
-            "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--log-level", "warning"]
-    proc = processes.start("wagtail-peer-cache" if cache else "wagtail-peer", argv, env=peer_env(cache), cwd=base)
+    argv = [
+        UVICORN,
+        "peer.asgi:application",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        "1",
+        "--loop",
+        "uvloop",
+        "--http",
+        "httptools",
+        "--no-access-log",
+        "--log-level",
+        "warning",
+    ]
+    proc = processes.start(
+        "wagtail-peer-cache" if cache else "wagtail-peer", argv, env=peer_env(cache), cwd=base
+    )
     url = f"http://127.0.0.1:{port}/"
     procs.wait_http(url, proc=proc)
     return proc, url

@@ -29,7 +29,11 @@ class Processes:
         log = open(os.path.join(self.log_dir, f"{name}.log"), "ab")
         command = ["taskset", "-c", str(cpu), *argv] if cpu is not None else list(argv)
         proc = subprocess.Popen(
-            command, env={**os.environ, **(env or {})}, cwd=cwd, stdout=log, stderr=subprocess.STDOUT,
+            command,
+            env={**os.environ, **(env or {})},
+            cwd=cwd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         proc.bench_name = name
@@ -84,11 +88,18 @@ def wait_http(url, *, proc=None, timeout=60, ok=(200,)):
 def run_checked(argv, *, env=None, cwd=None, log=None, timeout=900):
     """Run a setup command to completion; raise with its output tail when it fails."""
     result = subprocess.run(
-        argv, env={**os.environ, **(env or {})}, cwd=cwd, capture_output=True, text=True, timeout=timeout
+        argv,
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
     if log:
         with open(log, "a") as f:
             f.write(f"$ {' '.join(argv)}\n{result.stdout}\n{result.stderr}\n")
     if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv[:4])}... failed: {(result.stderr or result.stdout)[-800:]}")
+        raise RuntimeError(
+            f"{' '.join(argv[:4])}... failed: {(result.stderr or result.stdout)[-800:]}"
+        )
     return result.stdout

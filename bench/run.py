@@ -17,11 +17,22 @@ import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import procs  # noqa: E402
-from context import Context, NotMeasured  # noqa: E402
+import procs
+from context import Context, NotMeasured
 
-PARTS = ("article", "comments", "fanout", "dictionary", "frontcache", "discovery", "archive", "precision")
-DEFAULT_PARTS = PARTS[:5]  # discovery and archive build large archives; precision measures no load: asked for by name
+PARTS = (
+    "article",
+    "comments",
+    "fanout",
+    "dictionary",
+    "frontcache",
+    "discovery",
+    "archive",
+    "precision",
+)
+DEFAULT_PARTS = PARTS[
+    :5
+]  # discovery and archive build large archives; precision measures no load: asked for by name
 TITLES = {
     "article": "Article page (anonymous reader)",
     "comments": "Comments: post and list, Broadsheet and Isso",

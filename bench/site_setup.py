@@ -20,13 +20,19 @@ def articles():
 
 
 def bench_reader():
-    user, _ = get_user_model().objects.get_or_create(username="bench-reader", defaults={"email": "bench@example.org"})
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-reader", defaults={"email": "bench@example.org"}
+    )
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
-    return {"user_id": user.pk, "sessionid": session.session_key, "csrftoken": secrets.token_hex(16)}
+    return {
+        "user_id": user.pk,
+        "sessionid": session.session_key,
+        "csrftoken": secrets.token_hex(16),
+    }
 
 
 def comment_tables():

@@ -33,20 +33,36 @@ def cost(view, *args):
     view(request, *args)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    return {"wall_s": round(wall, 3), "cpu_s": round(cpu, 3), "peak_traced_mb": round(peak / 2**20, 1),
-            "body_mb": round(len(response.content) / 2**20, 2), "urls": response.content.count(b"<loc>")}
+    return {
+        "wall_s": round(wall, 3),
+        "cpu_s": round(cpu, 3),
+        "peak_traced_mb": round(peak / 2**20, 1),
+        "body_mb": round(len(response.content) / 2**20, 2),
+        "urls": response.content.count(b"<loc>"),
+    }
 
 
 def main():
     size = settings.NEWSROOM_SITEMAP_FILE_URLS
-    blocks = (published_pages().annotate(block=F("id") / size).order_by().values("block")
-              .annotate(n=Count("id")).order_by("-n"))
+    blocks = (
+        published_pages()
+        .annotate(block=F("id") / size)
+        .order_by()
+        .values("block")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
     fullest = blocks[0]["block"]
-    print(json.dumps({
-        "index": cost(sitemaps.sitemap_index),
-        "file": {"number": fullest, **cost(sitemaps.sitemap_pages, fullest)},
-        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-    }), file=sys.stdout)
+    print(
+        json.dumps(
+            {
+                "index": cost(sitemaps.sitemap_index),
+                "file": {"number": fullest, **cost(sitemaps.sitemap_pages, fullest)},
+                "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            }
+        ),
+        file=sys.stdout,
+    )
 
 
 if __name__ == "__main__":

@@ -16,7 +16,9 @@ import time
 
 async def reader(port, key, connected, results, stop):
     r, w = await asyncio.open_connection("127.0.0.1", port)
-    w.write(f"GET /comments/live/{key}/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n".encode())
+    w.write(
+        f"GET /comments/live/{key}/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n".encode()
+    )
     await w.drain()
     buffer = b""
     try:
@@ -32,17 +34,21 @@ async def reader(port, key, connected, results, stop):
                 if line.startswith(b"data:") and b"Fan-out check" in line:
                     results.append(time.perf_counter())
                     return
-            buffer = buffer[buffer.rfind(b"\n") + 1:]
+            buffer = buffer[buffer.rfind(b"\n") + 1 :]
     finally:
         w.close()
 
 
 async def post_comment(port, key, session, csrf):
-    body = json.dumps({"body": f"Fan-out check {time.time()}", "idempotency_key": f"fanout-{time.time()}"}).encode()
+    body = json.dumps(
+        {"body": f"Fan-out check {time.time()}", "idempotency_key": f"fanout-{time.time()}"}
+    ).encode()
     r, w = await asyncio.open_connection("127.0.0.1", port)
-    head = (f"POST /api/comments/threads/{key}/comments HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\nX-CSRFToken: {csrf}\r\n"
-            f"Referer: http://127.0.0.1/\r\nCookie: sessionid={session}; csrftoken={csrf}\r\nConnection: close\r\n\r\n")
+    head = (
+        f"POST /api/comments/threads/{key}/comments HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\nX-CSRFToken: {csrf}\r\n"
+        f"Referer: http://127.0.0.1/\r\nCookie: sessionid={session}; csrftoken={csrf}\r\nConnection: close\r\n\r\n"
+    )
     w.write(head.encode() + body)
     await w.drain()
     status = (await r.readline()).split()[1]
@@ -77,9 +83,16 @@ async def main(args):
         t.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
     delays = [(t - sent) * 1000 for t in results]
-    return {"readers": args.readers, "connected": len(connected), "received": len(results), "post_status": status,
-            "post_ms": (answered - sent) * 1000,
-            "p50_ms": percentile(delays, 0.5), "p99_ms": percentile(delays, 0.99), "max_ms": max(delays, default=None)}
+    return {
+        "readers": args.readers,
+        "connected": len(connected),
+        "received": len(results),
+        "post_status": status,
+        "post_ms": (answered - sent) * 1000,
+        "p50_ms": percentile(delays, 0.5),
+        "p99_ms": percentile(delays, 0.99),
+        "max_ms": max(delays, default=None),
+    }
 
 
 if __name__ == "__main__":

@@ -16,7 +16,9 @@ import sys
 
 async def hold(port, key, state):
     r, w = await asyncio.open_connection("127.0.0.1", port)
-    w.write(f"GET /comments/live/{key}/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n".encode())
+    w.write(
+        f"GET /comments/live/{key}/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n".encode()
+    )
     await w.drain()
     head = await r.readuntil(b"\r\n\r\n")
     if b" 200 " not in head.split(b"\r\n", 1)[0]:

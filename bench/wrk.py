@@ -11,7 +11,9 @@ DURATION = os.environ.get("BENCH_DURATION", "10s")
 WARMUP = os.environ.get("BENCH_WARMUP", "3s")
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "16,64").split(",")]
 THREADS = int(os.environ.get("BENCH_WRK_THREADS", "2"))
-TIMEOUT = os.environ.get("BENCH_WRK_TIMEOUT", "30s")  # slow peers still count in the latency figures
+TIMEOUT = os.environ.get(
+    "BENCH_WRK_TIMEOUT", "30s"
+)  # slow peers still count in the latency figures
 
 
 @dataclass
@@ -41,15 +43,28 @@ def parse(output, connections):
     p50 = _ms(re.search(r"\s50%\s+(\S+)", output).group(1))
     p99 = _ms(re.search(r"\s99%\s+(\S+)", output).group(1))
     non2xx = errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
-    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    socket = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
     if socket:
         errors += sum(int(n) for n in socket.groups())
     return Result(connections, rps, p50, p99, requests, errors, non2xx, output)
 
 
-def run(url, *, connections, duration=DURATION, script=None, script_args=(), timeout=TIMEOUT, headers=()):
-    argv = ["taskset", "-c", CLIENT_CPU, "wrk", f"-t{min(THREADS, connections)}", f"-c{connections}",
-            f"-d{duration}", f"--timeout={timeout}", "--latency"]
+def run(
+    url, *, connections, duration=DURATION, script=None, script_args=(), timeout=TIMEOUT, headers=()
+):
+    argv = [
+        "taskset",
+        "-c",
+        CLIENT_CPU,
+        "wrk",
+        f"-t{min(THREADS, connections)}",
+        f"-c{connections}",
+        f"-d{duration}",
+        f"--timeout={timeout}",
+        "--latency",
+    ]
     for header in headers:
         argv += ["-H", header]
     if script:

@@ -64,10 +64,23 @@ def counting(receive, limit):
 
 async def refuse_too_large(scope, send):
     json = scope["path"].startswith("/api/")
-    body = b'{"code": "too_large", "message": "The request is too large."}' if json else b"The request is too large.\n"
+    body = (
+        b'{"code": "too_large", "message": "The request is too large."}'
+        if json
+        else b"The request is too large.\n"
+    )
     content_type = b"application/json" if json else b"text/plain; charset=utf-8"
-    await send({"type": "http.response.start", "status": 413, "headers": [
-        (b"content-type", content_type), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", content_type),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -85,7 +98,9 @@ class SyncChainASGIHandler(ASGIHandler):
         threads = getattr(settings, "BROADSHEET_SYNC_THREADS", 1)
         if threads > 1:
             pool = ThreadPoolExecutor(threads, thread_name_prefix="django")
-            self._middleware_chain = sync_to_async(chain_then_check, thread_sensitive=False, executor=pool)
+            self._middleware_chain = sync_to_async(
+                chain_then_check, thread_sensitive=False, executor=pool
+            )
         else:
             self._middleware_chain = sync_to_async(chain_then_check, thread_sensitive=True)
 

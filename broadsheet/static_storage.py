@@ -20,5 +20,7 @@ class StaticFilesStorage(CompressedManifestStaticFilesStorage):
             return super().url(name, force)
         found = self._urls.get(name)
         if found is None:
-            found = self._urls[name] = super().url(name)  # a name missing from the manifest raises, kept nowhere
+            found = self._urls[name] = super().url(
+                name
+            )  # a name missing from the manifest raises, kept nowhere
         return found

@@ -54,4 +54,6 @@ def server_error_view(request, *args, **kwargs):
     headers = {"Retry-After": str(RETRY_AFTER_SECONDS), "Cache-Control": "no-store"}
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": message, "code": "unavailable"}, status=503, headers=headers)
-    return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8", headers=headers)
+    return HttpResponse(
+        message, status=503, content_type="text/plain; charset=utf-8", headers=headers
+    )

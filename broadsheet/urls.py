@@ -29,4 +29,6 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-handler500 = "broadsheet.unavailable.server_error_view"  # 503 while PostgreSQL or Redis is unreachable
+handler500 = (
+    "broadsheet.unavailable.server_error_view"  # 503 while PostgreSQL or Redis is unreachable
+)

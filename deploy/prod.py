@@ -59,12 +59,24 @@ def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--listen", default=os.environ.get("PROD_LISTEN", "127.0.0.1:8080"))
     p.add_argument("--purge-port", type=int, default=int(os.environ.get("PROD_PURGE_PORT", "8081")))
-    p.add_argument("--port", type=int, default=int(os.environ.get("PROD_UPSTREAM_PORT", "8000")),
-                   help="uvicorn's loopback port behind nginx")
-    p.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", "0")) or os.cpu_count())
-    p.add_argument("--data-dir", default=os.environ.get("BROADSHEET_DATA_DIR", str(ROOT / "data" / "prod")))
-    p.add_argument("--demo-content", action="store_true", default=os.environ.get("DEMO") == "1",
-                   help="load the demo (idempotent) after migrating")
+    p.add_argument(
+        "--port",
+        type=int,
+        default=int(os.environ.get("PROD_UPSTREAM_PORT", "8000")),
+        help="uvicorn's loopback port behind nginx",
+    )
+    p.add_argument(
+        "--workers", type=int, default=int(os.environ.get("WORKERS", "0")) or os.cpu_count()
+    )
+    p.add_argument(
+        "--data-dir", default=os.environ.get("BROADSHEET_DATA_DIR", str(ROOT / "data" / "prod"))
+    )
+    p.add_argument(
+        "--demo-content",
+        action="store_true",
+        default=os.environ.get("DEMO") == "1",
+        help="load the demo (idempotent) after migrating",
+    )
     p.add_argument("--scheduler-loop", action="store_true", help=argparse.SUPPRESS)
     return p.parse_args(argv)
 
@@ -101,20 +113,50 @@ class Stack:
         self.manage("collectstatic", "--noinput", "-v", "0")
         if self.args.demo_content:
             self.manage("demo_content")
-        self.start("uvicorn", [
-            str(ROOT / ".venv" / "bin" / "uvicorn"), "broadsheet.asgi:application",
-            "--host", "127.0.0.1", "--port", str(self.args.port), "--workers", str(self.args.workers),
-            "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--proxy-headers",
-            "--forwarded-allow-ips", "127.0.0.1", "--backlog", "4096",
-        ])
+        self.start(
+            "uvicorn",
+            [
+                str(ROOT / ".venv" / "bin" / "uvicorn"),
+                "broadsheet.asgi:application",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.args.port),
+                "--workers",
+                str(self.args.workers),
+                "--loop",
+                "uvloop",
+                "--http",
+                "httptools",
+                "--no-access-log",
+                "--proxy-headers",
+                "--forwarded-allow-ips",
+                "127.0.0.1",
+                "--backlog",
+                "4096",
+            ],
+        )
         self.wait_http(f"http://127.0.0.1:{self.args.port}/", "uvicorn")
-        self.start("nginx", ["nginx", "-p", str(self.run_dir), "-c", str(self.write_nginx_conf()),
-                             "-e", str(self.run_dir / "nginx-error.log")])
+        self.start(
+            "nginx",
+            [
+                "nginx",
+                "-p",
+                str(self.run_dir),
+                "-c",
+                str(self.write_nginx_conf()),
+                "-e",
+                str(self.run_dir / "nginx-error.log"),
+            ],
+        )
         self.start("scheduler", [PYTHON, str(Path(__file__).resolve()), "--scheduler-loop"])
         self.wait_http(f"http://{self.args.listen}/", "nginx")
-        print(f"[prod] Broadsheet is up at http://{self.args.listen}/ in {time.monotonic() - self.began:.0f} s "
-              f"({self.args.workers} workers, "
-              f"front-cache purges via 127.0.0.1:{self.args.purge_port}). Ctrl-C stops everything.", flush=True)
+        print(
+            f"[prod] Broadsheet is up at http://{self.args.listen}/ in {time.monotonic() - self.began:.0f} s "
+            f"({self.args.workers} workers, "
+            f"front-cache purges via 127.0.0.1:{self.args.purge_port}). Ctrl-C stops everything.",
+            flush=True,
+        )
         while True:
             for name, proc in self.children:
                 if proc.poll() is not None:
@@ -125,16 +167,24 @@ class Stack:
     def environment(self):
         env = dict(os.environ)
         public = f"http://{self.args.listen}"
-        env["DJANGO_SETTINGS_MODULE"] = "broadsheet.settings.production"  # what deploy/ describes, always
+        env["DJANGO_SETTINGS_MODULE"] = (
+            "broadsheet.settings.production"  # what deploy/ describes, always
+        )
         env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/broadsheet")
         env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")
         env.setdefault("ALLOWED_HOSTS", f"{self.args.listen.rsplit(':', 1)[0]},localhost,127.0.0.1")
         env.setdefault("CSRF_TRUSTED_ORIGINS", public)
         env.setdefault("WAGTAILADMIN_BASE_URL", public)
-        env.setdefault("INSECURE_COOKIES", "1")  # plain HTTP on loopback: Secure cookies would never come back
-        env.setdefault("SECURE_SSL_REDIRECT", "0")  # likewise: no TLS here to redirect to (the real host has it)
+        env.setdefault(
+            "INSECURE_COOKIES", "1"
+        )  # plain HTTP on loopback: Secure cookies would never come back
+        env.setdefault(
+            "SECURE_SSL_REDIRECT", "0"
+        )  # likewise: no TLS here to redirect to (the real host has it)
         env.setdefault("SECURE_HSTS_SECONDS", "0")  # and no HSTS promise for a loopback address
-        env.setdefault("BROADSHEET_CANONICAL_URL", public)  # every absolute link names this stack's address
+        env.setdefault(
+            "BROADSHEET_CANONICAL_URL", public
+        )  # every absolute link names this stack's address
         env.setdefault("FRONTEND_CACHE_NGINX_URL", f"http://127.0.0.1:{self.args.purge_port}")
         env["BROADSHEET_DATA_DIR"] = str(self.data)
         env.setdefault("SECRET_KEY", self.secret_key())
@@ -150,8 +200,12 @@ class Stack:
         return path.read_text().strip()
 
     def write_nginx_conf(self):
-        return write_nginx_conf(self.run_dir, listen=self.args.listen, purge_port=self.args.purge_port,
-                                upstream_port=self.args.port)
+        return write_nginx_conf(
+            self.run_dir,
+            listen=self.args.listen,
+            purge_port=self.args.purge_port,
+            upstream_port=self.args.port,
+        )
 
     # --- services --------------------------------------------------------------------------------
     def ensure_postgres(self, url):
@@ -163,18 +217,27 @@ class Stack:
                 raise Failed(f"PostgreSQL at {host}:{port} is not answering")
             version = sorted(os.listdir("/etc/postgresql"))[-1]
             print(f"[prod] starting PostgreSQL {version}/main", flush=True)
-            subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"], check=True)
+            subprocess.run(
+                ["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"], check=True
+            )
             self.started_postgres = (version, "main")
             self.wait(lambda: subprocess.run(ready).returncode == 0, "PostgreSQL")
         name = parts.path.lstrip("/")
         user = ["-U", parts.username or "postgres"]
         psql = ["psql", "-h", host, "-p", port, *user, "-d", "postgres", "-tAc"]
-        exists = subprocess.run([*psql, f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],
-                                capture_output=True, text=True, env={**os.environ, "PGPASSWORD": parts.password or ""})
+        exists = subprocess.run(
+            [*psql, f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PGPASSWORD": parts.password or ""},
+        )
         if exists.stdout.strip() != "1":
             print(f"[prod] creating database {name}", flush=True)
-            subprocess.run(["createdb", "-h", host, "-p", port, *user, name], check=True,
-                           env={**os.environ, "PGPASSWORD": parts.password or ""})
+            subprocess.run(
+                ["createdb", "-h", host, "-p", port, *user, name],
+                check=True,
+                env={**os.environ, "PGPASSWORD": parts.password or ""},
+            )
 
     def ensure_redis(self, url):
         parts = urlsplit(url)
@@ -185,12 +248,31 @@ class Stack:
         if host not in LOOPBACK:
             raise Failed(f"Redis at {host}:{port} is not answering")
         print(f"[prod] starting Redis on {host}:{port}", flush=True)
-        self.start("redis", ["redis-server", "--bind", host, "--port", port, "--save", "", "--appendonly", "no",
-                             "--maxmemory", "256mb", "--maxmemory-policy", "volatile-lru"])
+        self.start(
+            "redis",
+            [
+                "redis-server",
+                "--bind",
+                host,
+                "--port",
+                port,
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--maxmemory",
+                "256mb",
+                "--maxmemory-policy",
+                "volatile-lru",
+            ],
+        )
         self.wait(lambda: subprocess.run(ping, capture_output=True).returncode == 0, "Redis")
 
     def manage(self, *command):
-        print(f"[prod] manage.py {' '.join(command)} ({time.monotonic() - self.began:.0f} s)", flush=True)
+        print(
+            f"[prod] manage.py {' '.join(command)} ({time.monotonic() - self.began:.0f} s)",
+            flush=True,
+        )
         # nginx is not up yet and its cache starts empty: nothing to purge while setting up.
         env = {k: v for k, v in self.env.items() if k != "FRONTEND_CACHE_NGINX_URL"}
         done = subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env)
@@ -199,8 +281,13 @@ class Stack:
 
     # --- processes -------------------------------------------------------------------------------
     def start(self, name, argv):
-        proc = subprocess.Popen(argv, cwd=ROOT, env=getattr(self, "env", None), start_new_session=True,
-                                preexec_fn=_die_with_parent)
+        proc = subprocess.Popen(
+            argv,
+            cwd=ROOT,
+            env=getattr(self, "env", None),
+            start_new_session=True,
+            preexec_fn=_die_with_parent,
+        )
         self.children.append((name, proc))
         return proc
 
@@ -223,6 +310,7 @@ class Stack:
                 return True  # any HTTP answer means it is serving
             except OSError:
                 return False
+
         self.wait(answers, what, timeout=120)
 
     def stop_all(self):
@@ -231,7 +319,7 @@ class Stack:
             if proc.poll() is None:
                 print(f"[prod] stopping {name}", flush=True)
                 _signal_group(proc, signal.SIGTERM)
-        for name, proc in reversed(self.children):
+        for _name, proc in reversed(self.children):
             try:
                 proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
@@ -240,7 +328,9 @@ class Stack:
             _signal_group(proc, signal.SIGKILL)  # anything its group left behind
         if getattr(self, "started_postgres", None):
             print("[prod] stopping PostgreSQL (this run started it)", flush=True)
-            subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", *self.started_postgres, "stop"])
+            subprocess.run(
+                ["pg_ctlcluster", "--skip-systemctl-redirect", *self.started_postgres, "stop"]
+            )
         print("[prod] stopped", flush=True)
 
 
@@ -254,14 +344,29 @@ def write_nginx_conf(run_dir, *, static_root=ROOT / "static_collected", **ports)
     for sub in NGINX_DIRS:
         (run_dir / sub).mkdir(parents=True, exist_ok=True)
     user = ""
-    if os.geteuid() == 0:  # nginx's workers drop to www-data; they write only the cache and temp dirs
+    if (
+        os.geteuid() == 0
+    ):  # nginx's workers drop to www-data; they write only the cache and temp dirs
         user = "user www-data;"
         for sub in NGINX_DIRS:
             shutil.chown(run_dir / sub, "www-data")
     conf = run_dir / "nginx.conf"
     conf.write_text(nginx_conf(run_dir, user=user, static_root=static_root, **ports))
-    check = subprocess.run(["nginx", "-t", "-q", "-p", str(run_dir), "-c", str(conf),
-                            "-e", str(run_dir / "nginx-error.log")], capture_output=True, text=True)
+    check = subprocess.run(
+        [
+            "nginx",
+            "-t",
+            "-q",
+            "-p",
+            str(run_dir),
+            "-c",
+            str(conf),
+            "-e",
+            str(run_dir / "nginx-error.log"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     if check.returncode:
         raise Failed(f"nginx refused {conf}: {check.stderr.strip()}")
     return conf

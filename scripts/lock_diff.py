@@ -11,8 +11,11 @@ def versions(path):
 
 def main(old_path, new_path):
     old, new = versions(old_path), versions(new_path)
-    changes = [f"{name} {old.get(name, '(new)')} -> {new.get(name, '(removed)')}"
-               for name in sorted(old.keys() | new.keys()) if old.get(name) != new.get(name)]
+    changes = [
+        f"{name} {old.get(name, '(new)')} -> {new.get(name, '(removed)')}"
+        for name in sorted(old.keys() | new.keys())
+        if old.get(name) != new.get(name)
+    ]
     print("\n".join(changes) if changes else "no package changed")
 
 

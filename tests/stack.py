@@ -42,7 +42,10 @@ def database_beside(base_url, suffix, *, fresh=True):
     with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
         if fresh:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if fresh or not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+        if (
+            fresh
+            or not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        ):
             conn.execute(f'CREATE DATABASE "{name}"')
     return urlunsplit(parts._replace(path=f"/{name}"))
 

@@ -35,7 +35,8 @@ def test_each_contract_forbids_every_other_top_level_module(contract, app):
     config.read(CONFIG)
     forbidden = set(config[f"importlinter:contract:{contract}"]["forbidden_modules"].split())
     top_level = {
-        f"broadsheet.{path.stem}" for path in (ROOT / "broadsheet").iterdir()
+        f"broadsheet.{path.stem}"
+        for path in (ROOT / "broadsheet").iterdir()
         if (path.suffix == ".py" and path.stem != "__init__") or (path / "__init__.py").exists()
     }
     assert forbidden == top_level - {app}
@@ -44,9 +45,15 @@ def test_each_contract_forbids_every_other_top_level_module(contract, app):
 @pytest.mark.parametrize("app", ["comments", "dictionary"])
 def test_a_lazy_import_of_the_site_breaks_the_contract(tmp_path, app):
     """The check sees an import inside a function, not only at the top of a module."""
-    shutil.copytree(ROOT / "broadsheet", tmp_path / "broadsheet", ignore=shutil.ignore_patterns("__pycache__", "static", "locale"))
+    shutil.copytree(
+        ROOT / "broadsheet",
+        tmp_path / "broadsheet",
+        ignore=shutil.ignore_patterns("__pycache__", "static", "locale"),
+    )
     module = tmp_path / "broadsheet" / app / "lazy_probe.py"
-    module.write_text("def probe():\n    from broadsheet.newsroom import models\n\n    return models\n")
+    module.write_text(
+        "def probe():\n    from broadsheet.newsroom import models\n\n    return models\n"
+    )
     run = lint_imports(tmp_path)
     assert run.returncode != 0
     assert f"broadsheet.{app}.lazy_probe -> broadsheet.newsroom.models" in run.stdout

@@ -17,11 +17,23 @@ SETTINGS = "tests.standalone_comments.settings"
 def test_the_comments_app_runs_on_a_site_of_its_own():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS}
     args = [
-        sys.executable, "-m", "pytest", "-q", "-c", "tests/standalone_comments/pytest.ini", "--rootdir", str(ROOT),
-        "--confcutdir", str(ROOT),
-        f"--ds={SETTINGS}", "broadsheet/comments/tests/test_api.py", "tests/standalone_comments",
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-c",
+        "tests/standalone_comments/pytest.ini",
+        "--rootdir",
+        str(ROOT),
+        "--confcutdir",
+        str(ROOT),
+        f"--ds={SETTINGS}",
+        "broadsheet/comments/tests/test_api.py",
+        "tests/standalone_comments",
     ]
     run = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     report = run.stdout[-4000:] + run.stderr[-2000:]
     assert run.returncode == 0, report
-    assert " passed" in run.stdout and not any(word in run.stdout for word in (" failed", " error", " skipped")), report
+    assert " passed" in run.stdout and not any(
+        word in run.stdout for word in (" failed", " error", " skipped")
+    ), report

@@ -23,7 +23,10 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def populate_user(self, request, sociallogin, data):
         # Keep the provider's whole name as one display name: Korean names have no "first" and "last".
         user = super().populate_user(request, sociallogin, data)
-        name = (data.get("name") or " ".join(filter(None, [data.get("first_name"), data.get("last_name")]))).strip()
+        name = (
+            data.get("name")
+            or " ".join(filter(None, [data.get("first_name"), data.get("last_name")]))
+        ).strip()
         user.first_name = (name or data.get("username") or "")[:DISPLAY_NAME_MAX]
         user.last_name = ""
         return user

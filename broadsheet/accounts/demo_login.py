@@ -18,7 +18,11 @@ def demo_username(display_name):
 
 def _demo_email(username):
     """A reserved, undeliverable address (.invalid): the demo's console backend shows reply emails to it."""
-    local = username if username.isascii() else USERNAME_PREFIX + hashlib.sha256(username.encode()).hexdigest()[:12]
+    local = (
+        username
+        if username.isascii()
+        else USERNAME_PREFIX + hashlib.sha256(username.encode()).hexdigest()[:12]
+    )
     return f"{local}@demo.invalid"
 
 
@@ -36,4 +40,8 @@ def demo_reader_get_or_create(*, display_name):
 
 def may_enter_without_password(user):
     # Staff and superusers are never reachable through the demo door, even if named "demo-…".
-    return user.username.startswith(USERNAME_PREFIX) and not (user.is_staff or user.is_superuser) and user.is_active
+    return (
+        user.username.startswith(USERNAME_PREFIX)
+        and not (user.is_staff or user.is_superuser)
+        and user.is_active
+    )

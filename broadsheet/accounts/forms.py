@@ -8,7 +8,9 @@ class DemoSignInForm(forms.Form):
     display_name = forms.CharField(
         label=_("Display name"),
         max_length=60,
-        help_text=_("Pick one of the demo readers or type any name; a local demo account is made for it."),
+        help_text=_(
+            "Pick one of the demo readers or type any name; a local demo account is made for it."
+        ),
     )
 
     def clean_display_name(self):

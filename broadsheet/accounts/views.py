@@ -4,8 +4,8 @@ from django.conf import settings
 from django.contrib.auth import login
 from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -16,7 +16,9 @@ from .providers import login_providers
 
 def _safe_next(request):
     target = request.POST.get("next") or request.GET.get("next") or "/"
-    allowed = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
     return target if allowed else "/"
 
 
@@ -32,7 +34,11 @@ def demo_sign_in(request):
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect(_safe_next(request))
     status = 400 if request.method == "POST" else 200
-    context = {"form": form, "next": _safe_next(request), "suggestions": DemoSignInForm.suggestions()}
+    context = {
+        "form": form,
+        "next": _safe_next(request),
+        "suggestions": DemoSignInForm.suggestions(),
+    }
     return render(request, "accounts/demo_login.html", context, status=status)
 
 
@@ -40,7 +46,9 @@ def demo_sign_in(request):
 def provider_list(request):
     """The sign-in buttons as JSON for the comments region; the same for every reader, so it may be cached."""
     next_url = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):  # a path on this site only
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts=None
+    ):  # a path on this site only
         next_url = ""
     # The language named in the URL, when it is one of ours: the URL alone decides the answer, so any
     # cache in between (the browser's, the page cache) can keep it.

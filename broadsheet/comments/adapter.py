@@ -65,7 +65,9 @@ class CommentsAdapter:
     def identity_digest(self, key):
         """A sanction identity as stored: an HMAC, so the table holds no email or social id in the clear.
         (Rotating SECRET_KEY makes kept sanctions unmatchable; the rows themselves stay.)"""
-        return hmac.new(settings.SECRET_KEY.encode(), f"sanction-identity:{key}".encode(), hashlib.sha256).hexdigest()
+        return hmac.new(
+            settings.SECRET_KEY.encode(), f"sanction-identity:{key}".encode(), hashlib.sha256
+        ).hexdigest()
 
     def sanction_identities(self, user):
         """The hashed identities of the person behind an account: a sanction is kept under them and comes

@@ -17,9 +17,15 @@ class ModeratorPolicy(BasePermissionPolicy):
         if not self.actions.intersection(actions):
             return User.objects.none()
         perm = Permission.objects.filter(content_type__app_label="comments", codename="moderate")
-        return User.objects.filter(is_active=True).filter(
-            Q(is_superuser=True) | Q(groups__permissions__in=perm) | Q(user_permissions__in=perm)
-        ).distinct()
+        return (
+            User.objects.filter(is_active=True)
+            .filter(
+                Q(is_superuser=True)
+                | Q(groups__permissions__in=perm)
+                | Q(user_permissions__in=perm)
+            )
+            .distinct()
+        )
 
 
 class ModeratorReadOnlyPolicy(ModeratorPolicy):

@@ -24,14 +24,22 @@ ACTIONS = ("approve", "hide", "remove", "reinstate", "uphold", "sanction")
 
 class ModerationForm(forms.Form):
     action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
-    clause = forms.TypedChoiceField(label=gettext_lazy("Clause"), coerce=int, required=False, empty_value=None, choices=())
+    clause = forms.TypedChoiceField(
+        label=gettext_lazy("Clause"), coerce=int, required=False, empty_value=None, choices=()
+    )
     note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=500)
-    kind = forms.ChoiceField(label=gettext_lazy("Sanction"), choices=SanctionKind.choices, required=False)
-    days = forms.IntegerField(label=gettext_lazy("Suspension (days)"), min_value=1, max_value=3650, required=False)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Sanction"), choices=SanctionKind.choices, required=False
+    )
+    days = forms.IntegerField(
+        label=gettext_lazy("Suspension (days)"), min_value=1, max_value=3650, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["clause"].choices = [("", "—")] + [(c.number, f"{c.number}. {c.title}") for c in policy.clauses()]
+        self.fields["clause"].choices = [("", "—")] + [
+            (c.number, f"{c.number}. {c.title}") for c in policy.clauses()
+        ]
 
 
 def _require_moderator(request):
@@ -45,7 +53,10 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "comment"
 
     def get_breadcrumbs_items(self):
-        return [{"url": reverse("wagtailadmin_home"), "label": _("Home")}, {"url": "", "label": self.page_title}]
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            {"url": "", "label": self.page_title},
+        ]
 
     def dispatch(self, request, *args, **kwargs):
         _require_moderator(request)
@@ -60,9 +71,16 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
             # What readers see under the comment, and the account behind it.
             comment.author_label = _author_label(adapter, comment.author)
             if comment.status == "pending":
-                comment.held_reasons = moderation.held_reasons(comment, approved.get(comment.author_id, 0))
-        context.update(items=items, form=ModerationForm(), clauses=policy.clauses(),
-                       kinds=SanctionKind.choices, adapter=adapter)
+                comment.held_reasons = moderation.held_reasons(
+                    comment, approved.get(comment.author_id, 0)
+                )
+        context.update(
+            items=items,
+            form=ModerationForm(),
+            clauses=policy.clauses(),
+            kinds=SanctionKind.choices,
+            adapter=adapter,
+        )
         return context
 
 
@@ -74,16 +92,27 @@ def _apply(action, comment, data, moderator):
     elif action == "hide":
         services.comment_hide(comment=comment, moderator=moderator, reason_clause=clause, note=note)
     elif action == "remove":
-        services.comment_remove(comment=comment, moderator=moderator, reason_clause=clause, note=note)
+        services.comment_remove(
+            comment=comment, moderator=moderator, reason_clause=clause, note=note
+        )
     elif action in ("reinstate", "uphold"):
         appeal = get_object_or_404(Appeal, comment=comment)
-        services.appeal_decide(appeal=appeal, moderator=moderator, reinstate=action == "reinstate", note=note)
+        services.appeal_decide(
+            appeal=appeal, moderator=moderator, reinstate=action == "reinstate", note=note
+        )
     elif action == "sanction":
         if comment.author is None:
             raise CommentError("not_found", _("There is no such reader."))
         days = data["days"] or 0
         until = timezone.now() + timedelta(days=days) if days else None
-        services.user_sanction(user=comment.author, kind=data["kind"] or "", until=until, clause=clause, moderator=moderator, note=note)
+        services.user_sanction(
+            user=comment.author,
+            kind=data["kind"] or "",
+            until=until,
+            clause=clause,
+            moderator=moderator,
+            note=note,
+        )
 
 
 @require_POST

@@ -59,7 +59,7 @@ from .threads import thread_cache_tag, thread_for_key
 
 KEY = Path(..., description="Thread key: article-<page id> for articles", example="article-1")
 THREAD_KEY = regex.compile(r"^[A-Za-z0-9_.:-]{1,200}$")
-ERRORS = {code: ErrorOut for code in (400, 403, 404, 409, 413, 422, 429)}
+ERRORS = dict.fromkeys((400, 403, 404, 409, 413, 422, 429), ErrorOut)
 
 
 class ReaderSession(SessionAuth):
@@ -73,7 +73,10 @@ class ReaderSession(SessionAuth):
         # how many it takes in at all, before Django: see the site's ASGI handler).
         if int(request.META.get("CONTENT_LENGTH") or 0) > app_settings.MAX_REQUEST_BYTES:
             raise CommentError("too_large", _("The request is too large."))
-        if request.method in ("POST", "PUT", "PATCH") and len(request.body) > app_settings.MAX_REQUEST_BYTES:
+        if (
+            request.method in ("POST", "PUT", "PATCH")
+            and len(request.body) > app_settings.MAX_REQUEST_BYTES
+        ):
             raise CommentError("too_large", _("The request is too large."))
         return request.user
 
@@ -105,7 +108,11 @@ def _thread(request, key, *, create=False):
 
 
 def _comment(pk):
-    comment = Comment.objects.select_related("author", "thread", "hidden_clause", "parent").filter(pk=pk).first()
+    comment = (
+        Comment.objects.select_related("author", "thread", "hidden_clause", "parent")
+        .filter(pk=pk)
+        .first()
+    )
     if comment is None:
         raise CommentError("not_found", _("This comment is not available."))
     return comment
@@ -116,7 +123,9 @@ def _readable_comment(request, pk):
     article) is as absent as a missing one, so its id reveals nothing and takes no votes or reports."""
     comment, adapter = _comment(pk), get_adapter()
     key = comment.thread.key
-    if not adapter.can_read_thread(request, key) or (adapter.owns_key(key) and adapter.resolve_thread(key) is None):
+    if not adapter.can_read_thread(request, key) or (
+        adapter.owns_key(key) and adapter.resolve_thread(key) is None
+    ):
         raise CommentError("not_found", _("This comment is not available."))
     return comment
 
@@ -124,7 +133,9 @@ def _readable_comment(request, pk):
 def _clause(number):
     clause = policy.clause_by_number(number)
     if clause is None:
-        raise CommentError("invalid", _("There is no clause %(number)s in the policy.") % {"number": number})
+        raise CommentError(
+            "invalid", _("There is no clause %(number)s in the policy.") % {"number": number}
+        )
     return clause
 
 
@@ -134,16 +145,29 @@ def _one(request, comment):
 
 def _thread_out(thread):
     return {
-        "key": thread.key, "title": thread.title, "url": thread.url, "mode": thread.mode,
-        "closes_at": thread.closes_at, "is_open": thread.is_open(), "comment_count": thread.comment_count,
+        "key": thread.key,
+        "title": thread.title,
+        "url": thread.url,
+        "mode": thread.mode,
+        "closes_at": thread.closes_at,
+        "is_open": thread.is_open(),
+        "comment_count": thread.comment_count,
     }
 
 
 # -- reading -----------------------------------------------------------------------------------
 
 
-@router.get("/threads/{key}/comments", response={200: ThreadPageOut, **ERRORS}, summary="List a thread")
-def thread_comments(request, response: HttpResponse, key: str = KEY, sort: Literal["newest", "oldest", "liked"] = "newest", cursor: str | None = None):
+@router.get(
+    "/threads/{key}/comments", response={200: ThreadPageOut, **ERRORS}, summary="List a thread"
+)
+def thread_comments(
+    request,
+    response: HttpResponse,
+    key: str = KEY,
+    sort: Literal["newest", "oldest", "liked"] = "newest",
+    cursor: str | None = None,
+):
     """Top-level comments a page at a time (sort: newest, oldest or liked), each with its first replies.
 
     Pass ``next_cursor`` back as ``cursor`` for the next page. The reader's own held or hidden
@@ -166,14 +190,20 @@ def _shared_when_anonymous(request, response, thread):
     response["Surrogate-Key"] = thread_cache_tag(thread.key)
 
 
-@router.get("/comments/{comment_id}/replies", response={200: RepliesOut, **ERRORS}, summary="More replies")
+@router.get(
+    "/comments/{comment_id}/replies", response={200: RepliesOut, **ERRORS}, summary="More replies"
+)
 def comment_replies(request, response: HttpResponse, comment_id: int, cursor: str | None = None):
     parent = _readable_comment(request, comment_id)
     _no_store(response)
-    return _prebuilt(response, listing.replies_page(parent=parent, viewer=request.user, cursor=cursor))
+    return _prebuilt(
+        response, listing.replies_page(parent=parent, viewer=request.user, cursor=cursor)
+    )
 
 
-@router.get("/counts", response={200: CountsOut, **ERRORS}, summary="Comment counts for many threads")
+@router.get(
+    "/counts", response={200: CountsOut, **ERRORS}, summary="Comment counts for many threads"
+)
 def counts(request, query: Query[CountsQuery]):
     """``keys``: comma-separated thread keys (at most 100); unknown keys count 0."""
     from .models import Thread
@@ -196,7 +226,9 @@ def session(request, response: HttpResponse, next: str = ""):
         "is_moderator": adapter.can_moderate(user),
         "can_email_replies": bool(user and user.email),
         "sanction": _sanction_out(sanction),
-        "login_url": adapter.login_url(request, next if next.startswith("/") and not next.startswith("//") else ""),
+        "login_url": adapter.login_url(
+            request, next if next.startswith("/") and not next.startswith("//") else ""
+        ),
         "csrf_token": get_token(request),
         "max_length": app_settings.MAX_LENGTH,
         "edit_window_seconds": app_settings.EDIT_WINDOW,
@@ -208,7 +240,11 @@ def session(request, response: HttpResponse, next: str = ""):
 def _sanction_out(sanction):
     if sanction is None:
         return None
-    clause = {"number": sanction.clause.number, "title": sanction.clause.title} if sanction.clause else None
+    clause = (
+        {"number": sanction.clause.number, "title": sanction.clause.title}
+        if sanction.clause
+        else None
+    )
     return {"kind": sanction.kind, "until": sanction.until, "clause": clause}
 
 
@@ -218,11 +254,17 @@ def policy_clauses(request):
     return {
         "title": page.title if page else "",
         "url": (page.url or "") if page else "",
-        "clauses": [{"number": c.number, "title": c.title, "text": c.text} for c in policy.clauses()],
+        "clauses": [
+            {"number": c.number, "title": c.title, "text": c.text} for c in policy.clauses()
+        ],
     }
 
 
-@router.get("/transparency", response={200: TransparencyOut, **ERRORS}, summary="Removals by clause and month")
+@router.get(
+    "/transparency",
+    response={200: TransparencyOut, **ERRORS},
+    summary="Removals by clause and month",
+)
 def transparency(request):
     titles = {c.number: c.title for c in policy.clauses()}
     rows = moderation.removals_by_clause_and_month()
@@ -232,65 +274,126 @@ def transparency(request):
 # -- a reader's writes -------------------------------------------------------------------------
 
 
-@router.post("/threads/{key}/comments", auth=reader, response={201: CommentOut, 200: CommentOut, **ERRORS}, summary="Post a comment or reply")
+@router.post(
+    "/threads/{key}/comments",
+    auth=reader,
+    response={201: CommentOut, 200: CommentOut, **ERRORS},
+    summary="Post a comment or reply",
+)
 def comment_post(request, response: HttpResponse, payload: CommentIn, key: str = KEY):
     """201 with the new comment (``status`` is ``pending`` when held for a moderator); 200 with the
     first comment when the same ``idempotency_key`` was already used."""
     thread = _thread(request, key)
     comment = services.comment_create(
-        thread_key=key, author=request.user, body=payload.body, parent_id=payload.parent_id,
-        idempotency_key=payload.idempotency_key, ip=get_adapter().client_ip(request), notify_replies=payload.notify_replies,
+        thread_key=key,
+        author=request.user,
+        body=payload.body,
+        parent_id=payload.parent_id,
+        idempotency_key=payload.idempotency_key,
+        ip=get_adapter().client_ip(request),
+        notify_replies=payload.notify_replies,
         thread=thread,
     )
     replayed = getattr(comment, "replayed", False)
     if replayed:
-        comment = _comment(comment.pk)  # as it is now: it may have been edited, hidden or appealed since
+        comment = _comment(
+            comment.pk
+        )  # as it is now: it may have been edited, hidden or appealed since
     else:
-        comment._state.fields_cache.setdefault("appeal", None)  # just written: no appeal yet (saves a query)
+        comment._state.fields_cache.setdefault(
+            "appeal", None
+        )  # just written: no appeal yet (saves a query)
     response.status_code = 200 if replayed else 201
     return _prebuilt(response, {**_one(request, comment), "replies": [], "replies_cursor": None})
 
 
-@router.patch("/comments/{comment_id}", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Edit (first five minutes)")
+@router.patch(
+    "/comments/{comment_id}",
+    auth=reader,
+    response={200: ReplyOut, **ERRORS},
+    summary="Edit (first five minutes)",
+)
 def comment_patch(request, comment_id: int, payload: EditIn):
-    comment = services.comment_edit(comment=_readable_comment(request, comment_id), editor=request.user, body=payload.body)
+    comment = services.comment_edit(
+        comment=_readable_comment(request, comment_id), editor=request.user, body=payload.body
+    )
     return _one(request, _comment(comment.pk))
 
 
-@router.delete("/comments/{comment_id}", auth=reader, response={200: DeletedOut, **ERRORS}, summary="Delete my comment")
+@router.delete(
+    "/comments/{comment_id}",
+    auth=reader,
+    response={200: DeletedOut, **ERRORS},
+    summary="Delete my comment",
+)
 def comment_del(request, comment_id: int):
     comment = services.comment_delete(comment=_comment(comment_id), user=request.user)
     return {"id": comment_id, "status": "deleted", "placeholder": comment.pk is not None}
 
 
-@router.post("/comments/{comment_id}/vote", auth=reader, response={200: VoteOut, **ERRORS}, summary="Like or dislike")
+@router.post(
+    "/comments/{comment_id}/vote",
+    auth=reader,
+    response={200: VoteOut, **ERRORS},
+    summary="Like or dislike",
+)
 def comment_vote(request, comment_id: int, payload: VoteIn):
-    comment = services.comment_vote(comment=_readable_comment(request, comment_id), user=request.user, value=payload.value)
-    return {"likes": comment.like_count, "dislikes": comment.dislike_count, "my_vote": payload.value}
+    comment = services.comment_vote(
+        comment=_readable_comment(request, comment_id), user=request.user, value=payload.value
+    )
+    return {
+        "likes": comment.like_count,
+        "dislikes": comment.dislike_count,
+        "my_vote": payload.value,
+    }
 
 
-@router.post("/comments/{comment_id}/report", auth=reader, response={201: CreatedOut, **ERRORS}, summary="Report under a clause")
+@router.post(
+    "/comments/{comment_id}/report",
+    auth=reader,
+    response={201: CreatedOut, **ERRORS},
+    summary="Report under a clause",
+)
 def comment_report(request, comment_id: int, payload: ReportIn):
     comment = _readable_comment(request, comment_id)
-    report = services.comment_report(comment=comment, reporter=request.user, clause=_clause(payload.clause), note=payload.note)
+    report = services.comment_report(
+        comment=comment, reporter=request.user, clause=_clause(payload.clause), note=payload.note
+    )
     return Status(201, {"id": report.pk})
 
 
-@router.post("/comments/{comment_id}/appeal", auth=reader, response={201: CreatedOut, **ERRORS}, summary="Appeal a hidden comment (once)")
+@router.post(
+    "/comments/{comment_id}/appeal",
+    auth=reader,
+    response={201: CreatedOut, **ERRORS},
+    summary="Appeal a hidden comment (once)",
+)
 def comment_appeal(request, comment_id: int, payload: AppealIn):
-    appeal = services.comment_appeal(comment=_readable_comment(request, comment_id), author=request.user, text=payload.text)
+    appeal = services.comment_appeal(
+        comment=_readable_comment(request, comment_id), author=request.user, text=payload.text
+    )
     return Status(201, {"id": appeal.pk})
 
 
-@router.get("/me/comments", auth=reader, response={200: ExportOut, **ERRORS}, summary="Download my comments")
+@router.get(
+    "/me/comments", auth=reader, response={200: ExportOut, **ERRORS}, summary="Download my comments"
+)
 def my_comments(request, response: HttpResponse):
     _no_store(response)
     response["Content-Disposition"] = 'attachment; filename="my-comments.json"'
     user = request.user
-    return {"user": {"id": user.pk, "name": get_adapter().author_name(user)}, "comments": services.comments_export(user=user)}
+    return {
+        "user": {"id": user.pk, "name": get_adapter().author_name(user)},
+        "comments": services.comments_export(user=user),
+    }
 
 
-@router.post("/me/delete", auth=reader, response={200: OkOut, **ERRORS}, summary="Delete my account and comments")
+@router.post(
+    "/me/delete",
+    auth=reader,
+    response={200: OkOut, **ERRORS},
+    summary="Delete my account and comments",
+)
 def my_account_delete(request, payload: AccountDeleteIn):
     from django.contrib.auth import logout
 
@@ -308,7 +411,9 @@ def _moderator(request):
     return request.user
 
 
-@router.get("/moderation/queue", auth=reader, response={200: QueueOut, **ERRORS}, summary="Moderation queue")
+@router.get(
+    "/moderation/queue", auth=reader, response={200: QueueOut, **ERRORS}, summary="Moderation queue"
+)
 def moderation_queue(request, response: HttpResponse):
     _moderator(request)
     _no_store(response)
@@ -316,49 +421,102 @@ def moderation_queue(request, response: HttpResponse):
     items = []
     for c in moderation.queue():
         appeal = getattr(c, "appeal", None)
-        items.append({
-            "comment": {**serializer.comment(c), "body": c.body, "body_html": str(listing.body_html(c.body))},
-            "thread_key": c.thread.key, "thread_title": c.thread.title, "author_id": c.author_id,
-            "reports": [
-                {"clause": {"number": r.clause.number, "title": r.clause.title} if r.clause else None, "note": r.note, "created_at": r.created_at}
-                for r in c.open_reports
-            ],
-            "appeal_text": appeal.text if appeal else None,
-        })
+        items.append(
+            {
+                "comment": {
+                    **serializer.comment(c),
+                    "body": c.body,
+                    "body_html": str(listing.body_html(c.body)),
+                },
+                "thread_key": c.thread.key,
+                "thread_title": c.thread.title,
+                "author_id": c.author_id,
+                "reports": [
+                    {
+                        "clause": {"number": r.clause.number, "title": r.clause.title}
+                        if r.clause
+                        else None,
+                        "note": r.note,
+                        "created_at": r.created_at,
+                    }
+                    for r in c.open_reports
+                ],
+                "appeal_text": appeal.text if appeal else None,
+            }
+        )
     return {"items": items}
 
 
-@router.post("/moderation/comments/{comment_id}/approve", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Approve")
+@router.post(
+    "/moderation/comments/{comment_id}/approve",
+    auth=reader,
+    response={200: ReplyOut, **ERRORS},
+    summary="Approve",
+)
 def moderation_approve(request, comment_id: int, payload: ModerationNoteIn):
-    comment = services.comment_approve(comment=_comment(comment_id), moderator=_moderator(request), note=payload.note)
+    comment = services.comment_approve(
+        comment=_comment(comment_id), moderator=_moderator(request), note=payload.note
+    )
     return _one(request, _comment(comment.pk))
 
 
-@router.post("/moderation/comments/{comment_id}/hide", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Hide under a clause")
+@router.post(
+    "/moderation/comments/{comment_id}/hide",
+    auth=reader,
+    response={200: ReplyOut, **ERRORS},
+    summary="Hide under a clause",
+)
 def moderation_hide(request, comment_id: int, payload: TakeDownIn):
     moderator = _moderator(request)
-    comment = services.comment_hide(comment=_comment(comment_id), moderator=moderator, reason_clause=_clause(payload.clause), note=payload.note)
+    comment = services.comment_hide(
+        comment=_comment(comment_id),
+        moderator=moderator,
+        reason_clause=_clause(payload.clause),
+        note=payload.note,
+    )
     return _one(request, _comment(comment.pk))
 
 
-@router.post("/moderation/comments/{comment_id}/remove", auth=reader, response={200: ReplyOut, **ERRORS}, summary="Delete under a clause")
+@router.post(
+    "/moderation/comments/{comment_id}/remove",
+    auth=reader,
+    response={200: ReplyOut, **ERRORS},
+    summary="Delete under a clause",
+)
 def moderation_remove(request, comment_id: int, payload: TakeDownIn):
     moderator = _moderator(request)
-    comment = services.comment_remove(comment=_comment(comment_id), moderator=moderator, reason_clause=_clause(payload.clause), note=payload.note)
+    comment = services.comment_remove(
+        comment=_comment(comment_id),
+        moderator=moderator,
+        reason_clause=_clause(payload.clause),
+        note=payload.note,
+    )
     return _one(request, _comment(comment.pk))
 
 
-@router.post("/moderation/appeals/{comment_id}", auth=reader, response={200: OkOut, **ERRORS}, summary="Decide an appeal")
+@router.post(
+    "/moderation/appeals/{comment_id}",
+    auth=reader,
+    response={200: OkOut, **ERRORS},
+    summary="Decide an appeal",
+)
 def moderation_appeal(request, comment_id: int, payload: AppealDecisionIn):
     moderator = _moderator(request)
     appeal = Appeal.objects.filter(comment_id=comment_id).select_related("comment").first()
     if appeal is None:
         raise CommentError("not_found", _("There is no appeal for this comment."))
-    services.appeal_decide(appeal=appeal, moderator=moderator, reinstate=payload.reinstate, note=payload.note)
+    services.appeal_decide(
+        appeal=appeal, moderator=moderator, reinstate=payload.reinstate, note=payload.note
+    )
     return {"ok": True}
 
 
-@router.post("/moderation/users/{user_id}/sanction", auth=reader, response={201: CreatedOut, **ERRORS}, summary="Warn, suspend or ban")
+@router.post(
+    "/moderation/users/{user_id}/sanction",
+    auth=reader,
+    response={201: CreatedOut, **ERRORS},
+    summary="Warn, suspend or ban",
+)
 def moderation_sanction(request, user_id: int, payload: SanctionIn):
     from django.contrib.auth import get_user_model
 
@@ -367,6 +525,11 @@ def moderation_sanction(request, user_id: int, payload: SanctionIn):
     if user is None:
         raise CommentError("not_found", _("There is no such reader."))
     sanction = services.user_sanction(
-        user=user, kind=payload.kind, until=payload.until, clause=_clause(payload.clause), moderator=moderator, note=payload.note
+        user=user,
+        kind=payload.kind,
+        until=payload.until,
+        clause=_clause(payload.clause),
+        moderator=moderator,
+        note=payload.note,
     )
     return Status(201, {"id": sanction.pk})

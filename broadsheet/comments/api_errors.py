@@ -7,14 +7,21 @@ bodies Django cannot parse (400 ``malformed_body`` / ``bad_request``).
 """
 
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
-from django.http.multipartparser import MultiPartParserError
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from .errors import CommentError
 
-HTTP_CODES = {400: "bad_request", 401: "login_required", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 429: "rate_limited"}
+HTTP_CODES = {
+    400: "bad_request",
+    401: "login_required",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    429: "rate_limited",
+}
 
 
 def _error(api, request, status, code, detail, **extra):
@@ -24,7 +31,9 @@ def _error(api, request, status, code, detail, **extra):
 def _describe_http_error(exc):
     message = str(exc)
     if message.startswith("CSRF"):
-        return "csrf_failed", _("Your session has expired or the page is out of date. Reload the page and try again.")
+        return "csrf_failed", _(
+            "Your session has expired or the page is out of date. Reload the page and try again."
+        )
     if message.startswith("Cannot parse request body"):
         return "malformed_json", _("The request body is not valid JSON.")
     if isinstance(exc, AuthenticationError):
@@ -44,7 +53,9 @@ def install(api):
 
     @api.exception_handler(ValidationError)
     def validation_error(request, exc):
-        detail = _("Some fields are missing or have the wrong type: %(fields)s.") % {"fields": _field_list(exc.errors)}
+        detail = _("Some fields are missing or have the wrong type: %(fields)s.") % {
+            "fields": _field_list(exc.errors)
+        }
         return _error(api, request, 422, "invalid", detail, errors=exc.errors)
 
     @api.exception_handler(HttpError)

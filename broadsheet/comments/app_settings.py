@@ -90,12 +90,12 @@ class AppSettings:
 
     @property
     def RATE_LIMIT_USER(self):
-        """"count/seconds": writes allowed per reader. Default "5/60"."""
+        """ "count/seconds": writes allowed per reader. Default "5/60"."""
         return self._setting("RATE_LIMIT_USER", "5/60")
 
     @property
     def RATE_LIMIT_IP(self):
-        """"count/seconds": writes allowed per IP address. Default "30/60"."""
+        """ "count/seconds": writes allowed per IP address. Default "30/60"."""
         return self._setting("RATE_LIMIT_IP", "30/60")
 
     @property

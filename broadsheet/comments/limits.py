@@ -42,6 +42,11 @@ def check_rate(*, user_id, ip_hash):
     if ip_hash:
         limits.append((f"ip:{ip_hash}", app_settings.RATE_LIMIT_IP))
     windows = [(bucket, *rate(value)) for bucket, value in limits]
-    used = _counts(caches[app_settings.CACHE_ALIAS], [(_key(b, seconds), seconds + 1) for b, _, seconds in windows])
-    if any(n > count for n, (_, count, _) in zip(used, windows)):
-        raise CommentError("rate_limited", _("You are posting too fast. Please wait a minute and try again."))
+    used = _counts(
+        caches[app_settings.CACHE_ALIAS],
+        [(_key(b, seconds), seconds + 1) for b, _, seconds in windows],
+    )
+    if any(n > count for n, (_, count, _) in zip(used, windows, strict=False)):
+        raise CommentError(
+            "rate_limited", _("You are posting too fast. Please wait a minute and try again.")
+        )

@@ -36,7 +36,9 @@ def encode_cursor(sort, comment):
 
 
 def decode_cursor(sort, cursor):
-    bad = CommentError("bad_cursor", _("This page link is no longer valid; start from the first page."))
+    bad = CommentError(
+        "bad_cursor", _("This page link is no longer valid; start from the first page.")
+    )
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         cursor_sort, value, pk = json.loads(raw)
@@ -61,7 +63,9 @@ def _after(sort, cursor):
     op = "lt" if direction == "desc" else "gt"
     # The first, redundant-looking bound lets the database seek straight to the cursor in the index
     # instead of walking every earlier page.
-    return Q(**{f"{field}__{op}e": value}) & (Q(**{f"{field}__{op}": value}) | Q(**{f"pk__{op}": pk}))
+    return Q(**{f"{field}__{op}e": value}) & (
+        Q(**{f"{field}__{op}": value}) | Q(**{f"pk__{op}": pk})
+    )
 
 
 def _ordering(sort):
@@ -91,7 +95,13 @@ def _first_replies(parent_ids, viewer, per_parent):
     numbered = (
         _base(viewer)
         .filter(parent_id__in=parent_ids)
-        .annotate(position=Window(RowNumber(), partition_by=[F("parent_id")], order_by=[F("created_at").asc(), F("pk").asc()]))
+        .annotate(
+            position=Window(
+                RowNumber(),
+                partition_by=[F("parent_id")],
+                order_by=[F("created_at").asc(), F("pk").asc()],
+            )
+        )
         .filter(position__lte=per_parent + 1)
         .order_by("parent_id", "created_at", "pk")
     )
@@ -104,7 +114,11 @@ def _first_replies(parent_ids, viewer, per_parent):
 def _votes(viewer, comments):
     if viewer is None or not viewer.is_authenticated or not comments:
         return {}
-    return dict(Vote.objects.filter(user=viewer, comment__in=[c.pk for c in comments]).values_list("comment_id", "value"))
+    return dict(
+        Vote.objects.filter(user=viewer, comment__in=[c.pk for c in comments]).values_list(
+            "comment_id", "value"
+        )
+    )
 
 
 class Serializer:
@@ -124,14 +138,18 @@ class Serializer:
 
     def comment(self, c):
         mine = self._mine(c)
-        readable = c.status == CommentStatus.VISIBLE or (mine and c.status in (CommentStatus.PENDING, CommentStatus.HIDDEN))
+        readable = c.status == CommentStatus.VISIBLE or (
+            mine and c.status in (CommentStatus.PENDING, CommentStatus.HIDDEN)
+        )
         shows_author = c.author is not None and (readable or mine)
         appeal = getattr(c, "appeal", None) if mine else None
         edit_open = (self.now - c.created_at).total_seconds() < self.edit_window
         return {
             "id": c.pk,
             "parent_id": c.parent_id,
-            "author": {"id": c.author.pk, "name": self.adapter.author_name(c.author)} if shows_author else None,
+            "author": {"id": c.author.pk, "name": self.adapter.author_name(c.author)}
+            if shows_author
+            else None,
             "body": c.body if readable else "",
             "body_html": str(body_html(c.body)) if readable else "",
             "status": c.status,
@@ -142,9 +160,15 @@ class Serializer:
             "reply_count": c.reply_count,
             "my_vote": self.votes.get(c.pk, 0),
             "is_mine": mine,
-            "can_edit": mine and edit_open and c.status in (CommentStatus.VISIBLE, CommentStatus.PENDING),
-            "hidden_clause": {"number": c.hidden_clause.number, "title": c.hidden_clause.title} if c.hidden_clause else None,
-            "appeal": {"status": appeal.status, "created_at": appeal.created_at} if appeal else None,
+            "can_edit": mine
+            and edit_open
+            and c.status in (CommentStatus.VISIBLE, CommentStatus.PENDING),
+            "hidden_clause": {"number": c.hidden_clause.number, "title": c.hidden_clause.title}
+            if c.hidden_clause
+            else None,
+            "appeal": {"status": appeal.status, "created_at": appeal.created_at}
+            if appeal
+            else None,
         }
 
 
@@ -155,7 +179,9 @@ def thread_page(*, thread, viewer, sort="newest", cursor=None, size=None):
     size = size or app_settings.PAGE_SIZE
     if thread.pk is None:
         return {"comments": [], "next_cursor": None}
-    parents, next_cursor = _page(_base(viewer).filter(thread=thread, parent__isnull=True), sort, cursor, size)
+    parents, next_cursor = _page(
+        _base(viewer).filter(thread=thread, parent__isnull=True), sort, cursor, size
+    )
     per_parent = app_settings.REPLIES_PREVIEW
     replies = _first_replies([p.pk for p in parents], viewer, per_parent)
     everyone = parents + [r for group in replies.values() for r in group]
@@ -165,7 +191,9 @@ def thread_page(*, thread, viewer, sort="newest", cursor=None, size=None):
         group = replies.get(parent.pk, [])
         item = serializer.comment(parent)
         item["replies"] = [serializer.comment(r) for r in group[:per_parent]]
-        item["replies_cursor"] = encode_cursor("oldest", group[per_parent - 1]) if len(group) > per_parent else None
+        item["replies_cursor"] = (
+            encode_cursor("oldest", group[per_parent - 1]) if len(group) > per_parent else None
+        )
         out.append(item)
     return {"comments": out, "next_cursor": next_cursor}
 

@@ -38,7 +38,11 @@ from .threads import thread_lookup
 
 log = logging.getLogger(__name__)
 
-TAKE_DOWNS = {ModerationVerb.HIDE: "hidden", ModerationVerb.REMOVE: "removed", ModerationVerb.REINSTATE: "reinstated"}
+TAKE_DOWNS = {
+    ModerationVerb.HIDE: "hidden",
+    ModerationVerb.REMOVE: "removed",
+    ModerationVerb.REINSTATE: "reinstated",
+}
 
 
 def channel(key):
@@ -60,7 +64,9 @@ def event_message(kind, comment, change=None):
     # read now.
     count = getattr(comment, "thread_count_after", None)
     if count is None:
-        counts = Thread.objects.filter(pk=comment.thread_id).values_list("comment_count", flat=True)[:1]
+        counts = Thread.objects.filter(pk=comment.thread_id).values_list(
+            "comment_count", flat=True
+        )[:1]
         count = counts[0] if counts else None
     data["thread_comment_count"] = count
     return {"event": kind, "id": comment.pk if kind == "comment" else None, "data": data}
@@ -89,25 +95,39 @@ def _with_closed_connection(function):
 
 
 def _visible(key):
-    return Comment.objects.filter(thread__key=key, status=CommentStatus.VISIBLE).select_related("author", "hidden_clause")
+    return Comment.objects.filter(thread__key=key, status=CommentStatus.VISIBLE).select_related(
+        "author", "hidden_clause"
+    )
 
 
 @_with_closed_connection
 def latest_id(key):
-    return Comment.objects.filter(thread__key=key).order_by("-pk").values_list("pk", flat=True).first() or 0
+    return (
+        Comment.objects.filter(thread__key=key).order_by("-pk").values_list("pk", flat=True).first()
+        or 0
+    )
 
 
 @_with_closed_connection
 def published_after(key, after, limit):
-    return [event_message("comment", c) for c in _visible(key).filter(pk__gt=after).order_by("pk")[: int(limit)]]
+    return [
+        event_message("comment", c)
+        for c in _visible(key).filter(pk__gt=after).order_by("pk")[: int(limit)]
+    ]
 
 
 @_with_closed_connection
 def changed_since(key, since):
     """Comments edited, and moderator decisions taken, since ``since`` (embedded polling only)."""
-    messages = [event_message("change", c, "edited") for c in _visible(key).filter(edited_at__gt=since)]
+    messages = [
+        event_message("change", c, "edited") for c in _visible(key).filter(edited_at__gt=since)
+    ]
     actions = (
-        ModerationAction.objects.filter(comment__thread__key=key, created_at__gt=since, verb__in=list(TAKE_DOWNS) + [ModerationVerb.APPROVE])
+        ModerationAction.objects.filter(
+            comment__thread__key=key,
+            created_at__gt=since,
+            verb__in=list(TAKE_DOWNS) + [ModerationVerb.APPROVE],
+        )
         .select_related("comment__author", "comment__hidden_clause")
         .order_by("created_at")
     )
@@ -149,7 +169,9 @@ class RedisHub:
         if self.loop is not loop:  # first stream in this process (or a new loop, in tests)
             self.loop, self.ready = loop, loop.create_future()
             self.connected, self.epoch = False, 0
-            self.task = loop.create_task(self._pump())  # keep a reference: asyncio holds tasks only weakly
+            self.task = loop.create_task(
+                self._pump()
+            )  # keep a reference: asyncio holds tasks only weakly
         return queue
 
     async def subscribed(self, timeout):
@@ -157,7 +179,7 @@ class RedisHub:
         try:
             await asyncio.wait_for(asyncio.shield(self.ready), timeout=timeout)
             return True
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return False
 
     def leave(self, key, queue):
@@ -180,7 +202,9 @@ class RedisHub:
                         self.ready.set_result(True)
                     async for message in pubsub.listen():
                         if message["type"] == "pmessage":
-                            self._deliver(message["channel"].decode()[len(prefix):], message["data"])
+                            self._deliver(
+                                message["channel"].decode()[len(prefix) :], message["data"]
+                            )
             except Exception:
                 self.connected = False
                 log.warning("live comments lost Redis; reconnecting", exc_info=True)
@@ -221,7 +245,9 @@ class RedisFeed:
 
     async def open(self):
         self.queue = hub.join(self.key)
-        await hub.subscribed(timeout=2)  # Redis down: poll meanwhile, the queue fills once it is back
+        await hub.subscribed(
+            timeout=2
+        )  # Redis down: poll meanwhile, the queue fills once it is back
         self.epoch = hub.epoch if hub.connected else None
 
     async def next(self, timeout):
@@ -233,7 +259,7 @@ class RedisFeed:
             return await self.polling.next(0)
         try:
             first = await asyncio.wait_for(self.queue.get(), timeout=timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return []
         messages = [first]
         while not self.queue.empty():
@@ -253,7 +279,9 @@ class PollingFeed:
 
     def __init__(self, key, after):
         self.key, self.after = key, after
-        self.since = timezone.now() - timedelta(seconds=1)  # slack for a write committing as we start
+        self.since = timezone.now() - timedelta(
+            seconds=1
+        )  # slack for a write committing as we start
 
     async def open(self):
         pass
@@ -276,7 +304,9 @@ class PollingFeed:
 # -- the stream ----------------------------------------------------------------------------------------
 
 
-open_streams = 0  # in this process; past COMMENTS_LIVE_MAX_STREAMS new readers poll the list API instead
+open_streams = (
+    0  # in this process; past COMMENTS_LIVE_MAX_STREAMS new readers poll the list API instead
+)
 
 
 async def events(key, after):
@@ -298,7 +328,12 @@ async def events(key, after):
         while loop.time() < deadline:
             messages = await feed.next(timeout=min(heartbeat, max(0.1, deadline - loop.time())))
             for message in messages:
-                fingerprint = (message["event"], message["data"]["id"], message["data"].get("change"), str(message["data"].get("edited_at")))
+                fingerprint = (
+                    message["event"],
+                    message["data"]["id"],
+                    message["data"].get("change"),
+                    str(message["data"].get("edited_at")),
+                )
                 if fingerprint in seen_changes:
                     continue
                 seen_changes.add(fingerprint)
@@ -321,7 +356,11 @@ async def live_stream(request, key):
 
     if open_streams >= app_settings.LIVE_MAX_STREAMS:
         # EventSource gives up on a 503 and the page script falls back to polling: load is shed, not lost.
-        return HttpResponse("Too many live readers; poll the list instead.", status=503, headers={"Retry-After": "60"})
+        return HttpResponse(
+            "Too many live readers; poll the list instead.",
+            status=503,
+            headers={"Retry-After": "60"},
+        )
     if not THREAD_KEY.match(key):
         raise Http404("There is no comment thread here.")
     thread = await _lookup(key, request)
@@ -330,7 +369,9 @@ async def live_stream(request, key):
     after = _resume_from(request)
     if after is None:
         after = await latest_id(key)
-    response = StreamingHttpResponse(events(key, after), content_type="text/event-stream; charset=utf-8")
+    response = StreamingHttpResponse(
+        events(key, after), content_type="text/event-stream; charset=utf-8"
+    )
     response["Cache-Control"] = "no-store"
     response["X-Accel-Buffering"] = "no"  # nginx: pass each event through at once
     return response
@@ -360,6 +401,9 @@ def publish(kind, comment, change=None):
         return  # the embedded default: streams poll the database instead
     message = event_message(kind, comment, change)
     try:
-        _redis_client().publish(channel(comment.thread.key), json.dumps(message, cls=DjangoJSONEncoder, ensure_ascii=False))
+        _redis_client().publish(
+            channel(comment.thread.key),
+            json.dumps(message, cls=DjangoJSONEncoder, ensure_ascii=False),
+        )
     except Exception:  # a live update is a courtesy: never fail the write that caused it
         log.warning("could not publish a live comment event", exc_info=True)

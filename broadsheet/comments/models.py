@@ -31,7 +31,9 @@ class Thread(models.Model):
     key = models.CharField(_("key"), max_length=200, unique=True)
     title = models.CharField(_("title"), max_length=255, blank=True)
     url = models.CharField(_("URL"), max_length=500, blank=True)
-    mode = models.CharField(_("mode"), max_length=16, choices=ThreadMode.choices, default=ThreadMode.OPEN)
+    mode = models.CharField(
+        _("mode"), max_length=16, choices=ThreadMode.choices, default=ThreadMode.OPEN
+    )
     closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
     # Denormalised so a count on a cached page or a front costs one indexed read.
     comment_count = models.PositiveIntegerField(_("visible comments"), default=0)
@@ -49,8 +51,13 @@ class Thread(models.Model):
         # The URL becomes a link in the admin queue, which runs without the public CSP: a path on this
         # site or an http(s) address only, never javascript: or data:.
         url = self.url.strip()
-        if url and not (url.startswith(("https://", "http://")) or (url.startswith("/") and not url.startswith("//"))):
-            raise ValidationError({"url": _("Give a path on this site (/news/…) or an http(s) address.")})
+        if url and not (
+            url.startswith(("https://", "http://"))
+            or (url.startswith("/") and not url.startswith("//"))
+        ):
+            raise ValidationError(
+                {"url": _("Give a path on this site (/news/…) or an http(s) address.")}
+            )
 
     def is_open(self, now=None):
         if self.mode == ThreadMode.CLOSED:
@@ -61,7 +68,9 @@ class Thread(models.Model):
 class PolicyClause(Orderable):
     """A numbered clause of the Standards Board Policy; reports and removals cite one."""
 
-    page = ParentalKey("comments.StandardsPolicyPage", related_name="clauses", on_delete=models.CASCADE)
+    page = ParentalKey(
+        "comments.StandardsPolicyPage", related_name="clauses", on_delete=models.CASCADE
+    )
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=120)
     text = models.TextField(_("text"))
@@ -81,7 +90,10 @@ class StandardsPolicyPage(Page):
 
     intro = RichTextField(_("introduction"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), InlinePanel("clauses", label=_("Clauses"))]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("clauses", label=_("Clauses")),
+    ]
     subpage_types = []
     max_count = 1
 
@@ -99,18 +111,27 @@ class CommentStatus(models.TextChoices):
 class Comment(models.Model):
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="comments")
     # Nullable so an account can go while the conversation under its comments stays readable.
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="comments")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
     body = models.TextField(_("text"))
-    status = models.CharField(_("status"), max_length=10, choices=CommentStatus.choices, default=CommentStatus.VISIBLE)
-    hidden_clause = models.ForeignKey(PolicyClause, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=10, choices=CommentStatus.choices, default=CommentStatus.VISIBLE
+    )
+    hidden_clause = models.ForeignKey(
+        PolicyClause, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     like_count = models.PositiveIntegerField(default=0)
     dislike_count = models.PositiveIntegerField(default=0)
     reply_count = models.PositiveIntegerField(default=0)  # visible replies
     notify_replies = models.BooleanField(_("email me replies"), default=False)
-    idempotency_key = models.CharField(max_length=64, null=True, blank=True)
+    # NULL, not "": the unique constraint must let every comment without a key through.
+    idempotency_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
     ip_hash = models.CharField(max_length=64, blank=True)
     # A digest of the text, so "the same words again" is one index probe however much a reader wrote.
     body_digest = models.CharField(max_length=32, blank=True, editable=False)
@@ -123,14 +144,20 @@ class Comment(models.Model):
         permissions = [("moderate", "Can moderate comments")]
         constraints = [
             models.UniqueConstraint(
-                fields=["author", "idempotency_key"], condition=Q(idempotency_key__isnull=False), name="comment_idempotency_per_author"
+                fields=["author", "idempotency_key"],
+                condition=Q(idempotency_key__isnull=False),
+                name="comment_idempotency_per_author",
             ),
         ]
         indexes = [
             # The listing filters status with an OR (visible, or a placeholder with replies), so status stays
             # out of these: the index then walks rows already in page order and stops after one page.
-            models.Index(fields=["thread", "parent", "-created_at", "-id"], name="comment_thread_newest"),
-            models.Index(fields=["thread", "parent", "-like_count", "-id"], name="comment_thread_liked"),
+            models.Index(
+                fields=["thread", "parent", "-created_at", "-id"], name="comment_thread_newest"
+            ),
+            models.Index(
+                fields=["thread", "parent", "-like_count", "-id"], name="comment_thread_liked"
+            ),
             models.Index(fields=["parent", "created_at", "id"], name="comment_replies"),
             models.Index(fields=["author", "thread", "created_at"], name="comment_author_thread"),
             models.Index(fields=["author", "body_digest"], name="comment_author_digest"),
@@ -154,16 +181,25 @@ def body_digest(body):
 
 class Vote(models.Model):
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="votes")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_votes")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_votes"
+    )
     value = models.SmallIntegerField(choices=[(1, _("Like")), (-1, _("Dislike"))])
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["comment", "user"], name="vote_once_per_reader")]
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "user"], name="vote_once_per_reader")
+        ]
 
 
 class Report(models.Model):
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
-    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="comment_reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="comment_reports",
+    )
     clause = models.ForeignKey(PolicyClause, null=True, on_delete=models.SET_NULL, related_name="+")
     note = models.TextField(_("note"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -171,7 +207,9 @@ class Report(models.Model):
 
     class Meta:
         verbose_name = _("report")
-        constraints = [models.UniqueConstraint(fields=["comment", "reporter"], name="report_once_per_reader")]
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reporter"], name="report_once_per_reader")
+        ]
         indexes = [models.Index(fields=["resolved_at", "created_at"], name="report_open")]
 
 
@@ -186,7 +224,9 @@ class Appeal(models.Model):
 
     comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="appeal")
     text = models.TextField(_("appeal"), blank=True)
-    status = models.CharField(max_length=12, choices=AppealStatus.choices, default=AppealStatus.OPEN)
+    status = models.CharField(
+        max_length=12, choices=AppealStatus.choices, default=AppealStatus.OPEN
+    )
     created_at = models.DateTimeField(default=timezone.now)
     decided_at = models.DateTimeField(null=True, blank=True)
 
@@ -200,12 +240,28 @@ class SanctionKind(models.TextChoices):
 class Sanction(models.Model):
     # SET_NULL: a sanction outlives the account it was given to, and follows the person to a new account
     # through its identities (SanctionIdentity below; re-attached at sign-in, see sanctions.py).
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="comment_sanctions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="comment_sanctions",
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=SanctionKind.choices)
-    until = models.DateTimeField(_("until"), null=True, blank=True, help_text=_("End of a suspension"))
-    clause = models.ForeignKey(PolicyClause, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("clause"))
+    until = models.DateTimeField(
+        _("until"), null=True, blank=True, help_text=_("End of a suspension")
+    )
+    clause = models.ForeignKey(
+        PolicyClause,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("clause"),
+    )
     note = models.TextField(_("note"), blank=True)
-    moderator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
@@ -222,7 +278,9 @@ class Sanction(models.Model):
     def in_force(self, now=None):
         if self.revoked_at or self.kind == SanctionKind.WARNING:
             return False
-        return self.kind == SanctionKind.BAN or (self.until is not None and self.until > (now or timezone.now()))
+        return self.kind == SanctionKind.BAN or (
+            self.until is not None and self.until > (now or timezone.now())
+        )
 
 
 class SanctionIdentity(models.Model):
@@ -234,7 +292,9 @@ class SanctionIdentity(models.Model):
     digest = models.CharField(max_length=64, db_index=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["sanction", "digest"], name="sanction_identity_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["sanction", "digest"], name="sanction_identity_once")
+        ]
 
 
 class ModerationVerb(models.TextChoices):
@@ -249,11 +309,19 @@ class ModerationVerb(models.TextChoices):
 class ModerationAction(models.Model):
     """The audit log: every moderator decision, who took it and under which clause."""
 
-    moderator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     verb = models.CharField(_("action"), max_length=12, choices=ModerationVerb.choices)
-    comment = models.ForeignKey(Comment, null=True, blank=True, on_delete=models.SET_NULL, related_name="moderation_actions")
-    target_user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    clause = models.ForeignKey(PolicyClause, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.SET_NULL, related_name="moderation_actions"
+    )
+    target_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    clause = models.ForeignKey(
+        PolicyClause, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     # Kept as a number too, so the transparency page survives a clause being edited away.
     clause_number = models.PositiveSmallIntegerField(null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
@@ -281,12 +349,16 @@ class BannedWord(models.Model):
 
     word = models.CharField(_("word"), max_length=60)
     language = models.CharField(_("language"), max_length=2, choices=WordLanguage.choices)
-    kind = models.CharField(_("kind"), max_length=5, choices=WordKind.choices, default=WordKind.BLOCK)
+    kind = models.CharField(
+        _("kind"), max_length=5, choices=WordKind.choices, default=WordKind.BLOCK
+    )
 
     class Meta:
         verbose_name = _("word list entry")
         verbose_name_plural = _("word lists")
-        constraints = [models.UniqueConstraint(fields=["word", "language", "kind"], name="banned_word_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["word", "language", "kind"], name="banned_word_unique")
+        ]
 
     def __str__(self):
         return f"{self.word} ({self.language}, {self.kind})"

@@ -6,7 +6,15 @@ from django.utils.translation import gettext as _
 
 from . import wordlists
 from .app_settings import app_settings
-from .models import AppealStatus, Comment, CommentStatus, ModerationAction, ModerationVerb, Report, ThreadMode
+from .models import (
+    AppealStatus,
+    Comment,
+    CommentStatus,
+    ModerationAction,
+    ModerationVerb,
+    Report,
+    ThreadMode,
+)
 from .rendering import has_links
 
 
@@ -21,7 +29,13 @@ def queue(limit=100):
             | Q(status=CommentStatus.HIDDEN, appeal__status=AppealStatus.OPEN)
         )
         .select_related("author", "thread", "hidden_clause", "appeal")
-        .prefetch_related(Prefetch("reports", queryset=open_reports.select_related("clause").order_by("created_at"), to_attr="open_reports"))
+        .prefetch_related(
+            Prefetch(
+                "reports",
+                queryset=open_reports.select_related("clause").order_by("created_at"),
+                to_attr="open_reports",
+            )
+        )
         .order_by("created_at", "pk")[:limit]
     )
 
@@ -43,7 +57,11 @@ def held_reasons(comment, approved_by_author):
 def approved_counts(comments):
     """Visible comments per author of the given comments, in one query."""
     authors = {c.author_id for c in comments if c.author_id}
-    rows = Comment.objects.filter(author_id__in=authors, status=CommentStatus.VISIBLE).values("author_id").annotate(n=Count("pk"))
+    rows = (
+        Comment.objects.filter(author_id__in=authors, status=CommentStatus.VISIBLE)
+        .values("author_id")
+        .annotate(n=Count("pk"))
+    )
     return {row["author_id"]: row["n"] for row in rows}
 
 
@@ -56,4 +74,7 @@ def removals_by_clause_and_month():
         .annotate(count=Count("pk"))
         .order_by("-month", "clause_number")
     )
-    return [{"month": r["month"].strftime("%Y-%m"), "clause": r["clause_number"], "count": r["count"]} for r in rows]
+    return [
+        {"month": r["month"].strftime("%Y-%m"), "clause": r["clause_number"], "count": r["count"]}
+        for r in rows
+    ]

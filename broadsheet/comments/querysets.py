@@ -21,4 +21,6 @@ class SanctionQuerySet(models.QuerySet):
         """Bans, and suspensions lasting past now, not revoked: what stops writing. The posting path asks
         the same in plain SQL (sql.sanction_in_force) and Sanction.in_force() for one row; tests/test_sql.py
         holds the three to one answer."""
-        return self.filter(revoked_at__isnull=True).filter(Q(kind="ban") | Q(kind="suspension", until__gt=now))
+        return self.filter(revoked_at__isnull=True).filter(
+            Q(kind="ban") | Q(kind="suspension", until__gt=now)
+        )

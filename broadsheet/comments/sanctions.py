@@ -12,7 +12,9 @@ def sanction_identities_store(*, sanction, user):
     """Keep the sanction under user's identities as they are now (more may have been added since)."""
     digests = get_adapter().sanction_identities(user)
     SanctionIdentity.objects.bulk_create(
-        [SanctionIdentity(sanction=sanction, digest=digest) for digest in sorted(digests)], ignore_conflicts=True)
+        [SanctionIdentity(sanction=sanction, digest=digest) for digest in sorted(digests)],
+        ignore_conflicts=True,
+    )
 
 
 def sanctions_follow_identity(*, user):
@@ -22,8 +24,11 @@ def sanctions_follow_identity(*, user):
     if not digests:
         return
     with transaction.atomic():
-        found = list(Sanction.objects.in_force(timezone.now())
-                     .filter(user__isnull=True, identities__digest__in=digests).distinct())
+        found = list(
+            Sanction.objects.in_force(timezone.now())
+            .filter(user__isnull=True, identities__digest__in=digests)
+            .distinct()
+        )
         for sanction in found:
             Sanction.objects.filter(pk=sanction.pk).update(user=user)
             sanction_identities_store(sanction=sanction, user=user)

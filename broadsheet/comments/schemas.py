@@ -46,7 +46,9 @@ class ReplyOut(Schema):
     parent_id: int | None
     author: AuthorOut | None = Field(description="null on placeholders of removed comments")
     body: str = Field(description="Plain text as stored (NFC); empty on placeholders")
-    body_html: str = Field(description="Escaped HTML: <br> for newlines, links with rel=nofollow ugc noopener")
+    body_html: str = Field(
+        description="Escaped HTML: <br> for newlines, links with rel=nofollow ugc noopener"
+    )
     status: Literal["visible", "pending", "hidden", "deleted"]
     created_at: datetime
     edited_at: datetime | None
@@ -89,7 +91,9 @@ class RepliesOut(Schema):
 
 class CountsQuery(Schema):
     # Named thread_keys in Python: a field called "keys" would shadow dict-like access inside ninja.
-    thread_keys: str = Field(..., alias="keys", description="Comma-separated thread keys (at most 100)")
+    thread_keys: str = Field(
+        ..., alias="keys", description="Comma-separated thread keys (at most 100)"
+    )
 
 
 class CountsOut(Schema):
@@ -106,20 +110,37 @@ class SessionOut(Schema):
     user: AuthorOut | None
     can_comment: bool
     is_moderator: bool
-    can_email_replies: bool = Field(description="The reader's account has an email address, so reply emails can reach them")
-    sanction: SanctionOut | None = Field(description="A ban or suspension in force, else a recent warning")
+    can_email_replies: bool = Field(
+        description="The reader's account has an email address, so reply emails can reach them"
+    )
+    sanction: SanctionOut | None = Field(
+        description="A ban or suspension in force, else a recent warning"
+    )
     login_url: str
     csrf_token: str = Field(description="Send back as the X-CSRFToken header on every write")
     max_length: int
     edit_window_seconds: int
     language: str
-    time_zone: str = Field(description="The site's time zone (IANA name): the page shows every time in it", examples=["Asia/Seoul"])
+    time_zone: str = Field(
+        description="The site's time zone (IANA name): the page shows every time in it",
+        examples=["Asia/Seoul"],
+    )
 
 
 class CommentIn(Schema):
-    body: StrictStr = Field(description="Plain text, at most COMMENTS_MAX_LENGTH grapheme clusters after NFC", examples=["A fair point about the ferry timetable."])
-    parent_id: StrictInt | None = Field(None, description="Reply to this comment (replies are one level deep)")
-    idempotency_key: StrictStr | None = Field(None, max_length=64, pattern=PRINTABLE, description="A double submit with the same key returns the first comment")
+    body: StrictStr = Field(
+        description="Plain text, at most COMMENTS_MAX_LENGTH grapheme clusters after NFC",
+        examples=["A fair point about the ferry timetable."],
+    )
+    parent_id: StrictInt | None = Field(
+        None, description="Reply to this comment (replies are one level deep)"
+    )
+    idempotency_key: StrictStr | None = Field(
+        None,
+        max_length=64,
+        pattern=PRINTABLE,
+        description="A double submit with the same key returns the first comment",
+    )
     notify_replies: StrictBool = Field(False, description="Email me when someone replies")
 
 
@@ -153,7 +174,9 @@ class AppealIn(Schema):
 class DeletedOut(Schema):
     id: int
     status: Literal["deleted"]
-    placeholder: bool = Field(description="True when replies keep an empty placeholder in the thread")
+    placeholder: bool = Field(
+        description="True when replies keep an empty placeholder in the thread"
+    )
 
 
 class ClauseOut(Schema):

@@ -36,7 +36,9 @@ from .models import (
     body_digest,
 )
 from .rendering import has_links
-from .sanctions import sanction_identities_store  # and on any user's deletion: sanctions.on_user_deleting
+from .sanctions import (
+    sanction_identities_store,
+)  # and on any user's deletion: sanctions.on_user_deleting
 from .signals import comment_changed, comment_published
 from .text import clean, normalize
 from .threads import thread_for_key
@@ -47,7 +49,9 @@ from .threads import thread_for_key
 def active_sanction(user):
     """The ban or suspension in force for user, or None."""
     now = timezone.now()
-    if not sql.sanction_in_force(user.pk, now):  # the common answer, asked in plain SQL (see sql.py)
+    if not sql.sanction_in_force(
+        user.pk, now
+    ):  # the common answer, asked in plain SQL (see sql.py)
         return None
     return Sanction.objects.in_force(now).filter(user=user).order_by("-kind", "-until").first()
 
@@ -60,7 +64,9 @@ def sanction_to_show(user):
         return sanction
     since = timezone.now() - timedelta(days=app_settings.WARNING_DAYS)
     return (
-        Sanction.objects.filter(user=user, kind=SanctionKind.WARNING, revoked_at__isnull=True, created_at__gte=since)
+        Sanction.objects.filter(
+            user=user, kind=SanctionKind.WARNING, revoked_at__isnull=True, created_at__gte=since
+        )
         .select_related("clause")
         .order_by("-created_at")
         .first()
@@ -76,7 +82,10 @@ def require_reader(user):
     if sanction.kind == SanctionKind.BAN:
         raise CommentError("sanctioned", _("Your account may no longer comment."))
     until = timezone.localtime(sanction.until).strftime("%Y-%m-%d %H:%M")
-    raise CommentError("sanctioned", _("Your account is suspended from commenting until %(until)s.") % {"until": until})
+    raise CommentError(
+        "sanctioned",
+        _("Your account is suspended from commenting until %(until)s.") % {"until": until},
+    )
 
 
 def require_moderator(user):
@@ -89,7 +98,13 @@ def require_moderator(user):
 
 def _count_of(**filters):
     return Coalesce(
-        Subquery(Comment.objects.filter(**filters).order_by().values(*filters.keys()).annotate(n=Count("pk")).values("n")[:1]),
+        Subquery(
+            Comment.objects.filter(**filters)
+            .order_by()
+            .values(*filters.keys())
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        ),
         Value(0),
     )
 
@@ -117,14 +132,36 @@ def recount(comment, *, thread_locked=False):
             pending_count=_count_of(thread=OuterRef("pk"), status=CommentStatus.PENDING),
         )
         if comment.parent_id:
-            Comment.objects.filter(pk=comment.parent_id).update(reply_count=_count_of(parent=OuterRef("pk"), status=visible))
+            Comment.objects.filter(pk=comment.parent_id).update(
+                reply_count=_count_of(parent=OuterRef("pk"), status=visible)
+            )
 
 
 def _recount_votes(comment):
-    list(Comment.objects.select_for_update().filter(pk=comment.pk).values_list("pk"))  # see recount()
+    list(
+        Comment.objects.select_for_update().filter(pk=comment.pk).values_list("pk")
+    )  # see recount()
     Comment.objects.filter(pk=comment.pk).update(
-        like_count=Coalesce(Subquery(Vote.objects.filter(comment=OuterRef("pk"), value=1).order_by().values("comment").annotate(n=Count("pk")).values("n")[:1]), Value(0)),
-        dislike_count=Coalesce(Subquery(Vote.objects.filter(comment=OuterRef("pk"), value=-1).order_by().values("comment").annotate(n=Count("pk")).values("n")[:1]), Value(0)),
+        like_count=Coalesce(
+            Subquery(
+                Vote.objects.filter(comment=OuterRef("pk"), value=1)
+                .order_by()
+                .values("comment")
+                .annotate(n=Count("pk"))
+                .values("n")[:1]
+            ),
+            Value(0),
+        ),
+        dislike_count=Coalesce(
+            Subquery(
+                Vote.objects.filter(comment=OuterRef("pk"), value=-1)
+                .order_by()
+                .values("comment")
+                .annotate(n=Count("pk"))
+                .values("n")[:1]
+            ),
+            Value(0),
+        ),
     )
     comment.refresh_from_db(fields=["like_count", "dislike_count"])
 
@@ -141,7 +178,9 @@ def _announce_published(comment):
 
 
 def _announce_changed(comment, change):
-    transaction.on_commit(lambda: comment_changed.send(sender=Comment, comment=comment, change=change))
+    transaction.on_commit(
+        lambda: comment_changed.send(sender=Comment, comment=comment, change=change)
+    )
 
 
 def _notify_parent_author(reply):
@@ -162,7 +201,9 @@ UNSUBSCRIBE_SALT = "comments.unsubscribe"
 
 def unsubscribe_token(comment):
     """A signed link token naming one comment: whoever holds the email may stop its reply emails."""
-    return signing.dumps({"c": comment.pk, "a": comment.author_id}, salt=UNSUBSCRIBE_SALT, compress=True)
+    return signing.dumps(
+        {"c": comment.pk, "a": comment.author_id}, salt=UNSUBSCRIBE_SALT, compress=True
+    )
 
 
 def comment_for_unsubscribe(token):
@@ -173,12 +214,20 @@ def comment_for_unsubscribe(token):
         return None
     if not isinstance(data, dict):
         return None
-    return Comment.objects.filter(pk=data.get("c"), author_id=data.get("a")).exclude(author=None).first()
+    return (
+        Comment.objects.filter(pk=data.get("c"), author_id=data.get("a"))
+        .exclude(author=None)
+        .first()
+    )
 
 
 def replies_unsubscribe(*, comment, everywhere=False):
     """Stop reply emails for this comment, or for every comment of its author."""
-    mine = Comment.objects.filter(author_id=comment.author_id) if everywhere else Comment.objects.filter(pk=comment.pk)
+    mine = (
+        Comment.objects.filter(author_id=comment.author_id)
+        if everywhere
+        else Comment.objects.filter(pk=comment.pk)
+    )
     return mine.filter(notify_replies=True).update(notify_replies=False)
 
 
@@ -189,7 +238,15 @@ def _held(*, author, thread, body):
     if thread.mode == ThreadMode.PREMODERATED:
         return True
     trusted_after = app_settings.TRUSTED_AFTER
-    if trusted_after and len(Comment.objects.filter(author=author, status=CommentStatus.VISIBLE).values_list("pk")[:trusted_after]) < trusted_after:
+    if (
+        trusted_after
+        and len(
+            Comment.objects.filter(author=author, status=CommentStatus.VISIBLE).values_list("pk")[
+                :trusted_after
+            ]
+        )
+        < trusted_after
+    ):
         return True
     if app_settings.HOLD_LINKS and has_links(body):
         return True
@@ -211,7 +268,11 @@ def _parent_for(thread, parent_id):
     """Replies go one level deep: answering a reply files the answer under its top-level comment."""
     if parent_id is None:
         return None
-    parent = Comment.objects.filter(pk=parent_id, thread=thread, status=CommentStatus.VISIBLE).select_related("parent").first()
+    parent = (
+        Comment.objects.filter(pk=parent_id, thread=thread, status=CommentStatus.VISIBLE)
+        .select_related("parent")
+        .first()
+    )
     if parent is None:
         raise CommentError("not_found", _("The comment you are replying to is not available."))
     return parent.parent if parent.parent_id else parent
@@ -227,7 +288,9 @@ def _earlier(*, author, thread, body, idempotency_key):
     """
     since = timezone.now() - timedelta(seconds=app_settings.DUPLICATE_WINDOW)
     replayed_pk, duplicate = None, False
-    rows = sql.earlier(author_id=author.pk, idempotency_key=idempotency_key, digest=body_digest(body), since=since)
+    rows = sql.earlier(
+        author_id=author.pk, idempotency_key=idempotency_key, digest=body_digest(body), since=since
+    )
     for pk, key, thread_id, status, text in rows:
         if idempotency_key and key == idempotency_key:
             replayed_pk = pk
@@ -260,7 +323,9 @@ def _count_new(*, thread, parent, status):
         Thread.objects.filter(pk=thread.pk).update(pending_count=F("pending_count") + 1)
         return None
     count = None
-    if connection.features.can_return_columns_from_insert:  # UPDATE ... RETURNING: PostgreSQL, SQLite ≥ 3.35
+    if (
+        connection.features.can_return_columns_from_insert
+    ):  # UPDATE ... RETURNING: PostgreSQL, SQLite ≥ 3.35
         count = sql.thread_count_up(thread.pk)
     else:
         Thread.objects.filter(pk=thread.pk).update(comment_count=F("comment_count") + 1)
@@ -269,14 +334,26 @@ def _count_new(*, thread, parent, status):
     return count
 
 
-def comment_create(*, thread_key, author, body, parent_id=None, idempotency_key=None, ip=None, notify_replies=False, thread=None):
+def comment_create(
+    *,
+    thread_key,
+    author,
+    body,
+    parent_id=None,
+    idempotency_key=None,
+    ip=None,
+    notify_replies=False,
+    thread=None,
+):
     """Post a comment or reply. The same idempotency_key from the same author returns the first comment
     (marked ``replayed``). ``thread``: the caller's fresh lookup of thread_key, to save doing it twice."""
     require_reader(author)
     body = normalize(body)
     if thread is None or thread.pk is None:
         thread = thread_for_key(thread_key, create=True)
-    replayed, duplicate = _earlier(author=author, thread=thread, body=body, idempotency_key=idempotency_key)
+    replayed, duplicate = _earlier(
+        author=author, thread=thread, body=body, idempotency_key=idempotency_key
+    )
     if replayed is not None:
         return replayed
     if duplicate:
@@ -291,8 +368,14 @@ def comment_create(*, thread_key, author, body, parent_id=None, idempotency_key=
         with transaction.atomic():
             thread_count = _count_new(thread=thread, parent=parent, status=status)
             comment = Comment.objects.create(
-                thread=thread, author=author, parent=parent, body=body, status=status,
-                notify_replies=bool(notify_replies), idempotency_key=idempotency_key or None, ip_hash=ip_hash,
+                thread=thread,
+                author=author,
+                parent=parent,
+                body=body,
+                status=status,
+                notify_replies=bool(notify_replies),
+                idempotency_key=idempotency_key or None,
+                ip_hash=ip_hash,
             )
             if status == CommentStatus.VISIBLE:
                 comment.thread_count_after = thread_count
@@ -319,19 +402,27 @@ def comment_edit(*, comment, editor, body):
     if comment.status not in (CommentStatus.VISIBLE, CommentStatus.PENDING):
         raise CommentError("forbidden", _("This comment can no longer be edited."))
     if timezone.now() - comment.created_at > timedelta(seconds=app_settings.EDIT_WINDOW):
-        raise CommentError("edit_window_passed", _("Comments can only be edited in the first five minutes."))
+        raise CommentError(
+            "edit_window_passed", _("Comments can only be edited in the first five minutes.")
+        )
     body = normalize(body)
     was_visible = comment.status == CommentStatus.VISIBLE
     with transaction.atomic():
         lock_thread(comment)
         comment.body = body
         comment.edited_at = timezone.now()
-        if was_visible and _initial_status(author=editor, thread=comment.thread, body=body) == CommentStatus.PENDING:
+        if (
+            was_visible
+            and _initial_status(author=editor, thread=comment.thread, body=body)
+            == CommentStatus.PENDING
+        ):
             comment.status = CommentStatus.PENDING
         comment.save(update_fields=["body", "edited_at", "status"])
         recount(comment, thread_locked=True)
         if was_visible:
-            _announce_changed(comment, "edited" if comment.status == CommentStatus.VISIBLE else "hidden")
+            _announce_changed(
+                comment, "edited" if comment.status == CommentStatus.VISIBLE else "hidden"
+            )
     return comment
 
 
@@ -345,7 +436,10 @@ def comment_delete(*, comment, user):
     of that decision."""
     _require_author(comment, user)
     if comment.status in MODERATED:
-        raise CommentError("forbidden", _("A moderator has taken this comment down; only moderators can delete it."))
+        raise CommentError(
+            "forbidden",
+            _("A moderator has taken this comment down; only moderators can delete it."),
+        )
     with transaction.atomic():
         lock_thread(comment)
         was_visible = comment.status == CommentStatus.VISIBLE
@@ -393,9 +487,13 @@ def comment_report(*, comment, reporter, clause, note=""):
     note = normalize(note, max_length=app_settings.NOTE_MAX_LENGTH) if note and note.strip() else ""
     try:
         with transaction.atomic():
-            return Report.objects.create(comment=comment, reporter=reporter, clause=clause, note=note)
+            return Report.objects.create(
+                comment=comment, reporter=reporter, clause=clause, note=note
+            )
     except IntegrityError:
-        raise CommentError("already_reported", _("You have already reported this comment.")) from None
+        raise CommentError(
+            "already_reported", _("You have already reported this comment.")
+        ) from None
 
 
 def comment_appeal(*, comment, author, text=""):
@@ -408,7 +506,9 @@ def comment_appeal(*, comment, author, text=""):
         with transaction.atomic():
             return Appeal.objects.create(comment=comment, text=text)
     except IntegrityError:
-        raise CommentError("already_appealed", _("You have already appealed this decision.")) from None
+        raise CommentError(
+            "already_appealed", _("You have already appealed this decision.")
+        ) from None
 
 
 # -- moderators' writes ------------------------------------------------------------------------
@@ -416,8 +516,13 @@ def comment_appeal(*, comment, author, text=""):
 
 def _log(*, moderator, verb, comment=None, target_user=None, clause=None, note=""):
     return ModerationAction.objects.create(
-        moderator=moderator, verb=verb, comment=comment, target_user=target_user, clause=clause,
-        clause_number=clause.number if clause else None, note=note or "",
+        moderator=moderator,
+        verb=verb,
+        comment=comment,
+        target_user=target_user,
+        clause=clause,
+        clause_number=clause.number if clause else None,
+        note=note or "",
     )
 
 
@@ -435,7 +540,13 @@ def comment_approve(*, comment, moderator, note=""):
         comment.hidden_clause = None
         comment.save(update_fields=["status", "hidden_clause"])
         _resolve_reports(comment)
-        _log(moderator=moderator, verb=ModerationVerb.APPROVE, comment=comment, target_user=comment.author, note=note)
+        _log(
+            moderator=moderator,
+            verb=ModerationVerb.APPROVE,
+            comment=comment,
+            target_user=comment.author,
+            note=note,
+        )
         recount(comment, thread_locked=True)
         if not was_visible:
             _announce_published(comment)
@@ -453,7 +564,14 @@ def _take_down(*, comment, moderator, reason_clause, note, status, verb):
         comment.hidden_clause = reason_clause
         comment.save(update_fields=["status", "hidden_clause"])
         _resolve_reports(comment)
-        _log(moderator=moderator, verb=verb, comment=comment, target_user=comment.author, clause=reason_clause, note=note)
+        _log(
+            moderator=moderator,
+            verb=verb,
+            comment=comment,
+            target_user=comment.author,
+            clause=reason_clause,
+            note=note,
+        )
         recount(comment, thread_locked=True)
         if was_visible:
             _announce_changed(comment, "hidden" if verb == ModerationVerb.HIDE else "removed")
@@ -462,14 +580,26 @@ def _take_down(*, comment, moderator, reason_clause, note, status, verb):
 
 def comment_hide(*, comment, moderator, reason_clause, note=""):
     """Hide a comment under a clause; its author sees the clause and may appeal."""
-    return _take_down(comment=comment, moderator=moderator, reason_clause=reason_clause, note=note,
-                      status=CommentStatus.HIDDEN, verb=ModerationVerb.HIDE)
+    return _take_down(
+        comment=comment,
+        moderator=moderator,
+        reason_clause=reason_clause,
+        note=note,
+        status=CommentStatus.HIDDEN,
+        verb=ModerationVerb.HIDE,
+    )
 
 
 def comment_remove(*, comment, moderator, reason_clause, note=""):
     """Delete a comment as a moderator; the text stays on record for the log, never shown again."""
-    return _take_down(comment=comment, moderator=moderator, reason_clause=reason_clause, note=note,
-                      status=CommentStatus.DELETED, verb=ModerationVerb.REMOVE)
+    return _take_down(
+        comment=comment,
+        moderator=moderator,
+        reason_clause=reason_clause,
+        note=note,
+        status=CommentStatus.DELETED,
+        verb=ModerationVerb.REMOVE,
+    )
 
 
 def appeal_decide(*, appeal, moderator, reinstate, note=""):
@@ -481,8 +611,14 @@ def appeal_decide(*, appeal, moderator, reinstate, note=""):
         if reinstate:
             comment_approve(comment=appeal.comment, moderator=moderator, note=note)
         else:
-            _log(moderator=moderator, verb=ModerationVerb.UPHOLD, comment=appeal.comment,
-                 target_user=appeal.comment.author, clause=appeal.comment.hidden_clause, note=note)
+            _log(
+                moderator=moderator,
+                verb=ModerationVerb.UPHOLD,
+                comment=appeal.comment,
+                target_user=appeal.comment.author,
+                clause=appeal.comment.hidden_clause,
+                note=note,
+            )
     return appeal
 
 
@@ -497,13 +633,24 @@ def user_sanction(*, user, kind, until=None, clause, moderator, note=""):
         raise CommentError("invalid", _("Choose the clause of the policy this comment breaks."))
     with transaction.atomic():
         sanction = Sanction.objects.create(
-            user=user, kind=kind, until=until if kind == SanctionKind.SUSPENSION else None,
-            clause=clause, moderator=moderator, note=note or "",
+            user=user,
+            kind=kind,
+            until=until if kind == SanctionKind.SUSPENSION else None,
+            clause=clause,
+            moderator=moderator,
+            note=note or "",
         )
-        if kind != SanctionKind.WARNING:  # a warning never stops writing: nothing to keep past the account
+        if (
+            kind != SanctionKind.WARNING
+        ):  # a warning never stops writing: nothing to keep past the account
             sanction_identities_store(sanction=sanction, user=user)
-        _log(moderator=moderator, verb=ModerationVerb.SANCTION, target_user=user, clause=clause,
-             note=f"{kind}: {note}".strip(": "))
+        _log(
+            moderator=moderator,
+            verb=ModerationVerb.SANCTION,
+            target_user=user,
+            clause=clause,
+            note=f"{kind}: {note}".strip(": "),
+        )
     return sanction
 
 
@@ -512,14 +659,25 @@ def user_sanction(*, user, kind, until=None, clause, moderator, note=""):
 
 def comments_export(*, user):
     """Everything a reader has written, for download."""
-    rows = Comment.objects.filter(author=user).select_related("thread", "hidden_clause").order_by("created_at", "pk")
+    rows = (
+        Comment.objects.filter(author=user)
+        .select_related("thread", "hidden_clause")
+        .order_by("created_at", "pk")
+    )
     return [
         {
-            "id": c.pk, "thread": c.thread.key, "thread_title": c.thread.title, "url": c.thread.url,
-            "parent_id": c.parent_id, "body": c.body, "status": c.status,
+            "id": c.pk,
+            "thread": c.thread.key,
+            "thread_title": c.thread.title,
+            "url": c.thread.url,
+            "parent_id": c.parent_id,
+            "body": c.body,
+            "status": c.status,
             "hidden_clause": c.hidden_clause.number if c.hidden_clause else None,
-            "created_at": c.created_at.isoformat(), "edited_at": c.edited_at.isoformat() if c.edited_at else None,
-            "likes": c.like_count, "dislikes": c.dislike_count,
+            "created_at": c.created_at.isoformat(),
+            "edited_at": c.edited_at.isoformat() if c.edited_at else None,
+            "likes": c.like_count,
+            "dislikes": c.dislike_count,
         }
         for c in rows
     ]
@@ -543,7 +701,9 @@ def account_delete(*, user):
                 # A moderator's decision stays on record (text, reports, appeal), no longer linked to anyone.
                 Comment.objects.filter(pk=comment.pk).update(author=None)
             elif Comment.objects.filter(parent_id=comment.pk).exists():
-                Comment.objects.filter(pk=comment.pk).update(status=CommentStatus.DELETED, body="", author=None)
+                Comment.objects.filter(pk=comment.pk).update(
+                    status=CommentStatus.DELETED, body="", author=None
+                )
             else:
                 Comment.objects.filter(pk=comment.pk).delete()
             recount(comment)

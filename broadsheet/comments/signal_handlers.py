@@ -25,6 +25,8 @@ def connect():
 
     user_logged_in.connect(on_user_logged_in, dispatch_uid="comments-sanctions-follow-identity")
     # pre_delete: the account's logins and emails are still there to hash.
-    pre_delete.connect(on_user_deleting, sender=settings.AUTH_USER_MODEL, dispatch_uid="comments-sanctions-keep")
+    pre_delete.connect(
+        on_user_deleting, sender=settings.AUTH_USER_MODEL, dispatch_uid="comments-sanctions-keep"
+    )
     comment_published.connect(on_published, dispatch_uid="comments-live-published")
     comment_changed.connect(on_changed, dispatch_uid="comments-live-changed")

@@ -28,8 +28,10 @@ def _rows(sql, params):
 @cache
 def _sanction_sql():
     table, user, kind, until, revoked = _names(Sanction, "user", "kind", "until", "revoked_at")
-    return (f"SELECT 1 FROM {table} WHERE {user} = %s AND {revoked} IS NULL"
-            f" AND ({kind} = %s OR ({kind} = %s AND {until} > %s)) LIMIT 1")
+    return (
+        f"SELECT 1 FROM {table} WHERE {user} = %s AND {revoked} IS NULL"
+        f" AND ({kind} = %s OR ({kind} = %s AND {until} > %s)) LIMIT 1"
+    )
 
 
 def sanction_in_force(user_id, now):
@@ -40,7 +42,16 @@ def sanction_in_force(user_id, now):
 @cache
 def _earlier_sql(with_key):
     table, pk, author, key, digest, created, thread, status, body = _names(
-        Comment, "id", "author", "idempotency_key", "body_digest", "created_at", "thread", "status", "body")
+        Comment,
+        "id",
+        "author",
+        "idempotency_key",
+        "body_digest",
+        "created_at",
+        "thread",
+        "status",
+        "body",
+    )
     same_text = f"({digest} = %s AND {created} >= %s)"
     wanted = f"({key} = %s OR {same_text})" if with_key else same_text
     return f"SELECT {pk}, {key}, {thread}, {status}, {body} FROM {table} WHERE {author} = %s AND {wanted}"
@@ -50,7 +61,11 @@ def earlier(*, author_id, idempotency_key, digest, since):
     """The author's comments that used this idempotency key, or carry this text's digest since ``since``:
     (id, idempotency_key, thread_id, status, body) rows. Both branches are covered by an index that
     starts with the author (see Comment.Meta)."""
-    params = [author_id, idempotency_key, digest, since] if idempotency_key else [author_id, digest, since]
+    params = (
+        [author_id, idempotency_key, digest, since]
+        if idempotency_key
+        else [author_id, digest, since]
+    )
     return _rows(_earlier_sql(bool(idempotency_key)), params)
 
 

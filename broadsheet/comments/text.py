@@ -29,10 +29,14 @@ from django.utils.translation import ngettext
 from .app_settings import app_settings
 from .errors import CommentError
 
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
 ZERO_WIDTH = frozenset("\u200b\u200c\u2060\ufeff\u180e")
 ZWJ = "\u200d"
-EMOJI_ZWJ = regex.compile(r"(?<=\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F]*)\u200d(?=\p{Extended_Pictographic})")
+EMOJI_ZWJ = regex.compile(
+    r"(?<=\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F]*)\u200d(?=\p{Extended_Pictographic})"
+)
 GRAPHEME = regex.compile(r"\X")
 BLANK_LINES = regex.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
@@ -40,17 +44,26 @@ BLANK_LINES = regex.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 def _refuse_invisible(text):
     for char in text:
         if "\ud800" <= char <= "\udfff":
-            raise CommentError("invalid_characters", _("The text contains a broken character (a lone surrogate)."))
+            raise CommentError(
+                "invalid_characters", _("The text contains a broken character (a lone surrogate).")
+            )
         if char in "\n\t":
             continue
         if unicodedata.category(char) == "Cc":
             raise CommentError("invalid_characters", _("The text contains control characters."))
         if char in BIDI_CONTROLS:
-            raise CommentError("invalid_characters", _("The text contains characters that change the reading direction."))
+            raise CommentError(
+                "invalid_characters",
+                _("The text contains characters that change the reading direction."),
+            )
         if char in ZERO_WIDTH:
-            raise CommentError("invalid_characters", _("The text contains invisible zero-width characters."))
+            raise CommentError(
+                "invalid_characters", _("The text contains invisible zero-width characters.")
+            )
     if ZWJ in EMOJI_ZWJ.sub("", text):
-        raise CommentError("invalid_characters", _("The text contains invisible zero-width characters."))
+        raise CommentError(
+            "invalid_characters", _("The text contains invisible zero-width characters.")
+        )
 
 
 def clean(text):

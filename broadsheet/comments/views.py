@@ -27,7 +27,11 @@ KEY_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_
 
 
 def _thread_or_404(request, key):
-    thread = thread_lookup(key, request=request) if key and set(key) <= KEY_CHARS and len(key) <= 200 else None
+    thread = (
+        thread_lookup(key, request=request)
+        if key and set(key) <= KEY_CHARS and len(key) <= 200
+        else None
+    )
     if thread is None:
         raise Http404
     return thread
@@ -46,7 +50,9 @@ def thread_page(request, key, form=None, status=200):
     sort = sort if sort in listing.SORTS else "newest"
     focus = _focus(request, thread)
     try:
-        page = listing.thread_page(thread=thread, viewer=request.user, sort=sort, cursor=request.GET.get("cursor"))
+        page = listing.thread_page(
+            thread=thread, viewer=request.user, sort=sort, cursor=request.GET.get("cursor")
+        )
     except CommentError:
         page = listing.thread_page(thread=thread, viewer=request.user, sort=sort)
     if focus is not None:
@@ -75,11 +81,17 @@ def _focus(request, thread):
     parent_id = whole_number(request.GET.get("parent", ""))
     if parent_id is None:
         return None
-    parent = Comment.objects.shown_to(request.user).filter(pk=parent_id, thread=thread, parent__isnull=True).first()
+    parent = (
+        Comment.objects.shown_to(request.user)
+        .filter(pk=parent_id, thread=thread, parent__isnull=True)
+        .first()
+    )
     if parent is None:
         raise Http404
     try:
-        replies = listing.replies_page(parent=parent, viewer=request.user, cursor=request.GET.get("rcursor"))
+        replies = listing.replies_page(
+            parent=parent, viewer=request.user, cursor=request.GET.get("rcursor")
+        )
     except CommentError:
         replies = listing.replies_page(parent=parent, viewer=request.user)
     item = listing.Serializer(request.user, {}).comment(parent)
@@ -99,15 +111,21 @@ def comment_post(request, key):
         return thread_page(request, key, form=form, status=400)
     try:
         comment = services.comment_create(
-            thread_key=key, author=request.user, body=form.cleaned_data["body"], parent_id=form.cleaned_data["parent_id"],
-            idempotency_key=form.cleaned_data["idempotency_key"] or None, ip=get_adapter().client_ip(request),
+            thread_key=key,
+            author=request.user,
+            body=form.cleaned_data["body"],
+            parent_id=form.cleaned_data["parent_id"],
+            idempotency_key=form.cleaned_data["idempotency_key"] or None,
+            ip=get_adapter().client_ip(request),
             notify_replies=form.cleaned_data["notify_replies"],
         )
     except CommentError as error:
         form.add_error("body", error.message)
         return thread_page(request, key, form=form, status=error.status)
     if comment.status == "pending":
-        messages.info(request, _("Thank you. Your comment will appear after a moderator has read it."))
+        messages.info(
+            request, _("Thank you. Your comment will appear after a moderator has read it.")
+        )
     else:
         messages.success(request, _("Your comment is published."))
     return _back(key, anchor=f"#c{comment.pk}")
@@ -115,7 +133,9 @@ def comment_post(request, key):
 
 def _comment_action(request, key, comment_id, form_class, act, done):
     _thread_or_404(request, key)
-    comment = Comment.objects.filter(pk=comment_id, thread__key=key).select_related("thread").first()
+    comment = (
+        Comment.objects.filter(pk=comment_id, thread__key=key).select_related("thread").first()
+    )
     if comment is None:
         raise Http404
     form = form_class(request.POST)
@@ -134,9 +154,21 @@ def _comment_action(request, key, comment_id, form_class, act, done):
 @require_POST
 def comment_report(request, key, comment_id):
     def act(comment, data):
-        services.comment_report(comment=comment, reporter=request.user, clause=policy.clause_by_number(data["clause"]), note=data["note"])
+        services.comment_report(
+            comment=comment,
+            reporter=request.user,
+            clause=policy.clause_by_number(data["clause"]),
+            note=data["note"],
+        )
 
-    return _comment_action(request, key, comment_id, ReportForm, act, _("Thank you. A moderator will look at your report."))
+    return _comment_action(
+        request,
+        key,
+        comment_id,
+        ReportForm,
+        act,
+        _("Thank you. A moderator will look at your report."),
+    )
 
 
 @require_POST
@@ -152,7 +184,9 @@ def comment_appeal(request, key, comment_id):
     def act(comment, data):
         services.comment_appeal(comment=comment, author=request.user, text=data["text"])
 
-    return _comment_action(request, key, comment_id, AppealForm, act, _("Your appeal has been sent to the moderators."))
+    return _comment_action(
+        request, key, comment_id, AppealForm, act, _("Your appeal has been sent to the moderators.")
+    )
 
 
 @require_POST
@@ -169,7 +203,15 @@ def transparency(request):
     months = {}
     for row in rows:
         months.setdefault(row["month"], []).append({**row, "title": titles.get(row["clause"], "")})
-    return render(request, "comments/transparency.html", {"months": months.items(), "clauses": policy.clauses(), "policy_page": policy.policy_page()})
+    return render(
+        request,
+        "comments/transparency.html",
+        {
+            "months": months.items(),
+            "clauses": policy.clauses(),
+            "policy_page": policy.policy_page(),
+        },
+    )
 
 
 @never_cache
@@ -181,5 +223,9 @@ def unsubscribe(request, token):
     if request.method == "POST":
         everywhere = request.POST.get("scope") == "all"
         services.replies_unsubscribe(comment=comment, everywhere=everywhere)
-        return render(request, "comments/unsubscribe.html", {"done": True, "everywhere": everywhere, "comment": comment})
+        return render(
+            request,
+            "comments/unsubscribe.html",
+            {"done": True, "everywhere": everywhere, "comment": comment},
+        )
     return render(request, "comments/unsubscribe.html", {"comment": comment})

@@ -4,16 +4,20 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from . import admin_views
 from .adapter import get_adapter
-from .admin_permissions import ModeratorChangeOnlyPolicy, ModeratorNoDeletePolicy, ModeratorPolicy, ModeratorReadOnlyPolicy
+from .admin_permissions import (
+    ModeratorChangeOnlyPolicy,
+    ModeratorNoDeletePolicy,
+    ModeratorPolicy,
+    ModeratorReadOnlyPolicy,
+)
 from .models import BannedWord, ModerationAction, Sanction, Thread
-
 
 # Moderators (comments.moderate) manage these; the log is read-only, sanctions can only be revoked here.
 register_permission_policy(Thread, ModeratorNoDeletePolicy(Thread))
@@ -81,7 +85,9 @@ class SanctionViewSet(ModelViewSet):
 
 class ModerationLogIndexView(IndexView):
     # Each row names its comment's thread (Comment.__str__) and two users: fetched with the page.
-    queryset = ModerationAction.objects.select_related("comment__thread", "moderator", "target_user")
+    queryset = ModerationAction.objects.select_related(
+        "comment__thread", "moderator", "target_user"
+    )
 
 
 class ModerationLogViewSet(ModelViewSet):
@@ -91,7 +97,15 @@ class ModerationLogViewSet(ModelViewSet):
     model = ModerationAction
     icon = "history"
     menu_label = _("Moderation log")
-    list_display = ["created_at", "moderator", "verb", "comment", "target_user", "clause_number", "note"]
+    list_display = [
+        "created_at",
+        "moderator",
+        "verb",
+        "comment",
+        "target_user",
+        "clause_number",
+        "note",
+    ]
     list_filter = ["verb"]
     inspect_view_enabled = True
     copy_view_enabled = False

@@ -40,7 +40,9 @@ def forget(**kwargs):
 
 def _english_hits(text, words, allowed):
     for word in words:
-        for match in regex.finditer(rf"(?<!\w){regex.escape(word)}(?!\w)", text, flags=regex.IGNORECASE):
+        for match in regex.finditer(
+            rf"(?<!\w){regex.escape(word)}(?!\w)", text, flags=regex.IGNORECASE
+        ):
             if not any(_covered(text, match.span(), a) for a in allowed):
                 return True
     return False

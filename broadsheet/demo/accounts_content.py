@@ -26,7 +26,8 @@ def moderator_ensure():
     """The demo moderator, a Comment moderator only (no page rights); (user, password, in_group)."""
     password = moderator_password()
     user, _ = get_user_model().objects.get_or_create(
-        username=MODERATOR_USERNAME, defaults={"first_name": "Demo Moderator", "email": "moderator@example.com"}
+        username=MODERATOR_USERNAME,
+        defaults={"first_name": "Demo Moderator", "email": "moderator@example.com"},
     )
     user.set_password(password)
     user.save()
@@ -39,9 +40,15 @@ def moderator_ensure():
 def load(*, home, out=print):
     readers = [demo_reader_get_or_create(display_name=name) for name in DEMO_READERS]
     user, password, in_group = moderator_ensure()
-    out(f"Demo readers ({', '.join(r.first_name for r in readers)}): sign in at /accounts/demo-sign-in/ (local demo only).")
+    out(
+        f"Demo readers ({', '.join(r.first_name for r in readers)}): sign in at /accounts/demo-sign-in/ (local demo only)."
+    )
     if not in_group:
-        out(f"Warning: there is no {MODERATORS_GROUP} group yet (run migrate); the demo moderator cannot moderate.")
+        out(
+            f"Warning: there is no {MODERATORS_GROUP} group yet (run migrate); the demo moderator cannot moderate."
+        )
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    out(f"Moderator login: {base}/accounts/login/ (comments) or {base}/admin/login/  username: {user.username}  password: {password}")
+    out(
+        f"Moderator login: {base}/accounts/login/ (comments) or {base}/admin/login/  username: {user.username}  password: {password}"
+    )
     return readers, user

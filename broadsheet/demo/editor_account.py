@@ -21,7 +21,12 @@ def editor_password():
 
 def _staff_ensure(*, username, group, password, first_name, last_name):
     user, _ = get_user_model().objects.get_or_create(
-        username=username, defaults={"email": f"{username}@example.com", "first_name": first_name, "last_name": last_name}
+        username=username,
+        defaults={
+            "email": f"{username}@example.com",
+            "first_name": first_name,
+            "last_name": last_name,
+        },
     )
     user.is_staff = True
     user.set_password(password)
@@ -35,10 +40,18 @@ def _staff_ensure(*, username, group, password, first_name, last_name):
 def editor_ensure(username="editor"):
     """The editor user, in the Editors group only; returns (user, password)."""
     password = editor_password()
-    return _staff_ensure(username=username, group=EDITORS, password=password, first_name="Demo", last_name="Editor"), password
+    return _staff_ensure(
+        username=username, group=EDITORS, password=password, first_name="Demo", last_name="Editor"
+    ), password
 
 
 def reporter_ensure(username="reporter"):
     """The reporter user, in the Reporters group only; returns (user, password)."""
     password = demo_password(env_var="DEMO_REPORTER_PASSWORD", filename="demo-reporter-password")
-    return _staff_ensure(username=username, group=REPORTERS, password=password, first_name="Demo", last_name="Reporter"), password
+    return _staff_ensure(
+        username=username,
+        group=REPORTERS,
+        password=password,
+        first_name="Demo",
+        last_name="Reporter",
+    ), password

@@ -7,7 +7,14 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.text import slugify
 
-from broadsheet.newsroom.models import ArticleByline, ArticlePage, Author, HomeLeadStory, NewsImage, RelatedArticle
+from broadsheet.newsroom.models import (
+    ArticleByline,
+    ArticlePage,
+    Author,
+    HomeLeadStory,
+    NewsImage,
+    RelatedArticle,
+)
 from broadsheet.newsroom.services import (
     article_publish,
     correction_add,
@@ -22,7 +29,9 @@ from .stories import AUTHORS, CORRECTIONS, LEAD_STORIES, RELATED, SECTIONS, STOR
 
 def authors_ensure():
     return {
-        key: Author.objects.get_or_create(name=spec["name"], defaults={"role": spec["role"], "kind": spec["kind"]})[0]
+        key: Author.objects.get_or_create(
+            name=spec["name"], defaults={"role": spec["role"], "kind": spec["kind"]}
+        )[0]
         for key, spec in AUTHORS.items()
     }
 
@@ -33,7 +42,9 @@ def photo_ensure(story):
     image = NewsImage.objects.filter(title=title).first()
     if image is None:
         options = {k: spec[k] for k in ("sky", "colour") if k in spec}
-        data = demo_photo(scene=spec["scene"], title=story["headline"], seed=len(story["key"]), **options)
+        data = demo_photo(
+            scene=spec["scene"], title=story["headline"], seed=len(story["key"]), **options
+        )
         image = NewsImage(
             title=title,
             default_caption=spec["caption"],
@@ -41,7 +52,9 @@ def photo_ensure(story):
             credit=spec["credit"],
             agency=spec.get("agency", "" if spec["credit"] == "Broadsheet" else spec["credit"]),
         )
-        image.file = ImageFile(_named_bytes(data, f"{story['key']}.jpg"), name=f"{story['key']}.jpg")
+        image.file = ImageFile(
+            _named_bytes(data, f"{story['key']}.jpg"), name=f"{story['key']}.jpg"
+        )
         image.save()
     return image
 

@@ -24,7 +24,10 @@ def _font(size):
 def _gradient(draw, top, bottom, height=SIZE[1]):
     for y in range(height):
         t = y / height
-        draw.line([(0, y), (SIZE[0], y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom)))
+        draw.line(
+            [(0, y), (SIZE[0], y)],
+            fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=False)),
+        )
 
 
 def _skyline(draw, rng, colour):
@@ -64,7 +67,7 @@ def _chart(draw, rng, colour):
     draw.rectangle([120, 120, 1480, 780], outline=(255, 255, 255), width=4)
     value = 500
     points = []
-    for i, x in enumerate(range(160, 1460, 100)):
+    for _i, x in enumerate(range(160, 1460, 100)):
         height = rng.randint(80, 520)
         draw.rectangle([x, 780 - height, x + 60, 780], fill=colour)
         value += rng.randint(-60, 80)
@@ -75,7 +78,10 @@ def _chart(draw, rng, colour):
 def _stage(draw, rng, colour):
     for i in range(5):
         cx = 250 + i * 280
-        draw.polygon([(cx, 0), (cx - 180, SIZE[1]), (cx + 180, SIZE[1])], fill=tuple(min(255, c + 40) for c in colour))
+        draw.polygon(
+            [(cx, 0), (cx - 180, SIZE[1]), (cx + 180, SIZE[1])],
+            fill=tuple(min(255, c + 40) for c in colour),
+        )
     for x in range(0, SIZE[0], 70):
         r = rng.randint(28, 40)
         draw.ellipse([x, 800 - r, x + 2 * r, 800 + r], fill=(20, 20, 30))
@@ -90,7 +96,11 @@ def _rail(draw, rng, colour):
         t = i / 14
         y = vanish[1] + (SIZE[1] - vanish[1]) * t * t
         half = 20 + 700 * t * t
-        draw.line([(vanish[0] - half, y), (vanish[0] + half, y)], fill=(110, 80, 60), width=max(2, int(14 * t)))
+        draw.line(
+            [(vanish[0] - half, y), (vanish[0] + half, y)],
+            fill=(110, 80, 60),
+            width=max(2, int(14 * t)),
+        )
     draw.rectangle([1100, 300, 1560, 560], fill=colour)
     for wx in range(1120, 1540, 70):
         draw.rectangle([wx, 330, wx + 50, 400], fill=(200, 230, 250))
@@ -127,7 +137,10 @@ def demo_photo(*, scene, title, sky=((40, 70, 120), (240, 170, 110)), colour=(30
     draw.ellipse([sun, 90, sun + 140, 230], fill=(255, 236, 180))
     SCENES[scene](draw, rng, colour)
     label = _font(34)
-    draw.rectangle([0, SIZE[1] - 64, min(SIZE[0], 40 + int(draw.textlength(title, font=label))), SIZE[1]], fill=(0, 0, 0))
+    draw.rectangle(
+        [0, SIZE[1] - 64, min(SIZE[0], 40 + int(draw.textlength(title, font=label))), SIZE[1]],
+        fill=(0, 0, 0),
+    )
     draw.text((20, SIZE[1] - 54), title, font=label, fill=(255, 255, 255))
     out = io.BytesIO()
     image.save(out, "JPEG", quality=85, optimize=True)

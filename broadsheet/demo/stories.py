@@ -12,7 +12,13 @@ AUTHORS = {
     "wire": {"name": "Newswire", "role": "News agency", "kind": "agency"},
 }
 
-SECTIONS = [["National", "Politics"], ["National", "Society"], ["Business"], ["Culture"], ["Opinion"]]
+SECTIONS = [
+    ["National", "Politics"],
+    ["National", "Society"],
+    ["Business"],
+    ["Culture"],
+    ["Opinion"],
+]
 
 STORIES = [
     {
@@ -25,9 +31,14 @@ STORIES = [
         "authors": ["han"],
         "tags": ["diplomacy", "fisheries", "west sea"],
         "hours_ago": 2,
-        "photo": {"scene": "sea", "credit": "Jung Ye-rin", "agency": "NEWSWIRE", "sky": ((30, 60, 110), (200, 150, 120)),
-                  "caption": "A passenger ferry waits at an Incheon pier on Tuesday after the day's crossings to the western islands were cancelled.",
-                  "alt": "A small white ferry moored on choppy water under an evening sky"},
+        "photo": {
+            "scene": "sea",
+            "credit": "Jung Ye-rin",
+            "agency": "NEWSWIRE",
+            "sky": ((30, 60, 110), (200, 150, 120)),
+            "caption": "A passenger ferry waits at an Incheon pier on Tuesday after the day's crossings to the western islands were cancelled.",
+            "alt": "A small white ferry moored on choppy water under an evening sky",
+        },
         "paragraphs": [
             "Talks on a new ferry and fishing agreement for the islands off the west coast stalled on Tuesday, as both delegations announced they were withdrawing their negotiators for what they called consultations at home.",
             "Officials in Seoul insisted the pause was temporary. One member of the delegation said the gap on the main points was small, adding that the decision to step back came from higher-ups rather than from the people at the table.",
@@ -36,7 +47,10 @@ STORIES = [
             "A senior official at the Ministry of Oceans said a new round could be held before the end of the month if both capitals agree on a simple first step: restoring the permits to last year's level.",
             "Analysts said a quick return to the table was likely, since neither side gains from an empty sea lane or from a long game of tit for tat. \u201cThis is pressure, not a break-up,\u201d said one researcher at a Seoul think tank.",
         ],
-        "quote": {"quote": "When the boat does not come, nothing comes.", "attribution": "A shop owner on one of the outer islands"},
+        "quote": {
+            "quote": "When the boat does not come, nothing comes.",
+            "attribution": "A shop owner on one of the outer islands",
+        },
     },
     {
         "key": "assembly-budget",
@@ -48,9 +62,14 @@ STORIES = [
         "authors": ["han", "wire"],
         "tags": ["budget", "national assembly"],
         "hours_ago": 9,
-        "photo": {"scene": "crowd", "credit": "Broadsheet", "sky": ((60, 60, 80), (150, 140, 160)), "colour": (70, 70, 100),
-                  "caption": "Lawmakers crowd the floor of the National Assembly before the final budget vote early Wednesday.",
-                  "alt": "Rows of people seen from behind in a large hall"},
+        "photo": {
+            "scene": "crowd",
+            "credit": "Broadsheet",
+            "sky": ((60, 60, 80), (150, 140, 160)),
+            "colour": (70, 70, 100),
+            "caption": "Lawmakers crowd the floor of the National Assembly before the final budget vote early Wednesday.",
+            "alt": "Rows of people seen from behind in a large hall",
+        },
         "paragraphs": [
             "The National Assembly passed next year's budget shortly before dawn on Wednesday, ending a session that ran for more than fourteen hours and two days past the legal deadline.",
             "The final bill adds money for child care centres and for clinics in rural counties, where many towns have no doctor on weekends. It drops a proposal to cut the fuel tax, which the finance ministry warned would cost too much.",
@@ -68,9 +87,13 @@ STORIES = [
         "authors": ["han"],
         "tags": ["elections", "housing", "youth"],
         "hours_ago": 30,
-        "photo": {"scene": "skyline", "credit": "Broadsheet", "sky": ((20, 30, 70), (120, 90, 140)),
-                  "caption": "Apartment blocks light up at dusk in Daejeon, where rents for small studios have risen sharply.",
-                  "alt": "City apartment blocks with lit windows at dusk"},
+        "photo": {
+            "scene": "skyline",
+            "credit": "Broadsheet",
+            "sky": ((20, 30, 70), (120, 90, 140)),
+            "caption": "Apartment blocks light up at dusk in Daejeon, where rents for small studios have risen sharply.",
+            "alt": "City apartment blocks with lit windows at dusk",
+        },
         "paragraphs": [
             "With four months to go before the local elections, the main parties are competing for the votes of young people with promises on the one issue that comes up in every survey: rent.",
             "About 520,000 people will be old enough to vote for the first time, according to the election commission. Many of them are students or new workers living in small studios near campuses.",
@@ -89,9 +112,14 @@ STORIES = [
         "authors": ["lee"],
         "tags": ["transport", "seoul", "labour"],
         "hours_ago": 4,
-        "photo": {"scene": "skyline", "credit": "NEWSWIRE", "sky": ((10, 15, 40), (50, 50, 90)), "colour": (20, 25, 45),
-                  "caption": "Office towers in central Seoul stay lit after midnight. The city says demand for night transport has doubled since 2024.",
-                  "alt": "Dark office towers with scattered lit windows at night"},
+        "photo": {
+            "scene": "skyline",
+            "credit": "NEWSWIRE",
+            "sky": ((10, 15, 40), (50, 50, 90)),
+            "colour": (20, 25, 45),
+            "caption": "Office towers in central Seoul stay lit after midnight. The city says demand for night transport has doubled since 2024.",
+            "alt": "Dark office towers with scattered lit windows at night",
+        },
         "paragraphs": [
             "Seoul will add four late-night bus routes in March, the city government said on Monday, after surveys showed that cleaners, nurses and delivery workers often wait more than an hour for a ride home.",
             "The routes will connect large hospitals, the wholesale markets in the east of the city and the logistics centres near the southern ring road. Buses will run every 20 minutes until 4 a.m.",
@@ -110,9 +138,14 @@ STORIES = [
         "authors": ["lee", "wire"],
         "tags": ["climate", "health", "elderly"],
         "hours_ago": 20,
-        "photo": {"scene": "mountains", "credit": "NEWSWIRE", "sky": ((230, 140, 60), (250, 220, 150)), "colour": (120, 80, 60),
-                  "caption": "Heat haze hangs over the hills around Daegu on Sunday afternoon, when the temperature reached 37 degrees.",
-                  "alt": "Layered hills under an orange, hazy sky"},
+        "photo": {
+            "scene": "mountains",
+            "credit": "NEWSWIRE",
+            "sky": ((230, 140, 60), (250, 220, 150)),
+            "colour": (120, 80, 60),
+            "caption": "Heat haze hangs over the hills around Daegu on Sunday afternoon, when the temperature reached 37 degrees.",
+            "alt": "Layered hills under an orange, hazy sky",
+        },
         "paragraphs": [
             "Several cities in the south-east have opened public libraries and community centres as cooling shelters until midnight, as temperatures stayed above 35 degrees for a ninth straight day.",
             "Daegu, often the hottest city in the country, said it would send volunteers to check on some 3,000 elderly residents who live alone and may not have air conditioning.",
@@ -130,9 +163,14 @@ STORIES = [
         "authors": ["lee"],
         "tags": ["education", "health", "youth"],
         "hours_ago": 50,
-        "photo": {"scene": "crowd", "credit": "Broadsheet", "sky": ((180, 210, 230), (240, 240, 230)), "colour": (90, 120, 160),
-                  "caption": "Pupils line up outside a primary school cafeteria in Sejong on Thursday.",
-                  "alt": "A crowd of children seen from behind"},
+        "photo": {
+            "scene": "crowd",
+            "credit": "Broadsheet",
+            "sky": ((180, 210, 230), (240, 240, 230)),
+            "colour": (90, 120, 160),
+            "caption": "Pupils line up outside a primary school cafeteria in Sejong on Thursday.",
+            "alt": "A crowd of children seen from behind",
+        },
         "paragraphs": [
             "Schools will cut the sugar in their lunch menus by a third over the next two years under a guideline published by the education ministry on Thursday.",
             "Sweet sauces, flavoured milk and desserts will be served less often, and school nutritionists will receive new recipes that use fruit instead of syrup.",
@@ -150,9 +188,14 @@ STORIES = [
         "authors": ["choi"],
         "tags": ["trade", "semiconductors", "economy"],
         "hours_ago": 6,
-        "photo": {"scene": "chart", "credit": "Broadsheet", "sky": ((20, 40, 60), (40, 90, 110)), "colour": (90, 200, 190),
-                  "caption": "Monthly semiconductor exports, in an illustration based on customs data released on Sunday.",
-                  "alt": "A bar chart with a rising yellow line"},
+        "photo": {
+            "scene": "chart",
+            "credit": "Broadsheet",
+            "sky": ((20, 40, 60), (40, 90, 110)),
+            "colour": (90, 200, 190),
+            "caption": "Monthly semiconductor exports, in an illustration based on customs data released on Sunday.",
+            "alt": "A bar chart with a rising yellow line",
+        },
         "paragraphs": [
             "Semiconductor exports reached a record in October, customs data showed on Sunday, as data centres around the world kept buying memory chips for servers that run artificial intelligence software.",
             "Shipments of chips rose 21 percent from a year earlier. Total exports grew 8 percent, and the trade balance stayed in surplus for the eighteenth month in a row.",
@@ -171,9 +214,14 @@ STORIES = [
         "authors": ["choi", "wire"],
         "tags": ["economy", "tourism", "busan"],
         "hours_ago": 28,
-        "photo": {"scene": "sea", "credit": "NEWSWIRE", "sky": ((90, 150, 210), (230, 230, 240)), "colour": (40, 90, 140),
-                  "caption": "A cruise ship approaches Busan's international terminal on Saturday morning.",
-                  "alt": "A boat on a blue sea under a bright sky"},
+        "photo": {
+            "scene": "sea",
+            "credit": "NEWSWIRE",
+            "sky": ((90, 150, 210), (230, 230, 240)),
+            "colour": (40, 90, 140),
+            "caption": "A cruise ship approaches Busan's international terminal on Saturday morning.",
+            "alt": "A boat on a blue sea under a bright sky",
+        },
         "paragraphs": [
             "A weaker won is drawing crowds of weekend shoppers from Japan, Taiwan and Southeast Asia, department stores in Busan and Seoul said on Monday.",
             "Duty-free sales rose 17 percent in the third quarter, according to industry figures, and hotel occupancy in Busan topped 90 percent on several weekends.",
@@ -191,9 +239,14 @@ STORIES = [
         "authors": ["oh"],
         "tags": ["music", "festival", "tradition"],
         "hours_ago": 12,
-        "photo": {"scene": "stage", "credit": "Broadsheet", "sky": ((40, 20, 50), (120, 50, 80)), "colour": (150, 80, 110),
-                  "caption": "Spotlights sweep the stage before the opening night of the Jeonju festival on Friday.",
-                  "alt": "Spotlights over a dark audience in front of a stage"},
+        "photo": {
+            "scene": "stage",
+            "credit": "Broadsheet",
+            "sky": ((40, 20, 50), (120, 50, 80)),
+            "colour": (150, 80, 110),
+            "caption": "Spotlights sweep the stage before the opening night of the Jeonju festival on Friday.",
+            "alt": "Spotlights over a dark audience in front of a stage",
+        },
         "paragraphs": [
             "Pansori, the long sung stories that can last several hours, drew a full house in Jeonju on Friday as a new generation of singers opened the city's annual festival.",
             "Tickets for the opening night sold out in two hours, the organisers said, compared with a half-empty hall only five years ago.",
@@ -201,7 +254,10 @@ STORIES = [
             "\u201cThe old stories are about love, money and unfair bosses,\u201d said one singer, who is 24. \u201cThey are not old at all.\u201d",
             "The festival runs until Sunday, with free outdoor performances in the old town each afternoon.",
         ],
-        "quote": {"quote": "The old stories are about love, money and unfair bosses. They are not old at all.", "attribution": "A 24-year-old pansori singer"},
+        "quote": {
+            "quote": "The old stories are about love, money and unfair bosses. They are not old at all.",
+            "attribution": "A 24-year-old pansori singer",
+        },
     },
     {
         "key": "rail-museum",
@@ -213,9 +269,14 @@ STORIES = [
         "authors": ["oh"],
         "tags": ["heritage", "museums", "transport"],
         "hours_ago": 70,
-        "photo": {"scene": "rail", "credit": "NEWSWIRE", "sky": ((120, 160, 200), (240, 200, 160)), "colour": (40, 90, 70),
-                  "caption": "Tracks lead into the former repair yard, now a museum, in Daejeon on Wednesday.",
-                  "alt": "Railway tracks converging towards a green carriage"},
+        "photo": {
+            "scene": "rail",
+            "credit": "NEWSWIRE",
+            "sky": ((120, 160, 200), (240, 200, 160)),
+            "colour": (40, 90, 70),
+            "caption": "Tracks lead into the former repair yard, now a museum, in Daejeon on Wednesday.",
+            "alt": "Railway tracks converging towards a green carriage",
+        },
         "paragraphs": [
             "A rail yard that repaired trains for seven decades has reopened as a museum about the people who worked there, from welders to ticket sellers.",
             "The main hall holds three old carriages that visitors can walk through, as well as station clocks, ticket machines and the logbooks of the repair crews.",
@@ -233,9 +294,14 @@ STORIES = [
         "authors": ["park"],
         "tags": ["government", "language"],
         "hours_ago": 16,
-        "photo": {"scene": "skyline", "credit": "Broadsheet", "sky": ((200, 200, 210), (240, 235, 225)), "colour": (80, 80, 90),
-                  "caption": "Government offices in Sejong, where most ministries now have their headquarters.",
-                  "alt": "Grey office buildings under a pale sky"},
+        "photo": {
+            "scene": "skyline",
+            "credit": "Broadsheet",
+            "sky": ((200, 200, 210), (240, 235, 225)),
+            "colour": (80, 80, 90),
+            "caption": "Government offices in Sejong, where most ministries now have their headquarters.",
+            "alt": "Grey office buildings under a pale sky",
+        },
         "paragraphs": [
             "Every year, ministries publish thousands of notices that tell citizens what they must do: how to apply for a benefit, when to pay a fee, what to bring to an office. Too many of them are written as if no one were meant to read them.",
             "Sentences run for half a page. Key dates are buried in appendices. Words that mean something precise to a civil servant mean nothing to a pensioner or a new arrival learning Korean.",
@@ -253,9 +319,14 @@ STORIES = [
         "authors": ["park"],
         "tags": ["media", "online"],
         "hours_ago": 40,
-        "photo": {"scene": "crowd", "credit": "Broadsheet", "sky": ((240, 200, 150), (250, 240, 220)), "colour": (150, 90, 70),
-                  "caption": "Readers gather for a public forum organised by the newspaper in Seoul last month.",
-                  "alt": "A crowd of people seen from behind in warm light"},
+        "photo": {
+            "scene": "crowd",
+            "credit": "Broadsheet",
+            "sky": ((240, 200, 150), (250, 240, 220)),
+            "colour": (150, 90, 70),
+            "caption": "Readers gather for a public forum organised by the newspaper in Seoul last month.",
+            "alt": "A crowd of people seen from behind in warm light",
+        },
         "paragraphs": [
             "Many news sites have closed their comment sections, and it is easy to see why. Left alone, they fill with insults, advertising and the same three arguments repeated without end.",
             "But closing them also closes a door. Readers notice mistakes, add local knowledge and ask the questions reporters forgot to ask.",
@@ -279,11 +350,19 @@ RELATED = {
 # Corrections on the record (kind, text, minutes after the story's publication), added when the story is created.
 CORRECTIONS = {
     "assembly-budget": [
-        ("correction", "An earlier version of this article said spending on rural clinics would double. It rises by "
-                       "about a third.", 90),
+        (
+            "correction",
+            "An earlier version of this article said spending on rural clinics would double. It rises by "
+            "about a third.",
+            90,
+        ),
     ],
     "ferry-talks": [
-        ("clarification", "This article has been updated to make clear that the permits in dispute are seasonal "
-                          "fishing permits, not ferry licences.", 45),
+        (
+            "clarification",
+            "This article has been updated to make clear that the permits in dispute are seasonal "
+            "fishing permits, not ferry licences.",
+            45,
+        ),
     ],
 }

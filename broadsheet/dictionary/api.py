@@ -26,7 +26,12 @@ router = Router(tags=["dictionary"])
 
 
 def _saved_word(word):
-    return {"lemma": word.lemma, "seen_as": word.seen_as, "gloss": word.gloss, "saved_at": word.saved_at.isoformat()}
+    return {
+        "lemma": word.lemma,
+        "seen_as": word.seen_as,
+        "gloss": word.gloss,
+        "saved_at": word.saved_at.isoformat(),
+    }
 
 
 def _private(response):
@@ -39,10 +44,17 @@ def me(request, response: HttpResponse):
     from django.middleware.csrf import get_token
 
     _private(response)
-    get_token(request)  # article pages are cached and identical for all: the CSRF cookie comes from here
+    get_token(
+        request
+    )  # article pages are cached and identical for all: the CSRF cookie comes from here
     user = request.user
     if not user.is_authenticated:
-        return {"authenticated": False, "is_staff": False, "glossary_add_url": None, "saved_words": []}
+        return {
+            "authenticated": False,
+            "is_staff": False,
+            "glossary_add_url": None,
+            "saved_words": [],
+        }
     words = SavedWord.objects.filter(reader=user)[: app_settings.MAX_SAVED_WORDS]
     add_url = reverse("wagtailsnippets_dictionary_glossaryterm:add") if user.is_staff else None
     return {
@@ -53,8 +65,12 @@ def me(request, response: HttpResponse):
     }
 
 
-@router.post("/me/words", auth=django_auth, response={200: SavedWordOut, 201: SavedWordOut, 409: Error},
-             summary="Save a word to the signed-in reader's vocabulary list (CSRF token required)")
+@router.post(
+    "/me/words",
+    auth=django_auth,
+    response={200: SavedWordOut, 201: SavedWordOut, 409: Error},
+    summary="Save a word to the signed-in reader's vocabulary list (CSRF token required)",
+)
 def save_word(request, payload: SavedWordIn):
     from .lemmas import normalise
 
@@ -62,14 +78,20 @@ def save_word(request, payload: SavedWordIn):
     if not lemma:
         return Status(409, {"detail": _("Nothing to save.")})
     try:
-        word, created = saved_word_add(reader=request.auth, lemma=lemma, seen_as=payload.seen_as, gloss=payload.gloss)
+        word, created = saved_word_add(
+            reader=request.auth, lemma=lemma, seen_as=payload.seen_as, gloss=payload.gloss
+        )
     except VocabularyFull:
         return Status(409, {"detail": _("Your vocabulary list is full. Remove some words first.")})
     return Status((201 if created else 200), _saved_word(word))
 
 
-@router.delete("/me/words/{lemma}", auth=django_auth, response={204: None, 404: Error},
-               summary="Remove a word from the signed-in reader's list (CSRF token required)")
+@router.delete(
+    "/me/words/{lemma}",
+    auth=django_auth,
+    response={204: None, 404: Error},
+    summary="Remove a word from the signed-in reader's list (CSRF token required)",
+)
 def remove_word(request, lemma: str):
     if not re.fullmatch(PRINTABLE, lemma):  # a NUL never reaches PostgreSQL (it refuses one: a 500)
         return Status(404, {"detail": _("That word is not in your list.")})
@@ -78,8 +100,11 @@ def remove_word(request, lemma: str):
     return Status(404, {"detail": _("That word is not in your list.")})
 
 
-@router.get("/articles/{page_id}/levels", response={200: ArticleLevels, 404: Error},
-            summary="Learner levels of every word in a live article, for highlighting")
+@router.get(
+    "/articles/{page_id}/levels",
+    response={200: ArticleLevels, 404: Error},
+    summary="Learner levels of every word in a live article, for highlighting",
+)
 def article_levels_view(request, page_id: int):
     from wagtail.models import Page
 
@@ -88,19 +113,33 @@ def article_levels_view(request, page_id: int):
     page = Page.objects.live().public().filter(pk=page_id).specific().first()
     if page is None:
         return Status(404, {"detail": _("No such article.")})
-    return _cacheable(request, {"page_id": page.pk, "words": article_levels(page)}, 200, "HTTP_MAX_AGE")
+    return _cacheable(
+        request, {"page_id": page.pk, "words": article_levels(page)}, 200, "HTTP_MAX_AGE"
+    )
 
 
-@router.get("/{path:word}", response={200: Entry, 400: Error, 404: Missing},
-            summary="Look a word or phrase up: lemma, senses, level, Korean gloss")
-def entry(request, word: str, before: str = Query("", description="the word before the selection in the article: 'the planes' (noun), 'she sites' (verb)")):
+@router.get(
+    "/{path:word}",
+    response={200: Entry, 400: Error, 404: Missing},
+    summary="Look a word or phrase up: lemma, senses, level, Korean gloss",
+)
+def entry(
+    request,
+    word: str,
+    before: str = Query(
+        "",
+        description="the word before the selection in the article: 'the planes' (noun), 'she sites' (verb)",
+    ),
+):
     try:
         found = lookup(word, before)
     except NotAWord:
         return Status(400, {"detail": _("Send one word or a short phrase, in letters.")})
     if not found["found"]:
         missing = {k: found[k] for k in ("word", "lemma", "level", "zipf")}
-        return _cacheable(request, {"detail": _("No definition yet."), **missing}, 404, "HTTP_MAX_AGE_MISSING")
+        return _cacheable(
+            request, {"detail": _("No definition yet."), **missing}, 404, "HTTP_MAX_AGE_MISSING"
+        )
     body = {k: v for k, v in found.items() if k != "found"}
     return _cacheable(request, body, 200, "HTTP_MAX_AGE")
 
@@ -108,7 +147,7 @@ def entry(request, word: str, before: str = Query("", description="the word befo
 def _cacheable(request, payload, status, max_age_setting):
     """JSON with an ETag; a browser that already has this body gets 304 and no body."""
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
-    etag = '"%s"' % hashlib.sha1(body).hexdigest()[:20]
+    etag = f'"{hashlib.sha1(body).hexdigest()[:20]}"'
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()
     else:

@@ -14,8 +14,18 @@ class DictionaryConfig(AppConfig):
         from .models import GlossaryTerm, KoreanEquivalent
 
         for model in (GlossaryTerm, KoreanEquivalent):
-            post_save.connect(signal_handlers.on_glossary_change, sender=model, dispatch_uid=f"dict-{model.__name__}-save")
-            post_delete.connect(signal_handlers.on_glossary_change, sender=model, dispatch_uid=f"dict-{model.__name__}-del")
+            post_save.connect(
+                signal_handlers.on_glossary_change,
+                sender=model,
+                dispatch_uid=f"dict-{model.__name__}-save",
+            )
+            post_delete.connect(
+                signal_handlers.on_glossary_change,
+                sender=model,
+                dispatch_uid=f"dict-{model.__name__}-del",
+            )
         from wagtail.signals import page_published
 
-        page_published.connect(signal_handlers.on_page_published, dispatch_uid="dict-warm-article-words")
+        page_published.connect(
+            signal_handlers.on_page_published, dispatch_uid="dict-warm-article-words"
+        )

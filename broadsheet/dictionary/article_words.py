@@ -40,8 +40,8 @@ def expressions_in(text):
     found = []
     for size in (4, 3, 2):
         for i in range(len(tokens) - size + 1):
-            run = tokens[i:i + size]
-            if any(text[a.end():b.start()] != " " for a, b in zip(run, run[1:])):
+            run = tokens[i : i + size]
+            if any(text[a.end() : b.start()] != " " for a, b in zip(run, run[1:], strict=False)):
                 continue
             phrase = " ".join(t.group() for t in run)
             if phrase.replace(" ", "_").lower() in index and not any(phrase in f for f in found):
@@ -64,14 +64,24 @@ def word_levels(text):
             word = check_word(form)
         except NotAWord:
             continue
-        forms, found = wordnet_reading(word)  # the popup's own choice of headword, so the same level
+        forms, found = wordnet_reading(
+            word
+        )  # the popup's own choice of headword, so the same level
         lemma = found["lemma"] if found else forms[0]
         level = headword_level(found, lemma)["level"]
         if level:
-            levels[form] = {"lemma": lemma, "level": level, "found": bool(found) or term_key(word) in glossary}
+            levels[form] = {
+                "lemma": lemma,
+                "level": level,
+                "found": bool(found) or term_key(word) in glossary,
+            }
     for phrase in expressions_in(text):
         if not phrase[:1].isupper():  # a capitalised run is a name: the glossary's business
-            levels[phrase] = {"lemma": phrase.lower(), "level": word_level(phrase.lower())["level"] or "C2", "found": True}
+            levels[phrase] = {
+                "lemma": phrase.lower(),
+                "level": word_level(phrase.lower())["level"] or "C2",
+                "found": True,
+            }
     return levels
 
 
@@ -105,8 +115,11 @@ def _hard_words(page, above):
     terms = glossary_terms_in(text)
     known = {term.lower() for term in terms}
     expressions = [
-        e for e in expressions_in(text)
-        if not e[:1].isupper() and e.lower() not in known and level_number(lookup(e)["level"] or "C2") > threshold
+        e
+        for e in expressions_in(text)
+        if not e[:1].isupper()
+        and e.lower() not in known
+        and level_number(lookup(e)["level"] or "C2") > threshold
     ]
     # "liaison" inside "liaison office", "tit" inside "tit for tat": the phrase in the box explains them; the
     # word's own first sense would mislead.
@@ -114,16 +127,27 @@ def _hard_words(page, above):
     words = [
         form
         for form, info in article_levels(page).items()
-        if info["found"] and level_number(info["level"]) > threshold
-        and not form[:1].isupper() and form.lower() not in covered
+        if info["found"]
+        and level_number(info["level"]) > threshold
+        and not form[:1].isupper()
+        and form.lower() not in covered
     ]
     chosen, lemmas = [], set()
     for form in terms + expressions + words:
         entry = lookup(form)
-        if entry["lemma"].lower() in lemmas or not (entry["senses"] or entry["gloss"] or entry["note"]):
+        if entry["lemma"].lower() in lemmas or not (
+            entry["senses"] or entry["gloss"] or entry["note"]
+        ):
             continue
         lemmas.add(entry["lemma"].lower())
-        chosen.append({"lemma": entry["lemma"], "level": entry["level"], "pos": entry["pos"], "gloss": short_gloss(entry)})
+        chosen.append(
+            {
+                "lemma": entry["lemma"],
+                "level": entry["level"],
+                "pos": entry["pos"],
+                "gloss": short_gloss(entry),
+            }
+        )
         if len(chosen) >= app_settings.BOX_SIZE:
             break
     return chosen

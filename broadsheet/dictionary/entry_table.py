@@ -21,8 +21,17 @@ from .app_settings import app_settings
 
 MISSING = object()
 # What a reading depends on: these modules' code, WordNet's files, wordfreq's and cefrpy's data.
-SOURCES = ("senses", "readings", "spelling", "wordnet", "wordnet_index", "levels", "zipf_table", "lemmas",
-           "entry_table")
+SOURCES = (
+    "senses",
+    "readings",
+    "spelling",
+    "wordnet",
+    "wordnet_index",
+    "levels",
+    "zipf_table",
+    "lemmas",
+    "entry_table",
+)
 PACKAGES = ("nltk", "wordfreq", "cefrpy")
 
 RECHECK_SECONDS = 30
@@ -63,10 +72,16 @@ def _connection():
     file is looked for again every RECHECK_SECONDS, so workers pick up a table written after they started)."""
     where = path()
     found = _open.get(where)
-    if found is None or found is _absent and time.monotonic() - _absent_since.get(where, 0) > RECHECK_SECONDS:
+    if (
+        found is None
+        or found is _absent
+        and time.monotonic() - _absent_since.get(where, 0) > RECHECK_SECONDS
+    ):
         with _lock:
             if where.exists():
-                _open[where] = sqlite3.connect(f"file:{where}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+                _open[where] = sqlite3.connect(
+                    f"file:{where}?mode=ro&immutable=1", uri=True, check_same_thread=False
+                )
             else:
                 _open[where], _absent_since[where] = _absent, time.monotonic()
     found = _open[where]
@@ -108,7 +123,9 @@ def common_words(count):
 
     from .lemmas import is_word
 
-    return [w for w in top_n_list("en", count) if is_word(w) and len(w) <= app_settings.MAX_WORD_LENGTH]
+    return [
+        w for w in top_n_list("en", count) if is_word(w) and len(w) <= app_settings.MAX_WORD_LENGTH
+    ]
 
 
 def build(words, target=None):
@@ -142,9 +159,16 @@ def build(words, target=None):
                 add(american)
     with sqlite3.connect(tmp) as db:
         for table, rows in (("entries", entries), ("levels", levels)):
-            db.execute(f"CREATE TABLE {table} (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
-            db.executemany(f"INSERT INTO {table} VALUES (?, ?)",
-                           ((k, json.dumps(v, ensure_ascii=False, separators=(",", ":"))) for k, v in rows.items()))
+            db.execute(
+                f"CREATE TABLE {table} (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"
+            )
+            db.executemany(
+                f"INSERT INTO {table} VALUES (?, ?)",
+                (
+                    (k, json.dumps(v, ensure_ascii=False, separators=(",", ":")))
+                    for k, v in rows.items()
+                ),
+            )
     db.close()
     tmp.replace(target)
     forget()

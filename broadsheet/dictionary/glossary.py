@@ -22,7 +22,9 @@ def glossary_version():
     if version is None:
         version = _new_version()
         if not cache.add(VERSION_KEY, version, None):
-            version = cache.get(VERSION_KEY) or version  # another worker got there first: share its token
+            version = (
+                cache.get(VERSION_KEY) or version
+            )  # another worker got there first: share its token
     return version
 
 
@@ -42,7 +44,9 @@ def _glossary(version):
 
     terms = {row["key"]: row for row in GlossaryTerm.objects.values(*TERM_FIELDS)}
     equivalents = {}
-    for english, korean in KoreanEquivalent.objects.values_list("english", "korean").iterator(chunk_size=5000):
+    for english, korean in KoreanEquivalent.objects.values_list("english", "korean").iterator(
+        chunk_size=5000
+    ):
         headwords = equivalents.setdefault(english, {})
         if len(headwords) < MAX_EQUIVALENTS:
             headwords[korean] = None

@@ -14,8 +14,31 @@ EDGE_PUNCTUATION = "\"'“”«»()[]{}<>,;:!?…*_/\\|#-"
 POSSESSIVE = re.compile(r"(?<=\w)'s?$", re.IGNORECASE)
 # Hyphenated prefixes a learner meets in news copy: "re-dispatched", "pre-emptively", "co-operate".
 HYPHEN_PREFIXES = (
-    "re", "pre", "co", "un", "non", "anti", "counter", "over", "under", "post", "ex", "self", "mis",
-    "inter", "sub", "super", "semi", "multi", "mid", "out", "de", "dis", "pro", "ultra", "trans",
+    "re",
+    "pre",
+    "co",
+    "un",
+    "non",
+    "anti",
+    "counter",
+    "over",
+    "under",
+    "post",
+    "ex",
+    "self",
+    "mis",
+    "inter",
+    "sub",
+    "super",
+    "semi",
+    "multi",
+    "mid",
+    "out",
+    "de",
+    "dis",
+    "pro",
+    "ultra",
+    "trans",
 )
 PREFIXED = re.compile(rf"^({'|'.join(HYPHEN_PREFIXES)})-(.+)$", re.IGNORECASE)
 # Characters that can make up a headword: letters, digits, spaces, hyphens, apostrophes, full stops (U.S.).
@@ -27,7 +50,9 @@ def normalise(text):
     text = unicodedata.normalize("NFC", text).translate(APOSTROPHES).translate(DASHES)
     text = " ".join(text.split()).strip(EDGE_PUNCTUATION + " ")
     if text.endswith(".") and "." not in text[:-1]:
-        text = text[:-1].rstrip(EDGE_PUNCTUATION)  # a full stop ends the sentence, unless it is "U.S."
+        text = text[:-1].rstrip(
+            EDGE_PUNCTUATION
+        )  # a full stop ends the sentence, unless it is "U.S."
     return POSSESSIVE.sub("", text)
 
 
@@ -55,15 +80,56 @@ def surface_forms(text):
 # The word before a selection, when the reader selected it in an article: a determiner or number makes
 # "planes" a noun ("two planes", "the sites"); a subject pronoun makes "sites" a verb ("she sites the plant").
 BEFORE_A_NOUN = frozenset(
-    "a an the this that these those my your his her its our their some many few several both all no every "
-    "each any more most other such two three four five six seven eight nine ten dozen hundred thousand "
-    "million billion".split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "my",
+        "your",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "some",
+        "many",
+        "few",
+        "several",
+        "both",
+        "all",
+        "no",
+        "every",
+        "each",
+        "any",
+        "more",
+        "most",
+        "other",
+        "such",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozen",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+    ]
 )
-BEFORE_A_VERB = frozenset("i you he she it we they who".split())
+BEFORE_A_VERB = frozenset(["i", "you", "he", "she", "it", "we", "they", "who"])
 
 
 def context_pos(before):
-    """"n", "v" or None: the part of speech the word before a selection asks for."""
+    """ "n", "v" or None: the part of speech the word before a selection asks for."""
     word = normalise((before or "")[-64:]).lower()
     if word in BEFORE_A_NOUN or word.replace(",", "").isdigit():
         return "n"

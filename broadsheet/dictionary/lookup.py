@@ -9,13 +9,12 @@ import threading
 from functools import lru_cache
 
 from .app_settings import app_settings
-from .glossary import glossary_version, korean_equivalents, first_term
+from .glossary import first_term, glossary_version, korean_equivalents
 from .grammar import WITH_WORDNET_SENSES, grammar_entry
 from .lemmas import context_pos, surface_forms
 from .levels import word_level
 from .senses import wordnet_entry
 from .spelling import american_forms, variants
-
 
 MARKUP = set("<>&={}[]|\\^~`@#$%")
 
@@ -91,7 +90,14 @@ def british_reading(form, prefer=None):
     for american in american_forms(form):
         found = wordnet_entry(american, prefer)
         if found:
-            british = next((b for b in variants(found["lemma"], american=False) if form.lower().startswith(b[:-1])), None)
+            british = next(
+                (
+                    b
+                    for b in variants(found["lemma"], american=False)
+                    if form.lower().startswith(b[:-1])
+                ),
+                None,
+            )
             if british:
                 return {**found, "lemma": british, "spellings": [british, found["lemma"]]}
             return found
@@ -106,7 +112,13 @@ def build_entry(word, version=None, prefer=None):
     # The glossary knows names as written ("Blue House") and words by lemma ("liaison office").
     candidates = forms + ([found["lemma"]] if found else [])
     term = first_term(candidates, version)
-    lemma = forms[0].lower() if grammar else found["lemma"] if found else (term["term"] if term else forms[0])
+    lemma = (
+        forms[0].lower()
+        if grammar
+        else found["lemma"]
+        if found
+        else (term["term"] if term else forms[0])
+    )
     level = headword_level(found, lemma)
     equivalents = korean_equivalents(lemma, version)
     senses = found["senses"] if found else []
@@ -119,7 +131,11 @@ def build_entry(word, version=None, prefer=None):
         "found": bool(found or term or equivalents or grammar),
         "word": word,
         "lemma": lemma,
-        "pos": grammar[0] if grammar else found["pos"] if found else (term["part_of_speech"] if term else ""),
+        "pos": grammar[0]
+        if grammar
+        else found["pos"]
+        if found
+        else (term["part_of_speech"] if term else ""),
         "senses": senses,
         "level": level["level"],
         "zipf": level["zipf"],
@@ -142,5 +158,7 @@ def short_gloss(entry):
     """One line for the box and the export: the first definition, with the Korean gloss when known."""
     # Prefer a general sense to a field's jargon: goodwill is "(accounting) an intangible asset" first.
     general = [s["definition"] for s in entry["senses"] if not s["definition"].startswith("(")]
-    definition = entry["note"] or next(iter(general + [s["definition"] for s in entry["senses"]]), "")
+    definition = entry["note"] or next(
+        iter(general + [s["definition"] for s in entry["senses"]]), ""
+    )
     return " — ".join(part for part in (entry["gloss"], definition) if part)

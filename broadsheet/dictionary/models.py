@@ -30,15 +30,32 @@ class PartOfSpeech(models.TextChoices):
 class GlossaryTerm(index.Indexed, models.Model):
     """A name or news term the editors explain: Kaesong, Blue House, liaison office."""
 
-    term = models.CharField(_("term"), max_length=120, help_text=_("As readers meet it, e.g. Blue House"))
+    term = models.CharField(
+        _("term"), max_length=120, help_text=_("As readers meet it, e.g. Blue House")
+    )
     key = models.CharField(max_length=120, unique=True, editable=False)
-    part_of_speech = models.CharField(_("part of speech"), max_length=20, choices=PartOfSpeech.choices)
-    korean_gloss = models.CharField(_("Korean gloss"), max_length=200, blank=True, help_text=_("e.g. 청와대"))
-    explanation = models.TextField(_("explanation"), blank=True, help_text=_("One or two plain English sentences"))
+    part_of_speech = models.CharField(
+        _("part of speech"), max_length=20, choices=PartOfSpeech.choices
+    )
+    korean_gloss = models.CharField(
+        _("Korean gloss"), max_length=200, blank=True, help_text=_("e.g. 청와대")
+    )
+    explanation = models.TextField(
+        _("explanation"), blank=True, help_text=_("One or two plain English sentences")
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
-    panels = [FieldPanel("term"), FieldPanel("part_of_speech"), FieldPanel("korean_gloss"), FieldPanel("explanation")]
-    search_fields = [index.SearchField("term"), index.AutocompleteField("term"), index.SearchField("korean_gloss")]
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("part_of_speech"),
+        FieldPanel("korean_gloss"),
+        FieldPanel("explanation"),
+    ]
+    search_fields = [
+        index.SearchField("term"),
+        index.AutocompleteField("term"),
+        index.SearchField("korean_gloss"),
+    ]
 
     class Meta:
         ordering = ["key"]
@@ -46,6 +63,10 @@ class GlossaryTerm(index.Indexed, models.Model):
 
     def __str__(self):
         return self.term
+
+    def save(self, *args, **kwargs):
+        self.key = term_key(self.term)
+        super().save(*args, **kwargs)
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -56,15 +77,13 @@ class GlossaryTerm(index.Indexed, models.Model):
         if GlossaryTerm.objects.filter(key=self.key).exclude(pk=self.pk).exists():
             raise ValidationError({"term": _("The glossary already explains this term.")})
 
-    def save(self, *args, **kwargs):
-        self.key = term_key(self.term)
-        super().save(*args, **kwargs)
-
 
 class KoreanEquivalent(models.Model):
     """One sense of a Basic Korean Dictionary (한국어기초사전) entry, found by its English equivalent."""
 
-    english = models.CharField(max_length=120, db_index=True, help_text="term_key of the English equivalent")
+    english = models.CharField(
+        max_length=120, db_index=True, help_text="term_key of the English equivalent"
+    )
     korean = models.CharField(max_length=120)
     korean_definition = models.TextField(blank=True)
     english_definition = models.TextField(blank=True)
@@ -75,7 +94,10 @@ class KoreanEquivalent(models.Model):
     class Meta:
         ordering = ["english", "source_entry", "sense_number"]
         constraints = [
-            models.UniqueConstraint(fields=["source_entry", "sense_number", "english"], name="dictionary_equivalent_once"),
+            models.UniqueConstraint(
+                fields=["source_entry", "sense_number", "english"],
+                name="dictionary_equivalent_once",
+            ),
         ]
 
     def __str__(self):
@@ -85,15 +107,23 @@ class KoreanEquivalent(models.Model):
 class SavedWord(models.Model):
     """A word a signed-in reader saved to their vocabulary list (anonymous readers keep theirs in the browser)."""
 
-    reader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_words")
+    reader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_words"
+    )
     lemma = models.CharField(max_length=120)
-    seen_as = models.CharField(max_length=120, blank=True, help_text="the form in the article, e.g. withdrawing")
-    gloss = models.CharField(max_length=300, blank=True, help_text="the short definition when saved, for the export")
+    seen_as = models.CharField(
+        max_length=120, blank=True, help_text="the form in the article, e.g. withdrawing"
+    )
+    gloss = models.CharField(
+        max_length=300, blank=True, help_text="the short definition when saved, for the export"
+    )
     saved_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-saved_at", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["reader", "lemma"], name="dictionary_saved_word_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["reader", "lemma"], name="dictionary_saved_word_once")
+        ]
 
     def __str__(self):
         return self.lemma

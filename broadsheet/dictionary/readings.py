@@ -29,15 +29,56 @@ VERB_ES_AFTER = ("s", "x", "z", "ch", "sh", "o")
 VOWELS = set("aeiou")
 # Nouns used in the plural with a meaning of their own: the singular is another word or rare.
 PLURAL_WORDS = frozenset(
-    "savings jeans pajamas pyjamas trousers scissors clothes goods earnings proceeds remains surroundings "
-    "belongings outskirts headquarters premises corps means series species news thanks congratulations odds "
-    "whereabouts barracks arrears grounds lodgings riches tidings demographics analytics".split()
+    [
+        "savings",
+        "jeans",
+        "pajamas",
+        "pyjamas",
+        "trousers",
+        "scissors",
+        "clothes",
+        "goods",
+        "earnings",
+        "proceeds",
+        "remains",
+        "surroundings",
+        "belongings",
+        "outskirts",
+        "headquarters",
+        "premises",
+        "corps",
+        "means",
+        "series",
+        "species",
+        "news",
+        "thanks",
+        "congratulations",
+        "odds",
+        "whereabouts",
+        "barracks",
+        "arrears",
+        "grounds",
+        "lodgings",
+        "riches",
+        "tidings",
+        "demographics",
+        "analytics",
+    ]
 )
 SHORT_CVC = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
 NOUN, VERB, ADJ = "n", "v", "a"
 COMPARATIVES = {"er>", "est>", "er>e", "est>e"}
-PLURAL_RULES = {("s", ""), ("ses", "s"), ("ves", "f"), ("xes", "x"), ("zes", "z"), ("ches", "ch"),
-                ("shes", "sh"), ("men", "man"), ("ies", "y")}
+PLURAL_RULES = {
+    ("s", ""),
+    ("ses", "s"),
+    ("ves", "f"),
+    ("xes", "x"),
+    ("zes", "z"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("men", "man"),
+    ("ies", "y"),
+}
 
 
 @dataclass
@@ -54,7 +95,11 @@ def possible(form, pos, old, new, wn=None):
     base = form[: -len(old)] + new
     if wn is not None and pos == NOUN and base in wn._exception_map[NOUN]:
         return False  # "mens" is not a plural of "men", already a plural
-    if len(base) < 2 or (old, new) == ("s", "") and (form.endswith("ss") or len(base) == 2 and VOWELS & set(base)):
+    if (
+        len(base) < 2
+        or (old, new) == ("s", "")
+        and (form.endswith("ss") or len(base) == 2 and VOWELS & set(base))
+    ):
         return False  # "as" is not a plural of "a", "pass" of "pas", "res" of "re" (but TVs of TV)
     if pos == VERB and (old, new) == ("es", ""):
         return base.endswith(VERB_ES_AFTER)  # box → boxes, go → goes; sit → sits, be → is
@@ -66,9 +111,8 @@ def possible(form, pos, old, new, wn=None):
         return (keeps_e or not base.endswith("e")) and not SHORT_CVC.match(base)  # hop → hopping
     if pos == VERB and (old, new) == ("ed", ""):
         return not base.endswith("e") and not SHORT_CVC.match(base)  # rap → rapped
-    if pos == ADJ and old in ("er", "est") and SHORT_CVC.match(base):
-        return False  # big → bigger: "peter" is not more "pet"
-    return True
+    # big → bigger: "peter" is not more "pet"
+    return not (pos == ADJ and old in ("er", "est") and SHORT_CVC.match(base))
 
 
 def candidates(wn, key, pos):
@@ -105,7 +149,10 @@ def irregular_verbs(wn):
 def lemma_count(reading):
     if reading.count < 0:
         reading.count = sum(
-            l.count() for s in reading.synsets for l in s.lemmas() if l.name().lower() == reading.lemma
+            lem.count()
+            for s in reading.synsets
+            for lem in s.lemmas()
+            if lem.name().lower() == reading.lemma
         )
     return reading.count
 
@@ -117,7 +164,9 @@ def ranked(wn, readings, key, zipf):
         irregular = irregular_verbs(wn)
         readings = [r for r in readings if not (r.route.startswith("ed>") and r.lemma in irregular)]
     # A comparative is seldom far rarer than its base: "after" is no form of aft, "number" none of numb.
-    readings = [r for r in readings if not (r.route in COMPARATIVES and zipf(r.lemma) < zipf(key) - 1)]
+    readings = [
+        r for r in readings if not (r.route in COMPARATIVES and zipf(r.lemma) < zipf(key) - 1)
+    ]
     lemmas = list(dict.fromkeys(r.lemma for r in readings))
     if len(lemmas) == 1:
         return lemmas
@@ -135,7 +184,7 @@ def ranked(wn, readings, key, zipf):
             return 0
         return 1 if routes[lemma] - {"exception"} else 3
 
-    bases = sorted((l for l in lemmas if l != key), key=lambda l: (tier(l), -count[l]))
+    bases = sorted((lem for lem in lemmas if lem != key), key=lambda lem: (tier(lem), -count[lem]))
     if key not in by_lemma:
         return bases
     if not bases:
@@ -147,7 +196,9 @@ def ranked(wn, readings, key, zipf):
 
 
 def _own_word_first(key, base, by_lemma, count, zipf, base_tier):
-    plural = any(r.pos == NOUN and tuple(r.route.split(">")) in PLURAL_RULES for r in by_lemma[base])
+    plural = any(
+        r.pos == NOUN and tuple(r.route.split(">")) in PLURAL_RULES for r in by_lemma[base]
+    )
     noun_exception = any(r.pos == NOUN and r.route == "exception" for r in by_lemma[base])
     if plural or noun_exception:
         # ethics, dynamics, savings: fields and plural-only nouns are words of their own.

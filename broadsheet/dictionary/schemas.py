@@ -1,7 +1,5 @@
 """The dictionary API's shapes, as /api/openapi.json describes them."""
 
-from typing import Optional
-
 from ninja import Field, Schema
 
 
@@ -19,24 +17,34 @@ class Reading(Schema):
 
 class Entry(Schema):
     word: str = Field(description="the selection, cleaned: quotes and possessive 's removed")
-    lemma: str = Field(description="the headword: withdrawing → withdraw, went → go, re-dispatched → dispatch")
+    lemma: str = Field(
+        description="the headword: withdrawing → withdraw, went → go, re-dispatched → dispatch"
+    )
     pos: str = Field(description="part of speech of the likeliest reading")
     senses: list[Sense]
-    level: Optional[str] = Field(description="learner level A1..C2 from word frequency and CEFR lists")
+    level: str | None = Field(description="learner level A1..C2 from word frequency and CEFR lists")
     zipf: float = Field(description="wordfreq Zipf frequency of the lemma (7 = 'the', 3 = rare)")
-    gloss: str = Field(description="Korean gloss from the newsroom glossary or the Basic Korean Dictionary")
+    gloss: str = Field(
+        description="Korean gloss from the newsroom glossary or the Basic Korean Dictionary"
+    )
     note: str = Field(description="the newsroom glossary's explanation, when it has one")
     in_glossary: bool
-    grammar: bool = Field(description="a grammar word (modal, pronoun, article…): a short learner entry")
-    also: list[Reading] = Field(description="other readings of the word: interesting is also a form of interest")
-    spellings: list[str] = Field(description="the article's spelling first, then the other one: colour, color")
+    grammar: bool = Field(
+        description="a grammar word (modal, pronoun, article…): a short learner entry"
+    )
+    also: list[Reading] = Field(
+        description="other readings of the word: interesting is also a form of interest"
+    )
+    spellings: list[str] = Field(
+        description="the article's spelling first, then the other one: colour, color"
+    )
 
 
 class Missing(Schema):
     detail: str
     word: str
     lemma: str
-    level: Optional[str]
+    level: str | None
     zipf: float
 
 
@@ -64,7 +72,9 @@ class SavedWordOut(Schema):
 class Me(Schema):
     authenticated: bool
     is_staff: bool
-    glossary_add_url: Optional[str] = Field(description="staff only: the admin form that adds a glossary term")
+    glossary_add_url: str | None = Field(
+        description="staff only: the admin form that adds a glossary term"
+    )
     saved_words: list[SavedWordOut]
 
 
@@ -76,4 +86,6 @@ class WordLevel(Schema):
 
 class ArticleLevels(Schema):
     page_id: int
-    words: dict[str, WordLevel] = Field(description="each distinct word form in the article → its level")
+    words: dict[str, WordLevel] = Field(
+        description="each distinct word form in the article → its level"
+    )

@@ -3,8 +3,8 @@
 from functools import lru_cache
 
 from . import entry_table, zipf_table
-from .spelling import american_forms, other_spelling, variants
 from .readings import Reading, candidates, lemma_count, plural_word, ranked
+from .spelling import american_forms, other_spelling, variants
 from .wordnet import get_wordnet, read_lock
 
 POS_NAMES = {"n": "noun", "v": "verb", "a": "adjective", "s": "adjective", "r": "adverb"}
@@ -14,7 +14,29 @@ MAX_PARSED_SYNSETS = 100
 MAX_ALSO = 2  # other readings named under the headword ("also a form of interest")
 # WordNet has no pronouns or articles, only look-alikes: "he" the Hebrew letter, "it" for IT, "us" as U's.
 FUNCTION_WORDS = frozenset(
-    "a an the i me my we us our you your he him his she her it its they them their".split()
+    [
+        "a",
+        "an",
+        "the",
+        "i",
+        "me",
+        "my",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+    ]
 )
 
 
@@ -26,7 +48,9 @@ def _same_case(synset, lemma, form):
 
 def _readings(wn, form):
     """Every Reading morphology allows for the form, in any part of speech (readings.py ranks them)."""
-    key = form.replace(" ", "_").lower()  # the index is lower case; _same_case keeps "us" from meaning the US
+    key = form.replace(
+        " ", "_"
+    ).lower()  # the index is lower case; _same_case keeps "us" from meaning the US
     for pos in ("n", "v", "a", "r"):
         for lemma, route in candidates(wn, key, pos):
             synsets = [s for s in wn.synsets(lemma, pos) if _same_case(s, lemma, form)]
@@ -35,7 +59,11 @@ def _readings(wn, form):
 
 
 def _sense(synset, lemma, spellings=()):
-    synonyms = [n.replace("_", " ") for n in synset.lemma_names() if n.lower() not in (lemma.lower(), *spellings)]
+    synonyms = [
+        n.replace("_", " ")
+        for n in synset.lemma_names()
+        if n.lower() not in (lemma.lower(), *spellings)
+    ]
     return {
         "pos": POS_NAMES[synset.pos()],
         "definition": synset.definition(),
@@ -79,14 +107,20 @@ def read_entry(form, prefer=None):
         key = form.replace(" ", "_").lower()
         lemmas = ranked(wn, readings, key, zipf_table.zipf)
         if prefer:
-            lemmas.sort(key=lambda l: not any(r.lemma == l and r.pos == prefer for r in readings))
+            lemmas.sort(
+                key=lambda lem: not any(r.lemma == lem and r.pos == prefer for r in readings)
+            )
         lemma = lemmas[0]
         group = [r for r in readings if r.lemma == lemma]
         spelling = other_spelling(wn, lemma, group[0].pos)
         if spelling and spelling[0] != lemma:
             # colour and color are one entry: its senses are the American spelling's, the headword the article's.
             route = group[0].route
-            group = [Reading(spelling[0], pos, route, found) for pos in "nvar" if (found := wn.synsets(spelling[0], pos))]
+            group = [
+                Reading(spelling[0], pos, route, found)
+                for pos in "nvar"
+                if (found := wn.synsets(spelling[0], pos))
+            ]
         if len(group) > 1:
             # "plans" is a noun and a verb: the part of speech the context asks for, else the one tagged more.
             group.sort(key=lambda r: (r.pos != prefer, -lemma_count(r)))
@@ -95,11 +129,25 @@ def read_entry(form, prefer=None):
             # jeans: WordNet's entry is "jean", a reader says jeans; the singular is still named.
             headword, lemmas = form.lower(), [key, *lemmas]
         senses = [_sense(s, lemma, spelling or ()) for r in group for s in r.synsets]
-        spellings = [headword, (spelling[1] if spelling[0] == lemma else spelling[0]).replace("_", " ")] if spelling else []
-        others = [l for l in lemmas[1:] if l != headword and (not spelling or l not in spelling)]
-        also = [{"lemma": _written(l, readings), "pos": POS_NAMES[_likeliest(l, readings).pos]} for l in others[:MAX_ALSO]]
-    entry = {"lemma": headword, "pos": POS_NAMES[group[0].pos], "senses": senses[:MAX_SENSES], "also": also,
-             "spellings": spellings}
+        spellings = (
+            [headword, (spelling[1] if spelling[0] == lemma else spelling[0]).replace("_", " ")]
+            if spelling
+            else []
+        )
+        others = [
+            lem for lem in lemmas[1:] if lem != headword and (not spelling or lem not in spelling)
+        ]
+        also = [
+            {"lemma": _written(lem, readings), "pos": POS_NAMES[_likeliest(lem, readings).pos]}
+            for lem in others[:MAX_ALSO]
+        ]
+    entry = {
+        "lemma": headword,
+        "pos": POS_NAMES[group[0].pos],
+        "senses": senses[:MAX_SENSES],
+        "also": also,
+        "spellings": spellings,
+    }
     if spelling and spelling[1] == lemma and spelling[0] != lemma:
         return _as_american(form, entry, prefer) or entry
     return entry
@@ -112,13 +160,21 @@ def _as_american(form, entry, prefer):
         found = wordnet_entry(american, prefer)
         if found and len(found["spellings"]) == 2:
             also = [{**a, "lemma": _british(a["lemma"], form)} for a in found["also"]]
-            return {**found, "lemma": found["spellings"][1], "spellings": found["spellings"][::-1], "also": also}
+            return {
+                **found,
+                "lemma": found["spellings"][1],
+                "spellings": found["spellings"][::-1],
+                "also": also,
+            }
     return None
 
 
 def _british(lemma, form):
     """A reading of a British form, in British spelling too: organised → also a form of organise."""
-    return next((b for b in [lemma, *variants(lemma, american=False)] if form.lower().startswith(b[:-1])), lemma)
+    return next(
+        (b for b in [lemma, *variants(lemma, american=False)] if form.lower().startswith(b[:-1])),
+        lemma,
+    )
 
 
 def _likeliest(lemma, readings):
@@ -128,4 +184,6 @@ def _likeliest(lemma, readings):
 def _written(lemma, readings):
     """The index is lower case; the headword as WordNet writes it: Korea, Seoul, higher-up."""
     synsets = [s for r in readings if r.lemma == lemma for s in r.synsets]
-    return next((n for s in synsets for n in s.lemma_names() if n.lower() == lemma), lemma).replace("_", " ")
+    return next((n for s in synsets for n in s.lemma_names() if n.lower() == lemma), lemma).replace(
+        "_", " "
+    )

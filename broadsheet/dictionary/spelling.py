@@ -8,23 +8,53 @@ same entry; the headword keeps the spelling the article used.
 
 # (British, American) pieces, tried one at a time and in pairs (manoeuvre → maneuver needs two).
 RULES = (
-    ("our", "or"), ("ise", "ize"), ("isa", "iza"), ("isi", "izi"), ("yse", "yze"), ("ysi", "yzi"),
-    ("tre", "ter"), ("bre", "ber"), ("ogue", "og"), ("mme", "m"), ("ence", "ense"), ("lled", "led"),
-    ("lling", "ling"), ("ller", "ler"), ("llor", "lor"), ("eable", "able"), ("dgement", "dgment"),
+    ("our", "or"),
+    ("ise", "ize"),
+    ("isa", "iza"),
+    ("isi", "izi"),
+    ("yse", "yze"),
+    ("ysi", "yzi"),
+    ("tre", "ter"),
+    ("bre", "ber"),
+    ("ogue", "og"),
+    ("mme", "m"),
+    ("ence", "ense"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ller", "ler"),
+    ("llor", "lor"),
+    ("eable", "able"),
+    ("dgement", "dgment"),
 )
 # British to American only: backwards, every "e" would be a candidate for "ae" and "oe".
 ONE_WAY = (("ae", "e"), ("oe", "e"))
-WORDS = {"grey": "gray", "tyre": "tire", "plough": "plow", "cheque": "check", "kerb": "curb",
-         "aluminium": "aluminum", "jewellery": "jewelry", "pyjamas": "pajamas", "draught": "draft",
-         "sceptic": "skeptic", "sceptical": "skeptical", "mould": "mold", "moustache": "mustache",
-         "storey": "story", "ageing": "aging", "enrol": "enroll", "fulfil": "fulfill", "artefact": "artifact"}
+WORDS = {
+    "grey": "gray",
+    "tyre": "tire",
+    "plough": "plow",
+    "cheque": "check",
+    "kerb": "curb",
+    "aluminium": "aluminum",
+    "jewellery": "jewelry",
+    "pyjamas": "pajamas",
+    "draught": "draft",
+    "sceptic": "skeptic",
+    "sceptical": "skeptical",
+    "mould": "mold",
+    "moustache": "mustache",
+    "storey": "story",
+    "ageing": "aging",
+    "enrol": "enroll",
+    "fulfil": "fulfill",
+    "artefact": "artifact",
+}
 
 
 def _swaps(word, old, new):
     """`word` with one occurrence of `old` replaced by `new`, for each occurrence."""
     found, at = set(), word.find(old)
     while at != -1:
-        found.add(word[:at] + new + word[at + len(old):])
+        found.add(word[:at] + new + word[at + len(old) :])
         at = word.find(old, at + 1)
     return found
 
@@ -36,7 +66,9 @@ def variants(word, american=True):
     rules = list(RULES + ONE_WAY) if american else [(a, b) for b, a in RULES]
     rules = [(old, new) for old, new in rules if old in word]
     once = {v for old, new in rules for v in _swaps(word, old, new)}
-    if american and any(pair in word for pair in ("ae", "oe")):  # only these need two changes: manoeuvre, foetus
+    if american and any(
+        pair in word for pair in ("ae", "oe")
+    ):  # only these need two changes: manoeuvre, foetus
         once |= {v for w in once for old, new in rules for v in _swaps(w, old, new)}
     return sorted((found | once) - {word})
 

@@ -8,21 +8,58 @@ sorted files on demand (wordnet_index.py) rather than loaded whole, which saves 
 
 import io
 import threading
-from pathlib import Path
 import warnings
+from pathlib import Path
 
 from .app_settings import app_settings
 
 # WordNet's 45 lexicographer files, in the order of their numbers (wndb(5WN) "lexnames").
 LEXICOGRAPHER_FILES = (
-    "adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act", "noun.animal", "noun.artifact",
-    "noun.attribute", "noun.body", "noun.cognition", "noun.communication", "noun.event", "noun.feeling",
-    "noun.food", "noun.group", "noun.location", "noun.motive", "noun.object", "noun.person",
-    "noun.phenomenon", "noun.plant", "noun.possession", "noun.process", "noun.quantity", "noun.relation",
-    "noun.shape", "noun.state", "noun.substance", "noun.time", "verb.body", "verb.change",
-    "verb.cognition", "verb.communication", "verb.competition", "verb.consumption", "verb.contact",
-    "verb.creation", "verb.emotion", "verb.motion", "verb.perception", "verb.possession", "verb.social",
-    "verb.stative", "verb.weather", "adj.ppl",
+    "adj.all",
+    "adj.pert",
+    "adv.all",
+    "noun.Tops",
+    "noun.act",
+    "noun.animal",
+    "noun.artifact",
+    "noun.attribute",
+    "noun.body",
+    "noun.cognition",
+    "noun.communication",
+    "noun.event",
+    "noun.feeling",
+    "noun.food",
+    "noun.group",
+    "noun.location",
+    "noun.motive",
+    "noun.object",
+    "noun.person",
+    "noun.phenomenon",
+    "noun.plant",
+    "noun.possession",
+    "noun.process",
+    "noun.quantity",
+    "noun.relation",
+    "noun.shape",
+    "noun.state",
+    "noun.substance",
+    "noun.time",
+    "verb.body",
+    "verb.change",
+    "verb.cognition",
+    "verb.communication",
+    "verb.competition",
+    "verb.consumption",
+    "verb.contact",
+    "verb.creation",
+    "verb.emotion",
+    "verb.motion",
+    "verb.perception",
+    "verb.possession",
+    "verb.social",
+    "verb.stative",
+    "verb.weather",
+    "adj.ppl",
 )
 _SYNTACTIC_CATEGORY = {"noun": 1, "verb": 2, "adj": 3, "adv": 4}
 
@@ -66,7 +103,9 @@ def _reader_class():
         def _load_lemma_pos_offset_map(self):
             from .wordnet_index import SortedIndex
 
-            self._lemma_pos_offset_map = SortedIndex(self.root.path, self._FILEMAP, self.satellite_offsets)
+            self._lemma_pos_offset_map = SortedIndex(
+                self.root.path, self._FILEMAP, self.satellite_offsets
+            )
 
     return DebianWordNetReader
 
@@ -94,5 +133,7 @@ def _load(directory):
     if directory not in nltk.data.path:
         nltk.data.path.append(directory)
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "multilingual functions are not available": we use English only
+        warnings.simplefilter(
+            "ignore"
+        )  # "multilingual functions are not available": we use English only
         return _reader_class()(directory, None)

@@ -20,11 +20,13 @@ class IndexFile:
         self.data = Path(path).read_bytes()
         # Licence lines at the top start with a space; every other line is "lemma pos n ...".
         starts = [0] + [m.end() for m in re.finditer(rb"\n", self.data)]
-        self.starts = array("I", (s for s in starts if s < len(self.data) and self.data[s:s + 1] != b" "))
+        self.starts = array(
+            "I", (s for s in starts if s < len(self.data) and self.data[s : s + 1] != b" ")
+        )
 
     def token(self, i):
         start = self.starts[i]
-        return self.data[start:self.data.index(b" ", start)]
+        return self.data[start : self.data.index(b" ", start)]
 
     def line(self, key):
         """The line (bytes, no newline) whose first token is this key, or None."""
@@ -32,7 +34,7 @@ class IndexFile:
         if lo == len(self.starts) or self.token(lo) != key:
             return None
         start = self.starts[lo]
-        return self.data[start:self.data.index(b"\n", start)]
+        return self.data[start : self.data.index(b"\n", start)]
 
     def offsets(self, lemma):
         """Synset offsets of a lemma in this part of speech, or None."""
@@ -51,7 +53,9 @@ class SortedIndex(Mapping):
     """lemma → {pos: [offsets]}, the shape NLTK's reader expects of `_lemma_pos_offset_map`."""
 
     def __init__(self, root, filemap, satellite_offsets):
-        self.files = {pos: IndexFile(Path(root) / f"index.{suffix}") for pos, suffix in filemap.items()}
+        self.files = {
+            pos: IndexFile(Path(root) / f"index.{suffix}") for pos, suffix in filemap.items()
+        }
         self.satellite_offsets = satellite_offsets
         self.lookup = lru_cache(maxsize=5_000)(self._lookup)
 
@@ -83,7 +87,7 @@ class DataFile:
     slow pure-Python unicode stream reader: here it is the C buffered one (figures: bench/results.md)."""
 
     def __init__(self, path):
-        self.file = open(path, "rb")  # noqa: SIM115  (held open for the process, like NLTK's own handle)
+        self.file = open(path, "rb")
 
     def seek(self, offset):
         self.file.seek(offset)

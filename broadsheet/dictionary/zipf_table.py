@@ -78,14 +78,16 @@ class ZipfTable:
             raise ValueError(f"{path} is not a Zipf table")
         view = memoryview(self._map)
         start = HEADER.size
-        self._offsets = view[start:start + 4 * (self.size + 1)].cast("I")
+        self._offsets = view[start : start + 4 * (self.size + 1)].cast("I")
         start += 4 * (self.size + 1)
-        self._bands = view[start:start + 2 * self.size].cast("H")
+        self._bands = view[start : start + 2 * self.size].cast("H")
         start += 2 * self.size
-        self._base = start  # the word block: sliced from the map itself, which gives comparable bytes
+        self._base = (
+            start  # the word block: sliced from the map itself, which gives comparable bytes
+        )
 
     def _word(self, index):
-        return self._map[self._base + self._offsets[index]:self._base + self._offsets[index + 1]]
+        return self._map[self._base + self._offsets[index] : self._base + self._offsets[index + 1]]
 
     def band(self, token):
         """wordfreq's centibel band of a token, or None when it is not in the list."""
@@ -105,7 +107,10 @@ def table():
             if found is None:
                 if not path.exists():
                     # A process of its own, so this one never holds wordfreq's dict.
-                    subprocess.run([sys.executable, "-m", "broadsheet.dictionary.zipf_table", str(path)], check=True)
+                    subprocess.run(
+                        [sys.executable, "-m", "broadsheet.dictionary.zipf_table", str(path)],
+                        check=True,
+                    )
                 found = _table[path] = ZipfTable(path)
     return found
 

@@ -27,11 +27,15 @@ class SearchHit(Schema):
 class SearchOut(Schema):
     q: str
     count: int
-    more: bool = Field(False, description="More matches than count: the newest `count` are ranked and shown")
+    more: bool = Field(
+        False, description="More matches than count: the newest `count` are ranked and shown"
+    )
     page: int
     pages: int
     results: list[SearchHit]
-    suggestions: list[str] = Field(description="Topic names spelt like the query, when nothing matched")
+    suggestions: list[str] = Field(
+        description="Topic names spelt like the query, when nothing matched"
+    )
 
 
 class SearchError(Schema):
@@ -47,24 +51,58 @@ def _hit(result):
         "title": article.display_headline,
         "url": article.url,
         "section": result.section.title if result.section else None,
-        "published_at": article.first_published_at.isoformat() if article.first_published_at else None,
+        "published_at": article.first_published_at.isoformat()
+        if article.first_published_at
+        else None,
         "authors": [author.name for author in result.authors],
         "snippet": [{"text": text, "match": matched} for text, matched in result.snippet],
     }
 
 
-@router.get("", response={200: SearchOut, 400: SearchError}, summary="Search published articles",
-            description="Relevance first (newest first among equals), or sort=newest. Quoted words are a phrase. "
-            "Filters: section (a section's id, with its subsections), author and tag (slugs), from and to "
-            "(YYYY-MM-DD, inclusive). An empty q answers no results.")
-def search(request, q: str = "", page: str = "", sort: str = "", section: str = "", author: str = "",
-           tag: str = "", date_from: str = Query("", alias="from"), to: str = ""):
-    found = search_input({"q": q, "page": page, "sort": sort, "section": section, "author": author,
-                          "tag": tag, "from": date_from, "to": to})
+@router.get(
+    "",
+    response={200: SearchOut, 400: SearchError},
+    summary="Search published articles",
+    description="Relevance first (newest first among equals), or sort=newest. Quoted words are a phrase. "
+    "Filters: section (a section's id, with its subsections), author and tag (slugs), from and to "
+    "(YYYY-MM-DD, inclusive). An empty q answers no results.",
+)
+def search(
+    request,
+    q: str = "",
+    page: str = "",
+    sort: str = "",
+    section: str = "",
+    author: str = "",
+    tag: str = "",
+    date_from: str = Query("", alias="from"),
+    to: str = "",
+):
+    found = search_input(
+        {
+            "q": q,
+            "page": page,
+            "sort": sort,
+            "section": section,
+            "author": author,
+            "tag": tag,
+            "from": date_from,
+            "to": to,
+        }
+    )
     if found.errors:
-        return Status(400, {"detail": " ".join(found.errors), "code": "bad_search", "errors": found.errors})
+        return Status(
+            400, {"detail": " ".join(found.errors), "code": "bad_search", "errors": found.errors}
+        )
     if not found.q:
-        return {"q": "", "count": 0, "page": found.page, "pages": 0, "results": [], "suggestions": []}
+        return {
+            "q": "",
+            "count": 0,
+            "page": found.page,
+            "pages": 0,
+            "results": [],
+            "suggestions": [],
+        }
     answer = article_search(found=found)
     return {
         "q": found.q,

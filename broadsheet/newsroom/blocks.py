@@ -8,9 +8,13 @@ from wagtail.images.blocks import ImageChooserBlock
 
 class BodyImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
-    caption = blocks.CharBlock(required=False, help_text=_("Leave empty to use the photo's default caption."))
+    caption = blocks.CharBlock(
+        required=False, help_text=_("Leave empty to use the photo's default caption.")
+    )
     credit = blocks.CharBlock(
-        required=False, max_length=120, help_text=_("For this use only; leave empty to use the photo's credit and agency.")
+        required=False,
+        max_length=120,
+        help_text=_("For this use only; leave empty to use the photo's credit and agency."),
     )
 
     class Meta:
@@ -28,7 +32,9 @@ class PullQuoteBlock(blocks.StructBlock):
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(features=["bold", "italic", "link"], template="newsroom/blocks/paragraph.html")
+    paragraph = blocks.RichTextBlock(
+        features=["bold", "italic", "link"], template="newsroom/blocks/paragraph.html"
+    )
     image = BodyImageBlock()
     pull_quote = PullQuoteBlock()
     embed = EmbedBlock(template="newsroom/blocks/embed.html")

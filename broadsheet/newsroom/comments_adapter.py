@@ -22,7 +22,9 @@ class NewsroomCommentsAdapter(CommentsAdapter):
         from allauth.socialaccount.models import SocialAccount
 
         logins = SocialAccount.objects.filter(user=user).values_list("provider", "uid")
-        emails = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+        emails = EmailAddress.objects.filter(user=user, verified=True).values_list(
+            "email", flat=True
+        )
         keys = [f"social:{provider}:{uid}" for provider, uid in logins]
         keys += [f"email:{email.strip().lower()}" for email in emails]
         return {self.identity_digest(key) for key in keys}
@@ -35,10 +37,12 @@ class NewsroomCommentsAdapter(CommentsAdapter):
             return True  # the common case costs no query
         from wagtail.models import Page, PageViewRestriction
 
-        page = Page.objects.filter(pk=whole_number(key[len(ARTICLE_PREFIX):]) or 0).first()
+        page = Page.objects.filter(pk=whole_number(key[len(ARTICLE_PREFIX) :]) or 0).first()
         if page is None:
             return True  # resolve_thread answers for a missing page
-        restrictions = PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True))
+        restrictions = PageViewRestriction.objects.filter(
+            page__in=page.get_ancestors(inclusive=True)
+        )
         return all(restriction.accept_request(request) for restriction in restrictions)
 
     def policy_url(self):
@@ -48,7 +52,7 @@ class NewsroomCommentsAdapter(CommentsAdapter):
         return remembered(("standards-policy-url", generation()), super().policy_url)
 
     def resolve_thread(self, key):
-        if not key.startswith(ARTICLE_PREFIX) or whole_number(key[len(ARTICLE_PREFIX):]) is None:
+        if not key.startswith(ARTICLE_PREFIX) or whole_number(key[len(ARTICLE_PREFIX) :]) is None:
             return None
         from broadsheet.newsroom.freshness import generation, remembered
 
@@ -58,7 +62,7 @@ class NewsroomCommentsAdapter(CommentsAdapter):
     def _article_thread(self, key):
         from broadsheet.newsroom.models import ArticlePage
 
-        page = ArticlePage.objects.live().filter(pk=int(key[len(ARTICLE_PREFIX):])).first()
+        page = ArticlePage.objects.live().filter(pk=int(key[len(ARTICLE_PREFIX) :])).first()
         if page is None:
             return None
         return ThreadInfo(

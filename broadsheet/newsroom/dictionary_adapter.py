@@ -7,7 +7,10 @@ from broadsheet.dictionary.adapter import DictionaryAdapter
 class NewsroomDictionaryAdapter(DictionaryAdapter):
     def article_text_parts(self, page):
         """Headline (the display headline when set), standfirst, then every body block's searchable text."""
-        parts = [getattr(page, "display_headline", "") or page.title, getattr(page, "standfirst", "")]
+        parts = [
+            getattr(page, "display_headline", "") or page.title,
+            getattr(page, "standfirst", ""),
+        ]
         body = getattr(page, "body", None)
         if body is not None:
             parts += body.stream_block.get_searchable_content(body)

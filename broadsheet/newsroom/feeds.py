@@ -45,7 +45,9 @@ class MediaRssFeed(_MediaElements, Rss201rev2Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
-        if item.get("updateddate"):  # RSS 2.0 has no element for it; feed readers know Dublin Core's
+        if item.get(
+            "updateddate"
+        ):  # RSS 2.0 has no element for it; feed readers know Dublin Core's
             handler.addQuickElement("dcterms:modified", rfc3339_date(item["updateddate"]))
 
 
@@ -83,7 +85,9 @@ class LatestArticlesFeed(Feed):
 
     def articles(self):
         bylines = ArticleByline.objects.select_related("author").order_by("sort_order")
-        return article_cards().prefetch_related("tags", "corrections", Prefetch("bylines", queryset=bylines))
+        return article_cards().prefetch_related(
+            "tags", "corrections", Prefetch("bylines", queryset=bylines)
+        )
 
     def items(self):
         return self.articles()[: settings.NEWSROOM_FEED_ITEMS]
@@ -114,8 +118,13 @@ class LatestArticlesFeed(Feed):
         if not item.lead_image:
             return {}
         rendition = item.lead_image.get_rendition(settings.NEWSROOM_SHARE_IMAGE_FILTER)
-        attrs = {"url": rendition.url, "medium": "image", "type": "image/jpeg",
-                 "width": str(rendition.width), "height": str(rendition.height)}
+        attrs = {
+            "url": rendition.url,
+            "medium": "image",
+            "type": "image/jpeg",
+            "width": str(rendition.width),
+            "height": str(rendition.height),
+        }
         return {"lead_image": {"attrs": attrs, "caption": item.caption, "credit": item.credit}}
 
 
@@ -177,7 +186,9 @@ class AuthorFeed(LatestArticlesFeed):
         return _("The latest articles by %(author)s") % {"author": author.name}
 
     def items(self, author):
-        return self.articles().filter(pk__in=author_articles(author).values("pk"))[: settings.NEWSROOM_FEED_ITEMS]
+        return self.articles().filter(pk__in=author_articles(author).values("pk"))[
+            : settings.NEWSROOM_FEED_ITEMS
+        ]
 
 
 class AuthorAtomFeed(AuthorFeed):
@@ -206,7 +217,9 @@ class TopicFeed(LatestArticlesFeed):
         return _("The latest articles on %(topic)s") % {"topic": tag.name}
 
     def items(self, tag):
-        return self.articles().filter(pk__in=topic_articles(tag).values("pk"))[: settings.NEWSROOM_FEED_ITEMS]
+        return self.articles().filter(pk__in=topic_articles(tag).values("pk"))[
+            : settings.NEWSROOM_FEED_ITEMS
+        ]
 
 
 class TopicAtomFeed(TopicFeed):
@@ -220,7 +233,10 @@ class CorrectionsFeed(Feed):
     """/corrections/feed/: the latest corrections, each linking to its place on the article."""
 
     title = _("Broadsheet: corrections and clarifications")
-    description = _("Corrections, clarifications and editor's notes on Broadsheet articles, newest first")
+    description = _(
+        "Corrections, clarifications and editor's notes on Broadsheet articles, newest first"
+    )
+
     def link(self):
         return absolute_url("/corrections/")
 
@@ -236,7 +252,9 @@ class CorrectionsFeed(Feed):
         return f"{item.get_kind_display()}: {item.page.display_headline}"
 
     def item_description(self, item):
-        return escape(item.text)  # RSS readers take a description as HTML; a correction is plain text
+        return escape(
+            item.text
+        )  # RSS readers take a description as HTML; a correction is plain text
 
     def item_link(self, item):
         return absolute_url(f"{item.page.url}#correction-{item.pk}")

@@ -19,10 +19,18 @@ class SchedulePageForm(WagtailAdminPageForm):
         go_live_at = cleaned.get("go_live_at")
         # The picker has minute precision: "this minute" is still the present. Only a changed value is
         # checked, so a page that went live on schedule keeps its (now past) go-live time when edited.
-        if go_live_at and "go_live_at" in self.changed_data and go_live_at < timezone.now().replace(second=0, microsecond=0):
-            self.add_error("go_live_at", _("The go-live time has already passed: choose a time in the future, or publish now."))
+        if (
+            go_live_at
+            and "go_live_at" in self.changed_data
+            and go_live_at < timezone.now().replace(second=0, microsecond=0)
+        ):
+            self.add_error(
+                "go_live_at",
+                _(
+                    "The go-live time has already passed: choose a time in the future, or publish now."
+                ),
+            )
         return cleaned
-
 
 
 class ArticlePageForm(SchedulePageForm):
@@ -39,7 +47,9 @@ class ArticlePageForm(SchedulePageForm):
         if removed and not cleaned_data.get("correction_removal_reason", "").strip():
             self.add_error(
                 "correction_removal_reason",
-                _("A correction cannot be removed without a reason. Give the reason, or keep the correction."),
+                _(
+                    "A correction cannot be removed without a reason. Give the reason, or keep the correction."
+                ),
             )
         return cleaned_data
 
@@ -60,7 +70,9 @@ class ArticlePageForm(SchedulePageForm):
 
     def save(self, commit=True):
         reason = self.cleaned_data["correction_removal_reason"].strip()
-        removals = [(correction, reason) for correction in self.removed_corrections()]  # before the rows go
+        removals = [
+            (correction, reason) for correction in self.removed_corrections()
+        ]  # before the rows go
         page = super().save(commit=commit)
         # Logged with the revision this submission creates (ArticlePage.save_revision), so a refused or
         # failed save logs nothing.

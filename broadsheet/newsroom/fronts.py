@@ -6,7 +6,6 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-
 from wagtail.models import Page
 
 from broadsheet.comments.numbers import whole_number
@@ -95,7 +94,9 @@ def home_front(home):
 
 def home_meta(request):
     return listing_meta(
-        request, title=settings.WAGTAIL_SITE_NAME, description=_("News from Korea, in English"),
+        request,
+        title=settings.WAGTAIL_SITE_NAME,
+        description=_("News from Korea, in English"),
         schemas=home_schemas(request),
     )
 
@@ -106,6 +107,11 @@ def section_meta(section, request, page_obj):
 
     crumbs = [*breadcrumbs(section), (section.title, section.url)]
     description = section.search_description or strip_tags(section.intro)[:200]
-    meta = listing_meta(request, title=section.seo_title or section.title, description=description, crumbs=crumbs,
-                        page_number=page_obj.number)
+    meta = listing_meta(
+        request,
+        title=section.seo_title or section.title,
+        description=description,
+        crumbs=crumbs,
+        page_number=page_obj.number,
+    )
     return {**meta, "breadcrumbs": crumbs}

@@ -36,7 +36,11 @@ def window(text, stems):
     """About SNIPPET_CHARS of text around the first matched word (the start when none matches)."""
     first = next((m.start() for m in WORD.finditer(text) if stem(m.group()) in stems), 0)
     start = max(0, text.rfind(" ", 0, max(0, first - 60)) + 1) if first > 60 else 0
-    end = len(text) if len(text) - start <= SNIPPET_CHARS else text.rfind(" ", start, start + SNIPPET_CHARS)
+    end = (
+        len(text)
+        if len(text) - start <= SNIPPET_CHARS
+        else text.rfind(" ", start, start + SNIPPET_CHARS)
+    )
     return ("… " if start else "") + text[start:end] + (" …" if end < len(text) else "")
 
 
@@ -44,7 +48,7 @@ def mark(text, stems):
     parts, at = [], 0
     for m in WORD.finditer(text):
         if stem(m.group()) in stems:
-            parts += [(text[at:m.start()], False), (m.group(), True)]
+            parts += [(text[at : m.start()], False), (m.group(), True)]
             at = m.end()
     parts.append((text[at:], False))
     return [p for p in parts if p[0]]

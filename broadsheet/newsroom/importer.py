@@ -17,17 +17,42 @@ import re
 from dataclasses import dataclass, field
 
 from .archive.decoding import Undecodable, decode_page
-from .archive.meta import content_key, date_key, normal_url, parse_date, split_names, take_dateline, take_meta_lines
+from .archive.meta import (
+    content_key,
+    date_key,
+    normal_url,
+    parse_date,
+    split_names,
+    take_dateline,
+    take_meta_lines,
+)
 
 BREADCRUMB = re.compile(r"^\s*Home\s*(?:>|›|»)\s*(?P<rest>.+)$", re.IGNORECASE)
-CREDIT_AT_END = re.compile(r"^(?P<caption>.*?)\s*\[(?P<credit>[A-Za-z0-9][\w .&/'-]{0,60})\]\s*$", re.DOTALL)
-TOOLBAR_WORDS = {"print", "dictionary", "share", "font", "size", "listen", "email", "copy", "link", "a", "a+", "a-"}
+CREDIT_AT_END = re.compile(
+    r"^(?P<caption>.*?)\s*\[(?P<credit>[A-Za-z0-9][\w .&/'-]{0,60})\]\s*$", re.DOTALL
+)
+TOOLBAR_WORDS = {
+    "print",
+    "dictionary",
+    "share",
+    "font",
+    "size",
+    "listen",
+    "email",
+    "copy",
+    "link",
+    "a",
+    "a+",
+    "a-",
+}
 # Lines that begin the comment box of the old site; everything from the first of them on is furniture.
 FURNITURE_START = re.compile(
     r"^(log in to |to write comments|help-image|social comment|lock icon|standards board policy|\(0/\d+)",
     re.IGNORECASE,
 )
-FURNITURE_ANYWHERE = re.compile(r"(please log in|standards board policy|\(\d+/\d+자\))", re.IGNORECASE)
+FURNITURE_ANYWHERE = re.compile(
+    r"(please log in|standards board policy|\(\d+/\d+자\))", re.IGNORECASE
+)
 # lxml refuses a str that still carries its encoding declaration; the bytes were decoded already.
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
@@ -87,7 +112,11 @@ def _unique(names):
 def paragraphs_of(text):
     """Paragraphs of a dump: blank-line separated blocks, inner line breaks folded into spaces."""
     blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return [" ".join(line.strip() for line in block.splitlines() if line.strip()) for block in blocks if block.strip()]
+    return [
+        " ".join(line.strip() for line in block.splitlines() if line.strip())
+        for block in blocks
+        if block.strip()
+    ]
 
 
 def section_path_of(line):
@@ -154,7 +183,9 @@ def parse_text_dump(text):
 
 
 def looks_like_html(text):
-    return bool(re.match(r"\s*(<!doctype html|<html|<\?xml|<head|<body|<article)", text, re.IGNORECASE))
+    return bool(
+        re.match(r"\s*(<!doctype html|<html|<\?xml|<head|<body|<article)", text, re.IGNORECASE)
+    )
 
 
 def html_breadcrumb(tree):
@@ -165,7 +196,10 @@ def html_breadcrumb(tree):
         ' or contains(translate(@class,"BREADCUMB","breadcumb"),"breadcrumb")]'
     )
     for node in [*marked, *tree.xpath("//nav")]:
-        labels = [t.strip(" >›»\n\t") for t in node.xpath(".//a//text() | .//li//text() | .//span//text()")]
+        labels = [
+            t.strip(" >›»\n\t")
+            for t in node.xpath(".//a//text() | .//li//text() | .//span//text()")
+        ]
         labels = [label for label in labels if label]
         if labels and labels[0].lower() == "home":
             labels = labels[1:]
@@ -196,14 +230,24 @@ def json_ld_article(tree):
             data = json.loads(block)
         except ValueError:
             continue
-        items = data.get("@graph", [data]) if isinstance(data, dict) else data if isinstance(data, list) else []
+        items = (
+            data.get("@graph", [data])
+            if isinstance(data, dict)
+            else data
+            if isinstance(data, list)
+            else []
+        )
         for item in items:
             kind = item.get("@type") if isinstance(item, dict) else None
             kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
             if kind.endswith("Article") and not article:
                 article = item
             elif kind == "BreadcrumbList":
-                crumbs = [e.get("name", "") for e in item.get("itemListElement", []) if isinstance(e, dict)]
+                crumbs = [
+                    e.get("name", "")
+                    for e in item.get("itemListElement", [])
+                    if isinstance(e, dict)
+                ]
     if crumbs and crumbs[0].lower() == "home":
         crumbs = crumbs[1:]
     return article, [c for c in crumbs if isinstance(c, str) and c.strip()]
@@ -245,18 +289,30 @@ def page_metadata(tree):
         "published": parse_date(ld.get("datePublished") or first("article:published_time")),
         "updated": parse_date(ld.get("dateModified") or first("article:modified_time")),
         "bylines": _names(ld.get("author")) or _names(first("author")),
-        "tags": [t for t in [*_words(ld.get("keywords")), *_words(first("keywords")), *meta.get("article:tag", [])] if t],
+        "tags": [
+            t
+            for t in [
+                *_words(ld.get("keywords")),
+                *_words(first("keywords")),
+                *meta.get("article:tag", []),
+            ]
+            if t
+        ],
         "url": normal_url(first("canonical")) or normal_url(first("og:url")) or normal_url(ld_url),
         "headline": " ".join(str(ld.get("headline") or first("og:title")).split()),
-        "section": crumbs or _words(ld.get("articleSection"))[:1] or meta.get("article:section", [])[:1],
+        "section": crumbs
+        or _words(ld.get("articleSection"))[:1]
+        or meta.get("article:section", [])[:1],
     }
 
 
 def html_paragraphs(tree, html):
     """The story's paragraphs: an <article> element's own <p>s when the page has one (fast and exact),
     else what trafilatura extracts."""
-    nodes = tree.xpath("//article//p[not(ancestor::figure or ancestor::nav or ancestor::aside or ancestor::footer"
-                       " or ancestor::header or ancestor::*[contains(@class,'comment')])]")
+    nodes = tree.xpath(
+        "//article//p[not(ancestor::figure or ancestor::nav or ancestor::aside or ancestor::footer"
+        " or ancestor::header or ancestor::*[contains(@class,'comment')])]"
+    )
     lines = [" ".join(node.text_content().split()) for node in nodes]
     if any(lines):
         return lines
@@ -264,8 +320,12 @@ def html_paragraphs(tree, html):
 
     import trafilatura
 
-    logging.getLogger("trafilatura").setLevel(logging.ERROR)  # its notes on odd pages; the reason is ours
-    document = trafilatura.bare_extraction(html, with_metadata=False, include_comments=False, favor_precision=True)
+    logging.getLogger("trafilatura").setLevel(
+        logging.ERROR
+    )  # its notes on odd pages; the reason is ours
+    document = trafilatura.bare_extraction(
+        html, with_metadata=False, include_comments=False, favor_precision=True
+    )
     if document is None or not (document.text or "").strip():
         raise UnrecognisedPage("no article text found in the HTML")
     return [" ".join(line.split()) for line in document.text.splitlines()]
@@ -294,11 +354,22 @@ def parse_html_page(html):
         raise UnrecognisedPage("the HTML page has no breadcrumb naming its section")
     caption, credit, photo_src = html_caption(tree)
     skip = {headline, caption, f"{caption} [{credit}]"}
-    body = [line for line in lines if line and line not in skip and not is_furniture(line) and not is_toolbar(line)]
+    body = [
+        line
+        for line in lines
+        if line and line not in skip and not is_furniture(line) and not is_toolbar(line)
+    ]
     if not body:
         raise UnrecognisedPage("no article paragraphs in the HTML")
-    legacy = LegacyArticle(headline=headline[:255], section_path=section_path, paragraphs=body, caption=caption,
-                           credit=credit, old_url=meta["url"], photo_src=photo_src)
+    legacy = LegacyArticle(
+        headline=headline[:255],
+        section_path=section_path,
+        paragraphs=body,
+        caption=caption,
+        credit=credit,
+        old_url=meta["url"],
+        photo_src=photo_src,
+    )
     return legacy.finish(meta)
 
 

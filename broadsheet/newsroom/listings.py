@@ -26,7 +26,9 @@ def paginate(articles, raw_page, size=None, count_key=None):
     if count_key is None:
         paginator = Paginator(articles, size)
     else:
-        paginator = CountedPaginator(articles, size, remembered((*count_key, generation()), articles.count))
+        paginator = CountedPaginator(
+            articles, size, remembered((*count_key, generation()), articles.count)
+        )
     try:
         return paginator.page(page_number(raw_page))
     except InvalidPage as exc:
@@ -38,7 +40,9 @@ def topic_articles(tag):
 
 
 def author_articles(author):
-    return article_cards().filter(pk__in=ArticleByline.objects.filter(author=author).values("page_id"))
+    return article_cards().filter(
+        pk__in=ArticleByline.objects.filter(author=author).values("page_id")
+    )
 
 
 class Period(NamedTuple):
@@ -62,7 +66,10 @@ def archive_period(year, month=None, day=None):
         if day:
             after, kind = first + datetime.timedelta(days=1), "day"
         elif month:
-            after, kind = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1), "month"
+            after, kind = (
+                (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1),
+                "month",
+            )
         else:
             after, kind = first.replace(year=first.year + 1), "year"
     except (ValueError, OverflowError) as exc:
@@ -75,7 +82,9 @@ def _local_midnight(day):
 
 
 def archive_articles(period):
-    return article_cards().filter(first_published_at__gte=period.start, first_published_at__lt=period.end)
+    return article_cards().filter(
+        first_published_at__gte=period.start, first_published_at__lt=period.end
+    )
 
 
 def archive_neighbours(period):
@@ -89,7 +98,11 @@ def archive_neighbours(period):
 
 def _parts(moment, kind):
     day = timezone.localtime(moment).date()
-    return {"year": (day.year,), "month": (day.year, day.month), "day": (day.year, day.month, day.day)}[kind]
+    return {
+        "year": (day.year,),
+        "month": (day.year, day.month),
+        "day": (day.year, day.month, day.day),
+    }[kind]
 
 
 def archive_path(period):

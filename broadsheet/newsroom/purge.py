@@ -22,14 +22,28 @@ def article_listings(page, previous=None, revision=None):
     live before, so a day that gains its first story or loses its last one is told apart from an edit.
     """
     old = previous.content if previous is not None else {}
-    author_ids = {b.author_id for b in page.bylines.all()} | {b.get("author") for b in old.get("bylines", [])}
-    tag_ids = set(page.tagged_items.values_list("tag_id", flat=True)) | {t.get("tag") for t in old.get("tagged_items", [])}
+    author_ids = {b.author_id for b in page.bylines.all()} | {
+        b.get("author") for b in old.get("bylines", [])
+    }
+    tag_ids = set(page.tagged_items.values_list("tag_id", flat=True)) | {
+        t.get("tag") for t in old.get("tagged_items", [])
+    }
     moments = {m for m in (page.first_published_at, _moment(old.get("first_published_at"))) if m}
     authors = list(Author.objects.filter(pk__in=author_ids - {None}).values_list("pk", "slug"))
     topics = list(Tag.objects.filter(pk__in=tag_ids - {None}).values_list("pk", "slug"))
 
-    tags = ["feed-latest", "sitemap-index", f"sitemap-{sitemap_file_number(page.pk)}", "api-comments"]
-    urls = ["/feeds/latest/", "/feeds/latest/atom/", "/sitemap.xml", f"/sitemap-pages-{sitemap_file_number(page.pk)}.xml"]
+    tags = [
+        "feed-latest",
+        "sitemap-index",
+        f"sitemap-{sitemap_file_number(page.pk)}",
+        "api-comments",
+    ]
+    urls = [
+        "/feeds/latest/",
+        "/feeds/latest/atom/",
+        "/sitemap.xml",
+        f"/sitemap-pages-{sitemap_file_number(page.pk)}.xml",
+    ]
     for pk, slug in authors:
         tags.append(f"author-{pk}")
         urls += [f"/authors/{slug}/", f"/feeds/authors/{slug}/", f"/feeds/authors/{slug}/atom/"]
@@ -39,14 +53,17 @@ def article_listings(page, previous=None, revision=None):
     for moment in moments:
         tags += archive_tags(moment)
         day = timezone.localtime(moment).date()
-        urls += [archive_path(archive_period(*parts)) for parts in ((day.year,), (day.year, day.month), (day.year, day.month, day.day))]
+        urls += [
+            archive_path(archive_period(*parts))
+            for parts in ((day.year,), (day.year, day.month), (day.year, day.month, day.day))
+        ]
         if _day_opened_or_emptied(page, moment, revision, moved=len(moments) > 1):
             tags.append("archive")  # the neighbouring days' previous/next links change
         if moment >= timezone.now() - NEWS_WINDOW:
             tags.append("sitemap-news")
             urls.append("/sitemap-news.xml")
     for section in page.get_ancestors().filter(depth__gt=2):
-        urls += [f"/feeds/sections{section.url_path[len(_root_path(page)) - 1:]}"]
+        urls += [f"/feeds/sections{section.url_path[len(_root_path(page)) - 1 :]}"]
     return tags, urls
 
 

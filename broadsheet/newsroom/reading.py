@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from .canonical import absolute_url
 from .freshness import generation, remembered
-
 from .models import ArticlePage, ArticleTag
 from .seo import article_meta
 
@@ -25,14 +24,22 @@ def breadcrumbs(page):
 
 
 def bylines(page):
-    return [byline.author for byline in page.bylines.select_related("author").order_by("sort_order")]
+    return [
+        byline.author for byline in page.bylines.select_related("author").order_by("sort_order")
+    ]
 
 
 def related_articles(page, limit=None):
     """Editor picks first, then the latest articles sharing a tag; never the page itself, only published ones."""
     limit = limit or settings.NEWSROOM_RELATED_LIMIT
-    published = ArticlePage.objects.published().exclude(pk=page.pk)  # public() costs a query: build it once
-    picks = list(published.filter(picked_as_related__page=page).order_by("picked_as_related__sort_order")[:limit])
+    published = ArticlePage.objects.published().exclude(
+        pk=page.pk
+    )  # public() costs a query: build it once
+    picks = list(
+        published.filter(picked_as_related__page=page).order_by("picked_as_related__sort_order")[
+            :limit
+        ]
+    )
     # Always run the tag query (even when the picks are enough) so the page's query count stays fixed.
     page_tags = ArticleTag.objects.filter(content_object_id=page.pk).values("tag_id")
     by_tags = (
@@ -55,9 +62,21 @@ class RelatedLink(NamedTuple):
 def share_links(page, url):
     title = page.display_headline
     return [
-        ("x", _("Share on X"), "https://twitter.com/intent/tweet?" + urlencode({"url": url, "text": title})),
-        ("facebook", _("Share on Facebook"), "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
-        ("kakao", _("Share on KakaoStory"), "https://story.kakao.com/share?" + urlencode({"url": url})),
+        (
+            "x",
+            _("Share on X"),
+            "https://twitter.com/intent/tweet?" + urlencode({"url": url, "text": title}),
+        ),
+        (
+            "facebook",
+            _("Share on Facebook"),
+            "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
+        ),
+        (
+            "kakao",
+            _("Share on KakaoStory"),
+            "https://story.kakao.com/share?" + urlencode({"url": url}),
+        ),
         ("email", _("Email"), "mailto:?" + urlencode({"subject": title, "body": url})),
     ]
 
@@ -66,10 +85,19 @@ def article_context(page, request):
     """Built once per process and generation (freshness.py) for each page and language; previews never."""
     if getattr(request, "is_preview", False):
         return build_article_context(page, request)
-    key = ("article", page.pk, get_language(), generation())  # absolute URLs never come from the Host
-    context, lead_image = remembered(key, lambda: (build_article_context(page, request), page.lead_image))
+    key = (
+        "article",
+        page.pk,
+        get_language(),
+        generation(),
+    )  # absolute URLs never come from the Host
+    context, lead_image = remembered(
+        key, lambda: (build_article_context(page, request), page.lead_image)
+    )
     if lead_image is not None and lead_image.pk == page.lead_image_id:
-        page.lead_image = lead_image  # with its renditions: the {% picture %} needs no query nor cache read
+        page.lead_image = (
+            lead_image  # with its renditions: the {% picture %} needs no query nor cache read
+        )
     return context
 
 
@@ -78,7 +106,12 @@ def with_renditions(page):
     if page.lead_image_id:
         from wagtail.images import get_image_model
 
-        page.lead_image = get_image_model().objects.prefetch_related("renditions").filter(pk=page.lead_image_id).first()
+        page.lead_image = (
+            get_image_model()
+            .objects.prefetch_related("renditions")
+            .filter(pk=page.lead_image_id)
+            .first()
+        )
     return page
 
 
@@ -89,16 +122,28 @@ def build_article_context(page, request):
     tags = list(page.tags.all())
     page_url = page.get_url(request)
     canonical = absolute_url(page_url)
-    corrections = sorted(page.corrections.all(), key=lambda c: (c.published_at is None, c.published_at or 0))
+    corrections = sorted(
+        page.corrections.all(), key=lambda c: (c.published_at is None, c.published_at or 0)
+    )
     return {
         "page_url": page_url,
         "breadcrumbs": crumbs,
         "authors": authors,
         "article_tags": tags,
-        "related_articles": [RelatedLink(a.kicker, a.display_headline, a.url) for a in related_articles(page)],
+        "related_articles": [
+            RelatedLink(a.kicker, a.display_headline, a.url) for a in related_articles(page)
+        ],
         "canonical_url": canonical,
         "share_links": share_links(page, canonical),
         "corrections_above": [c for c in corrections if c.at_top],
         "corrections_below": [c for c in corrections if not c.at_top],
-        **article_meta(page, request, crumbs=crumbs, authors=authors, tags=tags, canonical=canonical, corrections=corrections),
+        **article_meta(
+            page,
+            request,
+            crumbs=crumbs,
+            authors=authors,
+            tags=tags,
+            canonical=canonical,
+            corrections=corrections,
+        ),
     }

@@ -26,14 +26,20 @@ PAGE_RIGHTS = {
 }
 IMAGE_RIGHTS = {EDITORS: ("add", "change", "choose"), REPORTERS: ("add", "choose")}
 MODEL_RIGHTS = {
-    EDITORS: [("wagtailadmin", "access_admin"), ("newsroom", "add_author"), ("newsroom", "change_author"),
-              ("newsroom", "view_author")],
+    EDITORS: [
+        ("wagtailadmin", "access_admin"),
+        ("newsroom", "add_author"),
+        ("newsroom", "change_author"),
+        ("newsroom", "view_author"),
+    ],
     REPORTERS: [("wagtailadmin", "access_admin"), ("newsroom", "view_author")],
 }
 
 
 def _permission(apps, app_label, codename):
-    return apps.get_model("auth", "Permission").objects.get(content_type__app_label=app_label, codename=codename)
+    return apps.get_model("auth", "Permission").objects.get(
+        content_type__app_label=app_label, codename=codename
+    )
 
 
 def roles_ensure(apps):
@@ -55,12 +61,19 @@ def roles_ensure(apps):
         if collection is not None:
             # A custom image model has "choose" only when its Meta declares it; the rest always exist.
             codenames = [f"{action}_{image_model}" for action in IMAGE_RIGHTS[name]]
-            for permission in Permission.objects.filter(content_type__app_label=image_label, codename__in=codenames):
-                GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+            for permission in Permission.objects.filter(
+                content_type__app_label=image_label, codename__in=codenames
+            ):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=collection, permission=permission
+                )
     if root is not None:
         for codename in PAGE_RIGHTS[EDITORS]:
-            GroupPagePermission.objects.get_or_create(group=groups[EDITORS], page=root,
-                                                      permission=_permission(apps, "wagtailcore", codename))
+            GroupPagePermission.objects.get_or_create(
+                group=groups[EDITORS],
+                page=root,
+                permission=_permission(apps, "wagtailcore", codename),
+            )
     for section in _news_sections(apps):
         reporters_grant(apps, section_id=section.pk)
     moderators = Group.objects.filter(name=WAGTAIL_MODERATORS).first()
@@ -68,7 +81,9 @@ def roles_ensure(apps):
         GroupPagePermission.objects.filter(group=moderators).delete()
         GroupCollectionPermission.objects.filter(group=moderators).delete()
         # Comment moderation (comments.moderate) is the comments app's to move (its migration 0007_roles_...).
-        moderators.permissions.remove(*moderators.permissions.exclude(content_type__app_label="comments"))
+        moderators.permissions.remove(
+            *moderators.permissions.exclude(content_type__app_label="comments")
+        )
     if root is not None:
         _desk_workflow(apps, root=root, editors=groups[EDITORS])
 
@@ -77,7 +92,12 @@ def section_created(sender, instance, created=False, raw=False, **kwargs):
     """Signal handler: a new top-level section is open to Reporters, as the existing ones are."""
     from django.apps import apps
 
-    if created and not raw and instance.depth > 2 and instance.get_parent().specific_class.__name__ == "HomePage":
+    if (
+        created
+        and not raw
+        and instance.depth > 2
+        and instance.get_parent().specific_class.__name__ == "HomePage"
+    ):
         reporters_grant(apps, section_id=instance.pk)
 
 
@@ -85,7 +105,7 @@ def _news_sections(apps):
     """The top-level sections (children of a homepage): a grant there covers their subsections."""
     SectionPage = apps.get_model("newsroom", "SectionPage")
     homes = set(apps.get_model("newsroom", "HomePage").objects.values_list("path", flat=True))
-    return [s for s in SectionPage.objects.filter(depth__gt=2) if s.path[: -STEPLEN] in homes]
+    return [s for s in SectionPage.objects.filter(depth__gt=2) if s.path[:-STEPLEN] in homes]
 
 
 def reporters_grant(apps, *, section_id):
@@ -95,7 +115,8 @@ def reporters_grant(apps, *, section_id):
         return
     for codename in PAGE_RIGHTS[REPORTERS]:
         apps.get_model("wagtailcore", "GroupPagePermission").objects.get_or_create(
-            group=group, page_id=section_id, permission=_permission(apps, "wagtailcore", codename))
+            group=group, page_id=section_id, permission=_permission(apps, "wagtailcore", codename)
+        )
 
 
 def _desk_workflow(apps, *, root, editors):
@@ -107,10 +128,13 @@ def _desk_workflow(apps, *, root, editors):
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
     task = GroupApprovalTask.objects.filter(name=TASK).first()
     if task is None:
-        content_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
+        content_type, _ = ContentType.objects.get_or_create(
+            app_label="wagtailcore", model="groupapprovaltask"
+        )
         task = GroupApprovalTask.objects.create(name=TASK, content_type=content_type, active=True)
     task.groups.add(editors)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
-    apps.get_model("wagtailcore", "WorkflowTask").objects.get_or_create(workflow=workflow, task_id=task.pk,
-                                                                       defaults={"sort_order": 0})
+    apps.get_model("wagtailcore", "WorkflowTask").objects.get_or_create(
+        workflow=workflow, task_id=task.pk, defaults={"sort_order": 0}
+    )
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})

@@ -25,7 +25,12 @@ ADVISORY_KEY = zlib.crc32(LOCK_NAME.encode())
 
 def _lock_file():
     name = str(connection.settings_dict.get("NAME") or "")
-    if connection.vendor == "sqlite" and name and ":memory:" not in name and not name.startswith("file:"):
+    if (
+        connection.vendor == "sqlite"
+        and name
+        and ":memory:" not in name
+        and not name.startswith("file:")
+    ):
         return Path(name).with_name(Path(name).name + ".scheduler.lock")
     return Path(settings.DATA_DIR) / f"{LOCK_NAME}.lock"
 

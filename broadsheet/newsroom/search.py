@@ -48,12 +48,18 @@ def filtered_articles(found):
     if found.date_from:
         articles = articles.filter(first_published_at__gte=_day_start(found.date_from))
     if found.date_to:
-        articles = articles.filter(first_published_at__lt=_day_start(found.date_to + datetime.timedelta(days=1)))
+        articles = articles.filter(
+            first_published_at__lt=_day_start(found.date_to + datetime.timedelta(days=1))
+        )
     # Bylines and tags are not in the search index: the filters reach them through the page id.
     if found.author is not None:
-        articles = articles.filter(id__in=ArticleByline.objects.filter(author=found.author).values("page_id"))
+        articles = articles.filter(
+            id__in=ArticleByline.objects.filter(author=found.author).values("page_id")
+        )
     if found.tag is not None:
-        articles = articles.filter(id__in=ArticleTag.objects.filter(tag=found.tag).values("content_object_id"))
+        articles = articles.filter(
+            id__in=ArticleTag.objects.filter(tag=found.tag).values("content_object_id")
+        )
     return articles.prefetch_related("bylines__author")
 
 
@@ -64,16 +70,22 @@ def article_search(*, found):
         from .search_pg import RankedIds
 
         size = settings.NEWSROOM_SEARCH_PAGE_SIZE
-        results = RankedIds(plain_terms(found.q), articles, found.sort == "newest").window((found.page - 1) * size, size)
+        results = RankedIds(plain_terms(found.q), articles, found.sort == "newest").window(
+            (found.page - 1) * size, size
+        )
     elif found.sort == "newest":
-        results = articles.order_by("-first_published_at").search(search_terms(found.q), order_by_relevance=False)
+        results = articles.order_by("-first_published_at").search(
+            search_terms(found.q), order_by_relevance=False
+        )
     else:
         results = articles.search(search_terms(found.q))
     paginator = Paginator(results, settings.NEWSROOM_SEARCH_PAGE_SIZE)
     try:
         page_obj = paginator.page(found.page)
         shown = list(page_obj.object_list)
-        if shown and not isinstance(shown[0], ArticlePage):  # ids: the articles of this page, in order
+        if shown and not isinstance(
+            shown[0], ArticlePage
+        ):  # ids: the articles of this page, in order
             cards = articles.in_bulk(shown)
             shown = [cards[pk] for pk in shown if pk in cards]
     except EmptyPage:  # past the last page: an empty page that still says how many there are
@@ -101,7 +113,11 @@ class SearchResult:
 def search_results(articles, q):
     """Each article with its section (one query for all of them) and a highlighted snippet."""
     parent_paths = {a.path[: -ArticlePage.steplen] for a in articles}
-    sections = {s.path: s for s in SectionPage.objects.filter(path__in=parent_paths)} if parent_paths else {}
+    sections = (
+        {s.path: s for s in SectionPage.objects.filter(path__in=parent_paths)}
+        if parent_paths
+        else {}
+    )
     return [SearchResult(a, sections.get(a.path[: -ArticlePage.steplen]), q) for a in articles]
 
 
@@ -112,7 +128,9 @@ def suggestions(q):
     from django.contrib.postgres.search import TrigramSimilarity
     from taggit.models import Tag
 
-    similar = Tag.objects.annotate(similarity=TrigramSimilarity("name", q)).filter(similarity__gt=0.3)
+    similar = Tag.objects.annotate(similarity=TrigramSimilarity("name", q)).filter(
+        similarity__gt=0.3
+    )
     return list(similar.order_by("-similarity").values_list("name", flat=True)[:3])
 
 

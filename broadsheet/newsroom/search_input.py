@@ -39,7 +39,9 @@ class SearchInput:
 def clean_query(raw):
     text = " ".join((raw or "").split())
     if len(text) > MAX_QUERY:
-        raise SearchInputError(_("Search terms can be at most %(n)s characters long.") % {"n": MAX_QUERY})
+        raise SearchInputError(
+            _("Search terms can be at most %(n)s characters long.") % {"n": MAX_QUERY}
+        )
     # Lone surrogates arrive as U+FFFD (invalid UTF-8 in the URL) or as themselves (JSON escapes).
     if any(unicodedata.category(c) in ("Cc", "Cs") or c == "\ufffd" for c in text):
         raise SearchInputError(_("Search terms may not contain control characters or broken text."))
@@ -50,7 +52,9 @@ def clean_page(raw):
     if raw in (None, ""):
         return 1
     if not PAGE.fullmatch(raw) or not 1 <= int(raw) <= MAX_PAGE:
-        raise SearchInputError(_("The page must be a whole number from 1 to %(n)s.") % {"n": f"{MAX_PAGE:,}"})
+        raise SearchInputError(
+            _("The page must be a whole number from 1 to %(n)s.") % {"n": f"{MAX_PAGE:,}"}
+        )
     return int(raw)
 
 
@@ -71,7 +75,8 @@ def clean_date(raw, name):
         return datetime.date.fromisoformat(raw)
     except ValueError:
         raise SearchInputError(
-            _("%(name)s: %(value)s is not a date; write it as YYYY-MM-DD.") % {"name": name, "value": raw[:20]}
+            _("%(name)s: %(value)s is not a date; write it as YYYY-MM-DD.")
+            % {"name": name, "value": raw[:20]}
         ) from None
 
 
@@ -80,7 +85,9 @@ def clean_section(raw):
 
     if raw in (None, ""):
         return None
-    section = SectionPage.objects.published().filter(pk=raw).first() if PAGE.fullmatch(raw) else None
+    section = (
+        SectionPage.objects.published().filter(pk=raw).first() if PAGE.fullmatch(raw) else None
+    )
     if section is None:
         raise SearchInputError(_("There is no such section."))
     return section

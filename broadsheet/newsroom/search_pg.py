@@ -15,7 +15,7 @@ from django.db.models.expressions import RawSQL
 
 QUERY = "websearch_to_tsquery('english', %s)"
 MATCH = f"newsroom_articlepage.search_vector @@ {QUERY}"
-RELEVANCE = "ts_rank(c.vector, {q}) DESC, c.published DESC, c.id DESC".format(q=QUERY)
+RELEVANCE = f"ts_rank(c.vector, {QUERY}) DESC, c.published DESC, c.id DESC"
 NEWEST = "c.published DESC, c.id DESC"
 
 
@@ -31,8 +31,11 @@ class RankedIds:
     def __init__(self, terms, articles, newest):
         matches = articles.filter(RawSQL(MATCH, [terms], output_field=BooleanField()))
         vector = RawSQL("newsroom_articlepage.search_vector", [], output_field=TextField())
-        candidates = (matches.order_by("-first_published_at", "-pk").annotate(vector=vector)
-                      .values("pk", "first_published_at", "vector")[: max_results() + 1])
+        candidates = (
+            matches.order_by("-first_published_at", "-pk")
+            .annotate(vector=vector)
+            .values("pk", "first_published_at", "vector")[: max_results() + 1]
+        )
         self.sql, self.params = candidates.query.sql_with_params()
         self.terms = terms
         self.newest = newest
@@ -47,11 +50,19 @@ class RankedIds:
     def _run(self):
         offset, limit = self._window or (0, 10)
         order = NEWEST if self.newest else RELEVANCE
-        sql = (f"WITH c (id, published, vector) AS MATERIALIZED ({self.sql}) "
-               f"SELECT (SELECT count(*) FROM c), id FROM "
-               f"(SELECT * FROM c ORDER BY published DESC, id DESC LIMIT %s) c "
-               f"ORDER BY {order} LIMIT %s OFFSET %s")
-        params = [*self.params, max_results(), *([] if self.newest else [self.terms]), limit, offset]
+        sql = (
+            f"WITH c (id, published, vector) AS MATERIALIZED ({self.sql}) "
+            f"SELECT (SELECT count(*) FROM c), id FROM "
+            f"(SELECT * FROM c ORDER BY published DESC, id DESC LIMIT %s) c "
+            f"ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        params = [
+            *self.params,
+            max_results(),
+            *([] if self.newest else [self.terms]),
+            limit,
+            offset,
+        ]
         # A serial plan: two parallel workers take longer to start than the walk takes (bench/results.md,
         # 100,000 articles), and under load they take CPU from the requests beside this one.
         with transaction.atomic(savepoint=False), connection.cursor() as cursor:
@@ -79,7 +90,12 @@ class RankedIds:
 
     def __getitem__(self, window):
         size = window.stop - window.start
-        if self._ids is None or self._window is None or window.start != self._window[0] or size > self._window[1]:
+        if (
+            self._ids is None
+            or self._window is None
+            or window.start != self._window[0]
+            or size > self._window[1]
+        ):
             self._window = (window.start, size)
             self._run()
         return self._ids[:size]

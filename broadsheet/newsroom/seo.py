@@ -115,7 +115,13 @@ def article_meta(page, request, *, crumbs, authors, tags, canonical, corrections
     image_url = share_image_url(page, request)
     schemas = [
         article_schema(
-            page, request, crumbs=crumbs, authors=authors, tags=tags, canonical=canonical, image_url=image_url,
+            page,
+            request,
+            crumbs=crumbs,
+            authors=authors,
+            tags=tags,
+            canonical=canonical,
+            image_url=image_url,
             corrections=corrections,
         ),
         breadcrumb_schema(crumbs, request),

@@ -3,8 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.translation import gettext as _
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
@@ -31,7 +31,9 @@ def homepage_install(*, title="Broadsheet"):
     home = HomePage(title=title, slug="broadsheet")
     root.add_child(instance=home)
     home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", port=80, is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        hostname="localhost", port=80, is_default_site=True
+    )
     site.root_page, site.site_name = home, title
     site.save()
     root.get_children().exact_type(Page).delete()  # the welcome page, now the root of no site
@@ -78,7 +80,9 @@ def article_import(*, legacy, home=None):
     section = section_ensure(home=home, path=legacy.section_path)
     article = ArticlePage.objects.filter(legacy_key=legacy.legacy_key).first()
     if article is None:
-        article = ArticlePage(legacy_key=legacy.legacy_key, slug=unique_slug(section, legacy.headline))
+        article = ArticlePage(
+            legacy_key=legacy.legacy_key, slug=unique_slug(section, legacy.headline)
+        )
         article_fill(article, legacy)
         section.add_child(instance=article)
         return article_publish(article=article), True
@@ -100,12 +104,16 @@ def correction_add(*, article, text, kind=CorrectionKind.CORRECTION, at=None, us
     Publishing the live content plus the correction leaves any newer draft in the page's history, where
     the editor finds it. Empty text raises ValidationError and writes nothing.
     """
-    correction = ArticleCorrection(kind=kind, text=(text or "").strip(), published_at=at or timezone.now())
+    correction = ArticleCorrection(
+        kind=kind, text=(text or "").strip(), published_at=at or timezone.now()
+    )
     correction.full_clean(exclude=["page", "sort_order"])
     page = _live_article(article)
     page.corrections.add(correction)
     article_publish(article=page, user=user)
-    saved = ArticleCorrection.objects.filter(page_id=page.pk, published_at=correction.published_at, text=correction.text)
+    saved = ArticleCorrection.objects.filter(
+        page_id=page.pk, published_at=correction.published_at, text=correction.text
+    )
     return saved.latest("pk")
 
 

@@ -5,18 +5,22 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import SectionPage
 from .freshness import newsroom_changed
+from .models import SectionPage
 from .navigation import section_nav_clear
 from .roles import section_created
 
 
 def connect():
     for signal in (page_published, page_unpublished):
-        signal.connect(section_nav_clear, sender=SectionPage, dispatch_uid=f"newsroom-nav-{id(signal)}")
+        signal.connect(
+            section_nav_clear, sender=SectionPage, dispatch_uid=f"newsroom-nav-{id(signal)}"
+        )
     post_page_move.connect(section_nav_clear, dispatch_uid="newsroom-nav-move")
     post_delete.connect(section_nav_clear, sender=SectionPage, dispatch_uid="newsroom-nav-delete")
-    post_save.connect(section_created, sender=SectionPage, dispatch_uid="newsroom-reporters-section")
+    post_save.connect(
+        section_created, sender=SectionPage, dispatch_uid="newsroom-reporters-section"
+    )
     _connect_generation()
 
 
@@ -29,14 +33,22 @@ def _connect_generation():
         signal.connect(newsroom_changed, dispatch_uid=f"newsroom-gen-{id(signal)}")
     post_page_move.connect(newsroom_changed, dispatch_uid="newsroom-gen-move")
     image_model = get_image_model()
-    senders = (PageViewRestriction, Site, apps.get_model("newsroom", "Author"), image_model, apps.get_model("taggit", "Tag"),
-               apps.get_model("dictionary", "DictionarySettings"))
+    senders = (
+        PageViewRestriction,
+        Site,
+        apps.get_model("newsroom", "Author"),
+        image_model,
+        apps.get_model("taggit", "Tag"),
+        apps.get_model("dictionary", "DictionarySettings"),
+    )
     post_save.connect(_page_saved, dispatch_uid="newsroom-gen-page-save")
     post_delete.connect(_page_saved, dispatch_uid="newsroom-gen-page-delete")
     for sender in senders:
         label = sender._meta.label_lower
         post_save.connect(_saved, sender=sender, dispatch_uid=f"newsroom-gen-save-{label}")
-        post_delete.connect(newsroom_changed, sender=sender, dispatch_uid=f"newsroom-gen-delete-{label}")
+        post_delete.connect(
+            newsroom_changed, sender=sender, dispatch_uid=f"newsroom-gen-delete-{label}"
+        )
 
 
 def _page_saved(sender, instance, **kwargs):
@@ -52,7 +64,11 @@ _BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
 def _saved(sender, instance, update_fields=None, created=False, **kwargs):
     if update_fields and set(update_fields) <= _BOOKKEEPING_FIELDS:
         return
-    if created and sender._meta.label_lower == "dictionary.dictionarysettings" and _has_defaults(instance):
+    if (
+        created
+        and sender._meta.label_lower == "dictionary.dictionarysettings"
+        and _has_defaults(instance)
+    ):
         return  # the first read of a site's settings stores the defaults every process already used
     newsroom_changed()
 

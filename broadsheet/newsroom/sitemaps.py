@@ -46,7 +46,10 @@ def _page_urls(root_path):
 
 
 def _xml(body_parts, tags):
-    response = HttpResponse(b"".join(part.encode() for part in body_parts), content_type="application/xml; charset=utf-8")
+    response = HttpResponse(
+        b"".join(part.encode() for part in body_parts),
+        content_type="application/xml; charset=utf-8",
+    )
     response["Surrogate-Key"] = " ".join(["sitemap", *tags])
     return response
 
@@ -103,8 +106,14 @@ def news_sitemap(request):
         .latest_first()
         .values_list("url_path", "first_published_at", "headline", "title")[:NEWS_MAX_URLS]
     )
-    name, language, page_url = escape(settings.WAGTAIL_SITE_NAME), settings.LANGUAGE_CODE, _page_urls(root_path)
-    parts = [f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}" xmlns:news="{NEWS_NS}">\n']
+    name, language, page_url = (
+        escape(settings.WAGTAIL_SITE_NAME),
+        settings.LANGUAGE_CODE,
+        _page_urls(root_path),
+    )
+    parts = [
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}" xmlns:news="{NEWS_NS}">\n'
+    ]
     for url_path, published, headline, title in rows:
         parts.append(
             f"<url><loc>{page_url(url_path)}</loc><news:news><news:publication>"

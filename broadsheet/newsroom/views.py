@@ -19,19 +19,36 @@ from .seo import listing_meta
 
 
 def _listing(request, template, tags, *, articles, title, description="", crumbs=None, **context):
-    page_obj = listings.paginate(articles, request.GET.get("page"), count_key=("listing-count", *tags))
-    meta = listing_meta(request, title=title, description=description, crumbs=crumbs, page_number=page_obj.number)
-    context = {**context, **meta, "articles": page_obj.object_list, "page_obj": page_obj, "breadcrumbs": crumbs}
+    page_obj = listings.paginate(
+        articles, request.GET.get("page"), count_key=("listing-count", *tags)
+    )
+    meta = listing_meta(
+        request, title=title, description=description, crumbs=crumbs, page_number=page_obj.number
+    )
+    context = {
+        **context,
+        **meta,
+        "articles": page_obj.object_list,
+        "page_obj": page_obj,
+        "breadcrumbs": crumbs,
+    }
     response = TemplateResponse(request, template, context)
     response["Surrogate-Key"] = " ".join(tags)
     return response
 
 
 def author_page(request, slug):
-    author = get_object_or_404(Author.objects.select_related("photo").prefetch_related("links"), slug=slug)
+    author = get_object_or_404(
+        Author.objects.select_related("photo").prefetch_related("links"), slug=slug
+    )
     return _listing(
-        request, "newsroom/author_page.html", [f"author-{author.pk}"],
-        articles=listings.author_articles(author), title=author.name, description=author.role, author=author,
+        request,
+        "newsroom/author_page.html",
+        [f"author-{author.pk}"],
+        articles=listings.author_articles(author),
+        title=author.name,
+        description=author.role,
+        author=author,
     )
 
 
@@ -41,9 +58,15 @@ def topic_page(request, slug):
     description = topic.description if topic else ""
     crumbs = [(_("Home"), "/"), (tag.name, request.path)]
     return _listing(
-        request, "newsroom/topic_page.html", [f"topic-{tag.pk}"],
-        articles=listings.topic_articles(tag), title=tag.name, description=description, crumbs=crumbs,
-        tag=tag, topic_description=description,
+        request,
+        "newsroom/topic_page.html",
+        [f"topic-{tag.pk}"],
+        articles=listings.topic_articles(tag),
+        title=tag.name,
+        description=description,
+        crumbs=crumbs,
+        tag=tag,
+        topic_description=description,
     )
 
 
@@ -52,11 +75,20 @@ def archive_page(request, year, month=None, day=None):
     previous, following = listings.archive_neighbours(period)
     crumbs = [(_("Home"), "/"), *_archive_crumbs(period)]
     title = _("Archive: %(period)s") % {"period": _archive_label(period)}
-    tags = ["archive", listings.archive_tags(period.start)[("year", "month", "day").index(period.kind)]]
+    tags = [
+        "archive",
+        listings.archive_tags(period.start)[("year", "month", "day").index(period.kind)],
+    ]
     return _listing(
-        request, "newsroom/archive_page.html", tags,
-        articles=listings.archive_articles(period), title=title, crumbs=crumbs, period=period,
-        previous=_link(previous), following=_link(following),
+        request,
+        "newsroom/archive_page.html",
+        tags,
+        articles=listings.archive_articles(period),
+        title=title,
+        crumbs=crumbs,
+        period=period,
+        previous=_link(previous),
+        following=_link(following),
     )
 
 
@@ -69,7 +101,9 @@ def _archive_label(period):
 def _archive_crumbs(period):
     """Archive 2026 › December 2026 › December 2, 2026, as far down as the period goes."""
     kinds = ("year", "month", "day")[: ("year", "month", "day").index(period.kind) + 1]
-    parts = [listings.archive_period(*_numbers(period.first_day)[: n + 1]) for n in range(len(kinds))]
+    parts = [
+        listings.archive_period(*_numbers(period.first_day)[: n + 1]) for n in range(len(kinds))
+    ]
     return [(_archive_label(p), listings.archive_path(p)) for p in parts]
 
 
@@ -87,7 +121,11 @@ def search_page(request):
     from .search_input import search_input
 
     found = search_input(request.GET)
-    context = {"found": found, "chips": search_chips(request.GET, found), "sections": search_sections()}
+    context = {
+        "found": found,
+        "chips": search_chips(request.GET, found),
+        "sections": search_sections(),
+    }
     if found.errors:
         return TemplateResponse(request, "newsroom/search_page.html", context, status=400)
     if found.q:
@@ -143,10 +181,20 @@ def search_chips(params, found):
 def published_corrections():
     """Every correction, clarification and editor's note on a published article, newest first."""
     articles = ArticlePage.objects.published().values("pk")
-    return ArticleCorrection.objects.filter(page__in=articles).select_related("page").order_by("-published_at", "-pk")
+    return (
+        ArticleCorrection.objects.filter(page__in=articles)
+        .select_related("page")
+        .order_by("-published_at", "-pk")
+    )
 
 
 def corrections_page(request):
-    page_obj = listings.paginate(published_corrections(), request.GET.get("page"), settings.NEWSROOM_CORRECTIONS_PAGE_SIZE)
-    context = {"corrections": page_obj.object_list, "page_obj": page_obj, "canonical_url": absolute_url(request.path)}
+    page_obj = listings.paginate(
+        published_corrections(), request.GET.get("page"), settings.NEWSROOM_CORRECTIONS_PAGE_SIZE
+    )
+    context = {
+        "corrections": page_obj.object_list,
+        "page_obj": page_obj,
+        "canonical_url": absolute_url(request.path),
+    }
     return TemplateResponse(request, "newsroom/corrections_page.html", context)

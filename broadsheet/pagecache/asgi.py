@@ -65,7 +65,7 @@ class PageCacheMiddleware:
             return None
         try:
             await asyncio.wait_for(done.wait(), COALESCE_WAIT_SECONDS)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return None
         entry = await self._lookup(store, key)
         return None if entry is UNAVAILABLE else entry
@@ -84,7 +84,13 @@ class PageCacheMiddleware:
         else:
             headers, status = entry.headers, entry.status
             body = b"" if scope["method"] == "HEAD" else entry.body
-        await send({"type": "http.response.start", "status": status, "headers": headers + [(b"x-cache", b"HIT")]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": headers + [(b"x-cache", b"HIT")],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
     async def _serve_miss(self, store, key, scope, receive, send):
@@ -119,22 +125,31 @@ def _refresh_requested(scope):
 
 
 # What a 304 repeats of the stored reply (RFC 9110 15.4.5).
-NOT_MODIFIED_HEADERS = {b"cache-control", b"etag", b"expires", b"vary", b"content-location", b"content-language"}
+NOT_MODIFIED_HEADERS = {
+    b"cache-control",
+    b"etag",
+    b"expires",
+    b"vary",
+    b"content-location",
+    b"content-language",
+}
 
 
 def _not_modified(scope, entry):
     """A revalidation (If-None-Match) of the stored page: a front cache or browser keeps its copy."""
     for key, value in scope["headers"]:
         if key == b"if-none-match":
-            etag = dict((k.lower(), v) for k, v in entry.headers).get(b"etag")
-            return etag is not None and (value.strip() == b"*" or etag in [v.strip() for v in value.split(b",")])
+            etag = {k.lower(): v for k, v in entry.headers}.get(b"etag")
+            return etag is not None and (
+                value.strip() == b"*" or etag in [v.strip() for v in value.split(b",")]
+            )
     return False
 
 
 def _lifetime(headers):
     """The cache's own limit, or less when the reply's s-maxage/max-age says so."""
     limit = app_settings.SECONDS
-    control = dict((k.lower(), v) for k, v in headers).get(b"cache-control", b"").decode("latin-1")
+    control = {k.lower(): v for k, v in headers}.get(b"cache-control", b"").decode("latin-1")
     shared = re.search(r"s-maxage=(\d+)", control) or re.search(r"max-age=(\d+)", control)
     return min(limit, int(shared.group(1))) if shared else limit
 
@@ -142,7 +157,9 @@ def _lifetime(headers):
 def _with_etag(headers, body):
     if any(k.lower() == b"etag" for k, _ in headers):
         return headers
-    return headers + [(b"etag", b'"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"')]
+    return headers + [
+        (b"etag", b'"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"')
+    ]
 
 
 class _Capture:
@@ -187,8 +204,14 @@ class _Capture:
     def storable(self):
         # A HEAD reply has no body to keep; the next GET stores the page. Only 200s: a 404 per made-up
         # word or path would let one client grow the cache without bound.
-        return bool(self.tags) and self.status == 200 and self.complete and not self.is_head \
-            and self.size <= app_settings.MAX_BODY and _lifetime(self.headers) > 0
+        return (
+            bool(self.tags)
+            and self.status == 200
+            and self.complete
+            and not self.is_head
+            and self.size <= app_settings.MAX_BODY
+            and _lifetime(self.headers) > 0
+        )
 
     def parts(self):
         body = b"".join(self.chunks)

@@ -65,8 +65,15 @@ class Entry:
         data = json.loads(head)
         headers = shared_headers([(k.encode("latin-1"), v.encode("latin-1")) for k, v in data["h"]])
         expires_at = data.get("x")
-        return cls(data["s"], headers, body, shared(tuple(data["t"])), tuple(data["v"]), data["at"],
-                   float("inf") if expires_at is None else expires_at)
+        return cls(
+            data["s"],
+            headers,
+            body,
+            shared(tuple(data["t"])),
+            tuple(data["v"]),
+            data["at"],
+            float("inf") if expires_at is None else expires_at,
+        )
 
 
 def shareable_headers(headers):

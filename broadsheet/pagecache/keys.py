@@ -68,12 +68,16 @@ def scope_is_candidate(scope):
         return False
     if path.startswith(app_settings.ANONYMOUS_ONLY_PREFIXES) and _has_session(scope):
         return False
-    return not path.startswith(app_settings.EXCLUDED_PREFIXES) or path.startswith(tuple(app_settings.PUBLIC_API_PREFIXES))
+    return not path.startswith(app_settings.EXCLUDED_PREFIXES) or path.startswith(
+        tuple(app_settings.PUBLIC_API_PREFIXES)
+    )
 
 
 def _has_session(scope):
     cookie_header = _header(scope["headers"], b"cookie")
-    return settings.SESSION_COOKIE_NAME in cookie_header and bool(parse_cookie(cookie_header).get(settings.SESSION_COOKIE_NAME))
+    return settings.SESSION_COOKIE_NAME in cookie_header and bool(
+        parse_cookie(cookie_header).get(settings.SESSION_COOKIE_NAME)
+    )
 
 
 def scope_key(scope):

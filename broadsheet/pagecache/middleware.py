@@ -36,7 +36,11 @@ class PageCacheMarkMiddleware:
 def public_api_tags(request, response):
     """An API reply is shared only when its view said so itself (public), for a 200 or a 404."""
     said_public = "public" in response.get("Cache-Control", "").lower()
-    if not said_public or response.status_code not in (200, 404) or request.method not in ("GET", "HEAD"):
+    if (
+        not said_public
+        or response.status_code not in (200, 404)
+        or request.method not in ("GET", "HEAD")
+    ):
         return []
     if response.streaming or response.cookies or _private(response) or not _anonymous(request):
         return []
@@ -57,7 +61,9 @@ def shareable_tags(request, response):
     page = getattr(request, "pagecache_page", None)
     if page is not None:
         return page_tags(page)
-    own = response.get("Surrogate-Key", "").split()  # a view that names its own tags (a listing, a feed)
+    own = response.get(
+        "Surrogate-Key", ""
+    ).split()  # a view that names its own tags (a listing, a feed)
     if own:
         return [*own, "pages"]
     tags = _tags_of_prefix(app_settings.TAGGED_PATHS, request.path)
@@ -72,7 +78,8 @@ def _shareable(request, response):
         and not getattr(request, "is_preview", False)
         and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
         and not _private(response)
-        and normalised_query(request.META.get("QUERY_STRING", "").encode("latin-1", "replace")) is not None
+        and normalised_query(request.META.get("QUERY_STRING", "").encode("latin-1", "replace"))
+        is not None
         and _anonymous(request)
     )
 

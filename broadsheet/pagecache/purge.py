@@ -45,5 +45,7 @@ def _purge_front_cache(tags, pages, urls):
         paths = [*urls, *listing_urls]  # site-relative paths are on the site's public address
         if paths:
             purge_urls_from_cache([p if "://" in p else base + p for p in paths])
-    except Exception:  # the front cache being down must not fail a publish; its TTL bounds staleness
+    except (
+        Exception
+    ):  # the front cache being down must not fail a publish; its TTL bounds staleness
         log.exception("front cache purge failed")

@@ -20,7 +20,9 @@ def on_page_published(sender, instance, revision=None, **kwargs):
     previous = _previous(revision)
     subtree = _subtree_changed(instance, revision, previous)
     tags = publish_tags(instance, subtree=subtree, previous=previous, revision=revision)
-    purge_tags(tags, pages=_page_and_fronts(instance), urls=_listing_urls(instance, previous, revision))
+    purge_tags(
+        tags, pages=_page_and_fronts(instance), urls=_listing_urls(instance, previous, revision)
+    )
 
 
 def _previous(revision):
@@ -46,14 +48,23 @@ def _subtree_changed(page, revision, previous):
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    purge_tags(publish_tags(instance, subtree=True), pages=_page_and_fronts(instance), urls=_listing_urls(instance, None, None))
+    purge_tags(
+        publish_tags(instance, subtree=True),
+        pages=_page_and_fronts(instance),
+        urls=_listing_urls(instance, None, None),
+    )
 
 
 def on_page_deleted(sender, instance, **kwargs):
     # The row is gone; its ancestors are found through the tree path it had.
     paths = [instance.path[: i * Page.steplen] for i in range(2, instance.depth)]
     fronts = list(Page.objects.filter(path__in=paths))
-    tags = [f"page-{instance.id}", f"tree-{instance.id}", *(f"page-{p.id}" for p in fronts), *listing_tags()]
+    tags = [
+        f"page-{instance.id}",
+        f"tree-{instance.id}",
+        *(f"page-{p.id}" for p in fronts),
+        *listing_tags(),
+    ]
     purge_tags(tags, pages=fronts)
 
 
@@ -97,4 +108,6 @@ def connect():
     post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="pagecache_deleted")
     image_model = get_image_model()
     post_save.connect(on_image_changed, sender=image_model, dispatch_uid="pagecache_image_saved")
-    post_delete.connect(on_image_changed, sender=image_model, dispatch_uid="pagecache_image_deleted")
+    post_delete.connect(
+        on_image_changed, sender=image_model, dispatch_uid="pagecache_image_deleted"
+    )

@@ -44,7 +44,9 @@ class LocalEntries:
         size = entry.local_size()
         self._items[key] = (entry, time.monotonic() + seconds, size)
         self._bytes += size
-        while len(self._items) > self.max_entries or (self.max_bytes is not None and self._bytes > self.max_bytes):
+        while len(self._items) > self.max_entries or (
+            self.max_bytes is not None and self._bytes > self.max_bytes
+        ):
             self._drop(next(iter(self._items)))
 
     def _drop(self, key):
@@ -201,7 +203,7 @@ class RedisStore:
         client = self._client()
         keys = [self.version_key(t) for t in tags] + [self.generation_key]
         raw = await client.mget(keys)
-        for name, value in zip(keys[:-1], raw):
+        for name, value in zip(keys[:-1], raw, strict=False):
             if value is None:
                 await client.set(name, random.getrandbits(40), nx=True)
         if None in raw[:-1]:
@@ -210,7 +212,9 @@ class RedisStore:
         if values[-1] != generation:
             return False
         seconds = seconds or app_settings.SECONDS
-        entry = Entry(status, headers, body, tags, tuple(values[:-1]), expires_at=time.time() + seconds)
+        entry = Entry(
+            status, headers, body, tags, tuple(values[:-1]), expires_at=time.time() + seconds
+        )
         await client.set(f"{self.prefix}:e:{key}", entry.encode(), ex=seconds)
         return True
 

@@ -21,7 +21,9 @@ def page_tags(page):
 
 def ancestry_tags(page, *, with_self=True):
     """`page-` tags of the page (optionally) and each ancestor: the fronts that list it."""
-    tags = [f"page-{pk}" for pk in page.get_ancestors().filter(depth__gt=1).values_list("id", flat=True)]
+    tags = [
+        f"page-{pk}" for pk in page.get_ancestors().filter(depth__gt=1).values_list("id", flat=True)
+    ]
     if with_self:
         tags.append(f"page-{page.id}")
     return tags

@@ -109,7 +109,11 @@ _SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 if _SQLITE:
     # WAL lets readers and one writer work at once across worker processes.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
     )
 # Threads per ASGI worker for Django's synchronous code (broadsheet/handler.py): while one waits on
 # PostgreSQL or Redis, another runs. SQLite keeps one: it takes one writer at a time.
@@ -127,7 +131,12 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "broadsheet"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "broadsheet",
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -200,7 +209,9 @@ CONTENT_SECURITY_POLICY = {
 
 # Request bodies, counted as they arrive (broadsheet/handler.py), chunked or not: readers send small
 # forms and JSON; editors upload images and documents in the admin.
-BROADSHEET_MAX_BODY_BYTES = int(os.environ.get("MAX_BODY_BYTES", 2_621_440))  # Django's DATA_UPLOAD_MAX_MEMORY_SIZE
+BROADSHEET_MAX_BODY_BYTES = int(
+    os.environ.get("MAX_BODY_BYTES", 2_621_440)
+)  # Django's DATA_UPLOAD_MAX_MEMORY_SIZE
 BROADSHEET_MAX_ADMIN_BODY_BYTES = int(os.environ.get("MAX_ADMIN_BODY_BYTES", 64 * 1024 * 1024))
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -215,11 +226,11 @@ LOGGING = {
 }
 
 # Each area keeps its own values in settings/parts/: plain modules that never import this one.
-from .parts.newsroom import *  # noqa: E402,F401,F403
-from .parts.comments import *  # noqa: E402,F401,F403
-from .parts.accounts import *  # noqa: E402,F401,F403
-from .parts.dictionary import *  # noqa: E402,F401,F403
-from .parts.pagecache import *  # noqa: E402,F401,F403
+from .parts.accounts import *  # noqa: E402
+from .parts.comments import *  # noqa: E402
+from .parts.dictionary import *  # noqa: E402
+from .parts.newsroom import *  # noqa: E402
+from .parts.pagecache import *  # noqa: E402
 
 # -- s2-i14a: what the comments and dictionary apps learn from the site (their defaults: each app's
 # app_settings.py and README). The apps never read the environment; the site does, here.
@@ -233,5 +244,7 @@ for _name in ("POLL_SECONDS", "HEARTBEAT_SECONDS", "MAX_SECONDS", "CATCH_UP", "M
         globals()[f"COMMENTS_LIVE_{_name}"] = float(os.environ[f"COMMENTS_LIVE_{_name}"])
 DICTIONARY_ADAPTER = "broadsheet.newsroom.dictionary_adapter.NewsroomDictionaryAdapter"
 DICTIONARY_API_BASE = "/api/dictionary/"
-DICTIONARY_HINT_AFTER = ".article-toolbar"  # the "Dictionary on" hint goes under the article's toolbar
+DICTIONARY_HINT_AFTER = (
+    ".article-toolbar"  # the "Dictionary on" hint goes under the article's toolbar
+)
 # -- end s2-i14a

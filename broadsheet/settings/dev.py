@@ -2,11 +2,11 @@
 
 import os
 
-from .base import *  # noqa: F401,F403
+from .base import *
 from .base import DATA_DIR
 
 DEBUG = True
-SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret"  # noqa: F405
+SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 

@@ -21,23 +21,24 @@ if len(_key) < 50 or len(set(_key)) < 5 or _key.startswith("django-insecure-"):
     )
     raise SystemExit(1)
 
-from .base import *  # noqa: E402,F401,F403
+from .base import *  # noqa: E402
 
 DEBUG = False
 BROADSHEET_DEMO_LOGIN = False  # the local sign-in can never be on in production
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Under ASGI each request runs its sync code in a thread of its own, so persistent per-thread
     # connections (CONN_MAX_AGE > 0) pile up until PostgreSQL refuses clients; a pool per worker reuses them.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {  # noqa: F405
-        "min_size": 2, "max_size": int(os.environ.get("DB_POOL_SIZE", "16")),
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 2,
+        "max_size": int(os.environ.get("DB_POOL_SIZE", "16")),
         # While PostgreSQL restarts a request waits this long for a connection, then answers 503
         # (broadsheet/unavailable.py), well inside the 5 s a reader or a proxy waits.
         "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "3")),
     }
-    DATABASES["default"]["OPTIONS"]["connect_timeout"] = 2  # noqa: F405
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = 2
 else:
-    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
+    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))
 SESSION_COOKIE_SECURE = os.environ.get("INSECURE_COOKIES") != "1"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -2,7 +2,7 @@
 
 import os
 
-from .base import *  # noqa: F401,F403
+from .base import *
 from .base import DATABASES, REDIS_URL
 
 SECRET_KEY = "test-only-not-secret"
@@ -31,4 +31,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 if REDIS_URL:
     # A prefix of its own so a test run never reads a running site's keys.
-    CACHES["default"]["KEY_PREFIX"] = f"bs-test-{os.getpid()}"  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = f"bs-test-{os.getpid()}"

@@ -28,7 +28,9 @@ class RecordThread:
 def test_middleware_and_view_share_one_thread_across_requests(db, settings, call_asgi):
     settings.MIDDLEWARE = [*settings.MIDDLEWARE, f"{__name__}.RecordThread"]
     handler = SyncChainASGIHandler()
-    assert isinstance(handler._middleware_chain, SyncToAsync)  # the whole chain is one synchronous call
+    assert isinstance(
+        handler._middleware_chain, SyncToAsync
+    )  # the whole chain is one synchronous call
     SEEN.clear()
     assert call_asgi(handler, "/api/comments/policy").status == 200
     assert call_asgi(handler, "/api/comments/policy").status == 200
@@ -70,7 +72,9 @@ def test_with_several_threads_requests_overlap_on_that_many_threads(settings, as
         return [reply.status for reply in replies], overlapped
 
     results = []
-    worker = threading.Thread(target=lambda: results.append(asyncio.run(run())))  # a loop of its own
+    worker = threading.Thread(
+        target=lambda: results.append(asyncio.run(run()))
+    )  # a loop of its own
     worker.start()
     worker.join()
     statuses, overlapped = results[0]
@@ -96,13 +100,17 @@ def test_other_connection_types_are_refused():
     assert errors and "websocket" in errors[0]
 
 
-def test_each_request_ends_by_dropping_its_threads_broken_database_connections(db, call_asgi, monkeypatch):
+def test_each_request_ends_by_dropping_its_threads_broken_database_connections(
+    db, call_asgi, monkeypatch
+):
     """request_finished closes unusable connections on another thread than the handler's: without this
     check a connection broken by a PostgreSQL restart failed every later request on its thread."""
     import broadsheet.handler as handler_module
 
     checked = []
-    monkeypatch.setattr(handler_module, "drop_broken_connections", lambda: checked.append(threading.get_ident()))
+    monkeypatch.setattr(
+        handler_module, "drop_broken_connections", lambda: checked.append(threading.get_ident())
+    )
     assert call_asgi(SyncChainASGIHandler(), "/api/comments/policy").status == 200
     assert len(checked) == 1
 

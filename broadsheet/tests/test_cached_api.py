@@ -55,14 +55,18 @@ def test_other_apis_are_never_looked_up(tree, asgi):
         assert "x-cache" not in asgi(path).headers
 
 
-def test_a_glossary_change_retires_the_stored_answers(dictionary_ready, asgi, django_capture_on_commit_callbacks):
+def test_a_glossary_change_retires_the_stored_answers(
+    dictionary_ready, asgi, django_capture_on_commit_callbacks
+):
     from broadsheet.dictionary.models import GlossaryTerm
 
     asgi("/api/dictionary/house")
     if asgi("/api/dictionary/house").x_cache != "HIT":
         pytest.skip("the dictionary's answer is not public here")
     with django_capture_on_commit_callbacks(execute=True):
-        GlossaryTerm.objects.create(term="Blue House", part_of_speech="noun", explanation="The former office.")
+        GlossaryTerm.objects.create(
+            term="Blue House", part_of_speech="noun", explanation="The former office."
+        )
     assert asgi("/api/dictionary/house").x_cache == "MISS"
 
 
@@ -80,7 +84,9 @@ def talk(db, settings, django_capture_on_commit_callbacks):
 
     def post(body):
         with django_capture_on_commit_callbacks(execute=True):
-            return services.comment_create(thread_key=thread.key, author=reader, body=body, thread=thread)
+            return services.comment_create(
+                thread_key=thread.key, author=reader, body=body, thread=thread
+            )
 
     post("The first word on it.")
     return post
@@ -92,7 +98,10 @@ LIST = "/api/comments/threads/pc-talk/comments"
 def test_an_anonymous_comment_list_is_stored_and_tagged_with_its_thread(talk, asgi):
     first = asgi(LIST)
     assert first.status == 200 and first.x_cache == "MISS"
-    assert "public" in first.headers["cache-control"] and "comments-pc-talk" in first.headers["surrogate-key"].split()
+    assert (
+        "public" in first.headers["cache-control"]
+        and "comments-pc-talk" in first.headers["surrogate-key"].split()
+    )
     second = asgi(LIST)
     assert second.x_cache == "HIT" and second.body == first.body
 

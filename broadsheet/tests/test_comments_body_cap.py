@@ -19,8 +19,15 @@ def test_the_server_stops_reading_past_its_cap(settings, keep_test_connection):
     ThreadFactory(key="test-thread")
     client = Client()
     client.force_login(UserFactory())
-    cookies = {django_settings.SESSION_COOKIE_NAME: client.cookies[django_settings.SESSION_COOKIE_NAME].value, "csrftoken": TOKEN}
+    cookies = {
+        django_settings.SESSION_COOKIE_NAME: client.cookies[
+            django_settings.SESSION_COOKIE_NAME
+        ].value,
+        "csrftoken": TOKEN,
+    }
     settings.BROADSHEET_MAX_BODY_BYTES = 100_000
-    status, body = async_to_sync(post_chunked)(SyncChainASGIHandler(), URL, [b"x" * 65_536] * 4, cookies)
+    status, body = async_to_sync(post_chunked)(
+        SyncChainASGIHandler(), URL, [b"x" * 65_536] * 4, cookies
+    )
     assert status == 413 and json.loads(body)["code"] == "too_large"
     assert not Comment.objects.exists()

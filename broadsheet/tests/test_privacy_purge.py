@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from broadsheet.newsroom import freshness
 from broadsheet.pagecache import store
+
 # The page cache's own fixtures.
 from broadsheet.pagecache.tests.conftest import URLS, asgi, fresh_cache, tree, warm  # noqa: F401
 
@@ -21,10 +22,14 @@ def committing(django_capture_on_commit_callbacks):
 def test_making_a_section_private_purges_it_and_its_articles(tree, asgi, warm, committing):
     warm()
     with committing():
-        restriction = PageViewRestriction.objects.create(page=tree["national"], restriction_type="login")
+        restriction = PageViewRestriction.objects.create(
+            page=tree["national"], restriction_type="login"
+        )
     for name in ("national", "politics", "economy"):
         reply = asgi(URLS[name])
-        assert reply.status == 302 and reply.x_cache != "HIT", name  # to the login page, never the stored copy
+        assert reply.status == 302 and reply.x_cache != "HIT", (
+            name
+        )  # to the login page, never the stored copy
         assert asgi(URLS[name]).x_cache != "HIT", name
     assert asgi(URLS["final"]).x_cache == "HIT"  # another section stays stored
     with committing():
@@ -36,9 +41,13 @@ def test_another_workers_privacy_change_reaches_this_workers_memory(tree, monkey
     monkeypatch.setattr(freshness, "RECHECK_SECONDS", 0)
     assert freshness.view_restrictions_exist() is False
     # Another worker makes a page private: its signals run there, not here (bulk_create sends none)...
-    PageViewRestriction.objects.bulk_create([PageViewRestriction(page=tree["sport"], restriction_type="login")])
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=tree["sport"], restriction_type="login")]
+    )
     assert freshness.view_restrictions_exist() is False  # this process still trusts its memory...
-    if settings.REDIS_URL:  # ...until that worker's handler clears the generation in the shared cache
+    if (
+        settings.REDIS_URL
+    ):  # ...until that worker's handler clears the generation in the shared cache
         cache.delete(freshness.GENERATION_KEY)
     else:  # ...or, with no shared cache, its purge reaches the machine-wide counter file
         store.get_store().purge([f"page-{tree['sport'].pk}"])

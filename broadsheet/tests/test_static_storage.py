@@ -28,8 +28,11 @@ def test_a_name_is_worked_out_once(collected, monkeypatch):
     storage = StaticFilesStorage(**collected)
     asked = []
     stock_url = CompressedManifestStaticFilesStorage.url
-    monkeypatch.setattr(CompressedManifestStaticFilesStorage, "url",
-                        lambda self, name, force=False: asked.append(name) or stock_url(self, name, force))
+    monkeypatch.setattr(
+        CompressedManifestStaticFilesStorage,
+        "url",
+        lambda self, name, force=False: asked.append(name) or stock_url(self, name, force),
+    )
     for _ in range(3):
         assert storage.url("css/site.css") == "/static/css/site.0123abcd.css"
     assert asked == ["css/site.css"]

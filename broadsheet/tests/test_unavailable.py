@@ -26,7 +26,9 @@ def _view_while_raising(error, path):
         return server_error_view(RequestFactory().get(path))
 
 
-@pytest.mark.parametrize("error", [OperationalError("connection refused"), redis.exceptions.ConnectionError("down")])
+@pytest.mark.parametrize(
+    "error", [OperationalError("connection refused"), redis.exceptions.ConnectionError("down")]
+)
 def test_an_unreachable_service_is_a_503_json_under_the_api(error):
     reply = _view_while_raising(error, "/api/comments/threads/article-1/comments")
     assert reply.status_code == 503 and reply["Retry-After"] == "5"
@@ -49,7 +51,9 @@ def test_any_other_error_stays_a_500():
 
 
 def test_the_redis_cache_forgets_instead_of_failing_and_the_rate_counters_fail_open():
-    cache = RedisCache(f"redis://127.0.0.1:{closed_port()}/0", {"OPTIONS": {"socket_connect_timeout": 1}})
+    cache = RedisCache(
+        f"redis://127.0.0.1:{closed_port()}/0", {"OPTIONS": {"socket_connect_timeout": 1}}
+    )
     assert cache.get("nav", "fallback") == "fallback"
     cache.set("nav", "x")
     assert cache.add("nav", "x") is False and cache.get_many(["a", "b"]) == {}

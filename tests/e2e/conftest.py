@@ -21,7 +21,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 OIDC_CLIENT = ("broadsheet-e2e", "loopback-client-secret")
-OIDC_READER = {"username": "jiwoo", "password": "loopback-pw", "name": "Jiwoo Han", "email": "jiwoo@example.org"}
+OIDC_READER = {
+    "username": "jiwoo",
+    "password": "loopback-pw",
+    "name": "Jiwoo Han",
+    "email": "jiwoo@example.org",
+}
 MODERATOR = {"username": "desk-moderator", "password": "moderator-pw"}
 
 
@@ -102,13 +107,25 @@ class Site:
         self.info = {}
 
     def manage(self, *args):
-        subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=self.env, check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [PYTHON, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
 
     def build(self):
         self.manage("migrate", "--noinput", "-v", "0")
         out = subprocess.run(
             [PYTHON, "-c", "from tests.e2e.conftest import build_site; build_site()"],
-            cwd=ROOT, env=self.env, check=True, capture_output=True, text=True, timeout=300,
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         self.info = json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -116,8 +133,21 @@ class Site:
         port = port or free_port()
         log = open(self.tmp / f"uvicorn-{port}.log", "w")
         process = subprocess.Popen(
-            [PYTHON, "-m", "uvicorn", "broadsheet.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
-            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                PYTHON,
+                "-m",
+                "uvicorn",
+                "broadsheet.asgi:application",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--no-access-log",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         self.processes.append(process)
         url = f"http://127.0.0.1:{port}"
@@ -142,7 +172,6 @@ def build_site():
     django.setup()
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
-    from wagtail.models import Page
 
     from broadsheet.comments.models import PolicyClause, StandardsPolicyPage
     from broadsheet.newsroom.models import ArticlePage
@@ -156,7 +185,9 @@ def build_site():
         slug="night-buses-return",
         headline="Night buses return to four city routes",
         standfirst="Shift workers get a ride home after midnight again.",
-        body=paragraphs("The city restored four late-night bus routes on Monday.", "Riders welcomed the change."),
+        body=paragraphs(
+            "The city restored four late-night bus routes on Monday.", "Riders welcomed the change."
+        ),
     )
     section.add_child(instance=article)
     author = _byline(article)
@@ -171,9 +202,13 @@ def build_site():
         (2, "Hate", "No content that demeans people for who they are."),
         (3, "Spam", "No advertising, links for profit or repeated posts."),
     ]:
-        PolicyClause.objects.create(page=policy, number=number, title=title, text=text, sort_order=number)
+        PolicyClause.objects.create(
+            page=policy, number=number, title=title, text=text, sort_order=number
+        )
     policy.save_revision().publish()
-    moderator = get_user_model().objects.create_user(MODERATOR["username"], password=MODERATOR["password"], first_name="Desk Moderator")
+    moderator = get_user_model().objects.create_user(
+        MODERATOR["username"], password=MODERATOR["password"], first_name="Desk Moderator"
+    )
     group = Group.objects.filter(name="Comment moderators").first()
     if group:
         moderator.groups.add(group)
@@ -181,7 +216,10 @@ def build_site():
         title="Riverside parks add shade for the summer",
         slug="riverside-parks-shade",
         headline="Riverside parks add shade for the summer",
-        body=paragraphs("The city planted trees and built shelters along the river.", "Cyclists asked for more water fountains."),
+        body=paragraphs(
+            "The city planted trees and built shelters along the river.",
+            "Cyclists asked for more water fountains.",
+        ),
     )
     section.add_child(instance=busy)
     busy.save_revision().publish()
@@ -190,13 +228,23 @@ def build_site():
     article = ArticlePage.objects.get(pk=article.pk)
     closed = _article_with_mode(section, "Harbour bridge repairs finish early", "closed")
     held = _article_with_mode(section, "School lunch budget goes to a vote", "premoderated")
-    print(json.dumps({
-        "article_url": article.url, "thread_key": article.comments_thread_key,
-        "busy_url": busy.url, "busy_key": busy.comments_thread_key,
-        "closed_url": closed.url, "premoderated_url": held.url,
-        "author_url": f"/authors/{author.slug}/", "section_url": section.url, "policy_url": policy.url,
-        "tag_url": "/tags/transport/", "archive_url": _archive_day(article),
-    }))
+    print(
+        json.dumps(
+            {
+                "article_url": article.url,
+                "thread_key": article.comments_thread_key,
+                "busy_url": busy.url,
+                "busy_key": busy.comments_thread_key,
+                "closed_url": closed.url,
+                "premoderated_url": held.url,
+                "author_url": f"/authors/{author.slug}/",
+                "section_url": section.url,
+                "policy_url": policy.url,
+                "tag_url": "/tags/transport/",
+                "archive_url": _archive_day(article),
+            }
+        )
+    )
 
 
 def _correction(article):
@@ -229,12 +277,20 @@ def _article_with_mode(section, title, mode):
     from broadsheet.newsroom.models import ArticlePage
     from broadsheet.newsroom.tests.factories import paragraphs
 
-    page = ArticlePage(title=title, slug=title.lower().replace(" ", "-"), headline=title,
-                       body=paragraphs("A short story for the comments to sit under."))
+    page = ArticlePage(
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        headline=title,
+        body=paragraphs("A short story for the comments to sit under."),
+    )
     section.add_child(instance=page)
     page.save_revision().publish()
     writer = get_user_model().objects.create_user(f"early-{page.pk}", first_name="Early Reader")
-    comment_create(thread_key=page.comments_thread_key, author=writer, body=f"Posted while {title.lower()} was open.")
+    comment_create(
+        thread_key=page.comments_thread_key,
+        author=writer,
+        body=f"Posted while {title.lower()} was open.",
+    )
     page = ArticlePage.objects.get(pk=page.pk)
     page.comments_mode = mode
     page.save_revision().publish()
@@ -247,19 +303,33 @@ def _busy_thread(key):
 
     from broadsheet.comments.services import comment_create
 
-    people = [get_user_model().objects.create_user(f"seed-{n}", first_name=f"Seed Reader {n}") for n in range(5)]
+    people = [
+        get_user_model().objects.create_user(f"seed-{n}", first_name=f"Seed Reader {n}")
+        for n in range(5)
+    ]
     first = None
     for n in range(22):
-        comment = comment_create(thread_key=key, author=people[n % 5], body=f"Seed comment number {n + 1} about the parks.")
+        comment = comment_create(
+            thread_key=key,
+            author=people[n % 5],
+            body=f"Seed comment number {n + 1} about the parks.",
+        )
         first = first or comment
     for n in range(5):
-        comment_create(thread_key=key, author=people[(n + 1) % 5], body=f"Seed reply {n + 1}", parent_id=first.pk)
+        comment_create(
+            thread_key=key,
+            author=people[(n + 1) % 5],
+            body=f"Seed reply {n + 1}",
+            parent_id=first.pk,
+        )
 
 
 def stored_count(page, key):
     """The thread's count as the server has it now (the page's own copy may come from the page cache)."""
-    return page.evaluate("async (key) => (await (await fetch(`/api/comments/counts?keys=${key}`)).json()).counts[key]", key)
-
+    return page.evaluate(
+        "async (key) => (await (await fetch(`/api/comments/counts?keys=${key}`)).json()).counts[key]",
+        key,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -268,16 +338,36 @@ def oidc_provider(tmp_path_factory):
     port = free_port()
     site_port = free_port()
     data = tmp_path_factory.mktemp("oidc")
-    reader = ":".join([OIDC_READER["username"], OIDC_READER["password"], OIDC_READER["name"], OIDC_READER["email"]])
+    reader = ":".join(
+        [
+            OIDC_READER["username"],
+            OIDC_READER["password"],
+            OIDC_READER["name"],
+            OIDC_READER["email"],
+        ]
+    )
     log = open(data / "provider.log", "w")
     process = subprocess.Popen(
         [
-            PYTHON, "-m", "tests.oidc_provider.serve", "--port", str(port), "--data", str(data),
-            "--client-id", OIDC_CLIENT[0], "--client-secret", OIDC_CLIENT[1],
-            "--redirect-uri", f"http://127.0.0.1:{site_port}/accounts/oidc/loopback/login/callback/",
-            "--reader", reader,
+            PYTHON,
+            "-m",
+            "tests.oidc_provider.serve",
+            "--port",
+            str(port),
+            "--data",
+            str(data),
+            "--client-id",
+            OIDC_CLIENT[0],
+            "--client-secret",
+            OIDC_CLIENT[1],
+            "--redirect-uri",
+            f"http://127.0.0.1:{site_port}/accounts/oidc/loopback/login/callback/",
+            "--reader",
+            reader,
         ],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         wait_for(f"http://127.0.0.1:{port}/o/.well-known/openid-configuration", process=process)

@@ -7,7 +7,14 @@ import html5lib
 
 # What each schema.org type must carry for search engines to use it (Google's required properties).
 JSON_LD_REQUIRED = {
-    "NewsArticle": ("headline", "datePublished", "dateModified", "author", "publisher", "mainEntityOfPage"),
+    "NewsArticle": (
+        "headline",
+        "datePublished",
+        "dateModified",
+        "author",
+        "publisher",
+        "mainEntityOfPage",
+    ),
     "BreadcrumbList": ("itemListElement",),
     "ListItem": ("position", "name", "item"),
     "Organization": ("name",),
@@ -28,7 +35,11 @@ def html_errors(html):
 
 def json_ld_blocks(html):
     document = html5lib.parse(html, namespaceHTMLElements=False)
-    return [json.loads(s.text or "") for s in document.iter("script") if s.get("type") == "application/ld+json"]
+    return [
+        json.loads(s.text or "")
+        for s in document.iter("script")
+        if s.get("type") == "application/ld+json"
+    ]
 
 
 def json_ld_problems(block, path="$"):

@@ -1,4 +1,5 @@
-"""A reader opens an article in real Chromium: breadcrumb, headline, photo with caption and credit, body; phone width."""
+"""A reader opens an article in real Chromium: breadcrumb, headline, photo with caption and credit,
+body; phone width."""
 
 import pytest
 from django.core.files.storage import default_storage
@@ -59,8 +60,14 @@ def open_page(browser, url, width):
 def test_reader_sees_the_article(browser, live_server, article, artifacts):
     page, problems = open_page(browser, live_server.url + article.url, 1280)
     crumbs = page.locator("nav[aria-label='Breadcrumb'] a")
-    assert crumbs.all_inner_texts() == ["HOME", "NATIONAL", "POLITICS"]  # shown in small capitals by the stylesheet
-    assert page.locator("h1").inner_text() == "Coastal towns win new ferry subsidy after long campaign"
+    assert crumbs.all_inner_texts() == [
+        "HOME",
+        "NATIONAL",
+        "POLITICS",
+    ]  # shown in small capitals by the stylesheet
+    assert (
+        page.locator("h1").inner_text() == "Coastal towns win new ferry subsidy after long campaign"
+    )
     photo = page.locator("figure.figure-lead img")
     assert photo.is_visible()
     assert photo.evaluate("img => img.complete && img.naturalWidth > 0")

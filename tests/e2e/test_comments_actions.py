@@ -18,7 +18,9 @@ def region(page):
 
 
 def comment(page, text):
-    return region(page).locator(".cr-comment", has=page.locator(":scope > article [data-body]", has_text=text))
+    return region(page).locator(
+        ".cr-comment", has=page.locator(":scope > article [data-body]", has_text=text)
+    )
 
 
 def demo_reader_page(context, site, url, name):
@@ -80,7 +82,9 @@ def test_one_page_of_twenty_then_load_more(thread_page):
 def test_oldest_first_shows_three_replies_then_more(thread_page):
     top_level = region(thread_page).locator("[data-list] > .cr-comment")
     region(thread_page).get_by_label("Sort").select_option("oldest")
-    expect(top_level.first.locator(":scope > article [data-body]")).to_have_text("Seed comment number 1 about the parks.")
+    expect(top_level.first.locator(":scope > article [data-body]")).to_have_text(
+        "Seed comment number 1 about the parks."
+    )
     replies = top_level.first.locator("[data-replies] > .cr-comment")
     expect(replies).to_have_count(3)
     top_level.first.get_by_role("button", name="More replies").click()
@@ -98,7 +102,9 @@ def test_demo_sign_in_comes_back_to_the_same_article(thread_page):
 
 
 def test_a_like_can_be_taken_back(reader_page):
-    like = comment(reader_page, "Seed comment number 22 about the parks.").locator(":scope > article [data-vote='1']")
+    like = comment(reader_page, "Seed comment number 22 about the parks.").locator(
+        ":scope > article [data-vote='1']"
+    )
     like.click()
     expect(like).to_have_attribute("aria-pressed", "true")
     expect(like.locator("[data-likes]")).to_have_text("1")
@@ -112,7 +118,9 @@ def test_a_reply_lands_under_its_comment_and_survives_a_reload(reader_page):
     target.locator(":scope > article").get_by_role("button", name="Reply").click()
     target.locator("[data-panel] textarea").fill("Shade matters more every summer.")
     target.locator("[data-panel]").get_by_role("button", name="Reply").click()
-    expect(target.locator("[data-replies] .cr-comment", has_text="Shade matters more every summer.")).to_be_visible()
+    expect(
+        target.locator("[data-replies] .cr-comment", has_text="Shade matters more every summer.")
+    ).to_be_visible()
     reader_page.reload()
     expect(region(reader_page).get_by_text("Shade matters more every summer.")).to_be_visible()
 
@@ -164,7 +172,9 @@ def test_the_server_holds_the_250_character_line_for_any_caller(reader_page, liv
 def test_logging_out_returns_to_the_invitation_on_the_same_article(reader_page):
     region(reader_page).get_by_role("button", name="Log out").click()
     reader_page.wait_for_url(re.compile("riverside-parks-shade"))
-    expect(region(reader_page).get_by_text("To write comments, please log in to one of the accounts.")).to_be_visible()
+    expect(
+        region(reader_page).get_by_text("To write comments, please log in to one of the accounts.")
+    ).to_be_visible()
 
 
 def test_edit_button_goes_when_the_five_minutes_are_up(browser, live_site):
@@ -189,15 +199,23 @@ def test_a_closed_thread_has_no_box_and_a_premoderated_one_says_so(browser, live
         page = demo_reader_page(context, live_site, live_site.info["closed_url"], "Late Reader")
         box = region(page)
         expect(box.locator("[data-me-name]")).to_have_text("Signed in as Late Reader")
-        expect(box.locator("[data-thread-note]")).to_have_text("Comments on this article are closed.")
-        expect(box.locator(".cr-comment")).to_have_count(1)  # what was said before closing stays readable
+        expect(box.locator("[data-thread-note]")).to_have_text(
+            "Comments on this article are closed."
+        )
+        expect(box.locator(".cr-comment")).to_have_count(
+            1
+        )  # what was said before closing stays readable
         expect(box.locator("textarea")).to_have_count(0)
         expect(box.get_by_role("button", name="Reply")).to_have_count(0)
 
         page.goto(live_site.url + live_site.info["premoderated_url"])
-        expect(box.locator("[data-thread-note]")).to_have_text("A moderator reads every comment on this article before it appears.")
+        expect(box.locator("[data-thread-note]")).to_have_text(
+            "A moderator reads every comment on this article before it appears."
+        )
         post_and_see(page, "Lunches matter more than the stadium.")
-        expect(comment(page, "Lunches matter more than the stadium.")).to_contain_text("Awaiting review by a moderator.")
+        expect(comment(page, "Lunches matter more than the stadium.")).to_contain_text(
+            "Awaiting review by a moderator."
+        )
     finally:
         context.close()
 
@@ -209,11 +227,17 @@ def test_a_suspended_reader_may_delete_and_appeal_but_not_write(browser, live_si
         box = region(page)
         post_and_see(page, "Sam thinks the shelters came too late.")
 
-        live_site.manage("shell", "-c", (
-            "import datetime; from django.utils import timezone; from django.contrib.auth import get_user_model; "
-            "from broadsheet.comments.models import Sanction; "
-            "Sanction.objects.create(user=get_user_model().objects.get(first_name='Suspended Sam'), kind='suspension', "
-            "until=timezone.now() + datetime.timedelta(days=2))"))
+        live_site.manage(
+            "shell",
+            "-c",
+            (
+                "import datetime; from django.utils import timezone; from django.contrib.auth import get_user_model; "
+                "from broadsheet.comments.models import Sanction; "
+                "Sanction.objects.create(user=get_user_model().objects.get(first_name='Suspended Sam'), "
+                "kind='suspension', "
+                "until=timezone.now() + datetime.timedelta(days=2))"
+            ),
+        )
         page.reload()
         expect(box.locator("[data-sanction]")).to_contain_text("Suspended from commenting until")
         expect(box.locator("[data-compose-slot] textarea")).to_have_count(0)
@@ -243,7 +267,9 @@ def test_a_reader_downloads_their_comments_then_deletes_the_account(browser, liv
 
         page.once("dialog", lambda dialog: dialog.accept())
         box.get_by_role("button", name="Delete my account and all my comments").click()
-        expect(box.get_by_text("To write comments, please log in to one of the accounts.")).to_be_visible()
+        expect(
+            box.get_by_text("To write comments, please log in to one of the accounts.")
+        ).to_be_visible()
         expect(comment(page, "One last word on the parks from Lee.")).to_have_count(0)
     finally:
         context.close()

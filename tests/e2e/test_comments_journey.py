@@ -27,7 +27,14 @@ def open_article(context, site):
     page.set_default_timeout(TIMEOUT)
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" and "Content Security Policy" in msg.text else None)
+    page.on(
+        "console",
+        lambda msg: (
+            errors.append(msg.text)
+            if msg.type == "error" and "Content Security Policy" in msg.text
+            else None
+        ),
+    )
     page.goto(site.url + site.info["article_url"])
     expect(region(page).locator("[data-app]")).to_be_visible()
     page.errors = errors
@@ -41,7 +48,9 @@ def sign_in_with_loopback_id(page):
     page.fill("#id_password", OIDC_READER["password"])
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(re.compile(r"/national/night-buses-return/"))
-    expect(region(page).locator("[data-me-name]")).to_have_text(f"Signed in as {OIDC_READER['name']}")
+    expect(region(page).locator("[data-me-name]")).to_have_text(
+        f"Signed in as {OIDC_READER['name']}"
+    )
 
 
 @pytest.fixture
@@ -110,19 +119,29 @@ def hide_under_clause_1(moderator, comment_id):
     target.get_by_role("button", name="Hide (moderator)").click()
     target.locator("select[name=clause]").select_option("1")
     target.get_by_role("button", name="Hide comment").click()
-    expect(target.locator("[data-body]")).to_have_text(re.compile(r"hidden by a moderator \(clause 1\)"))
+    expect(target.locator("[data-body]")).to_have_text(
+        re.compile(r"hidden by a moderator \(clause 1\)")
+    )
 
 
-HIDDEN_REASON = "A moderator hid this comment under clause 1 of the Standards Board Policy: Respect."
+HIDDEN_REASON = (
+    "A moderator hid this comment under clause 1 of the Standards Board Policy: Respect."
+)
 
 
 def test_a_logged_out_reader_sees_the_invitation(visitor, artifacts):
     box = region(visitor)
-    expect(box.get_by_text("To write comments, please log in to one of the accounts.")).to_be_visible()
-    expect(box.get_by_role("button", name="Loopback ID")).to_be_visible()  # one button per provider switched on
+    expect(
+        box.get_by_text("To write comments, please log in to one of the accounts.")
+    ).to_be_visible()
+    expect(
+        box.get_by_role("button", name="Loopback ID")
+    ).to_be_visible()  # one button per provider switched on
     expect(box.get_by_role("button", name="Demo sign-in — local only")).to_be_visible()
     expect(box.locator("details.cr-help summary")).to_have_text("What is social comment?")
-    expect(box.get_by_role("link", name="Standards Board Policy")).to_have_attribute("href", re.compile("standards-board-policy"))
+    expect(box.get_by_role("link", name="Standards Board Policy")).to_have_attribute(
+        "href", re.compile("standards-board-policy")
+    )
     visitor.screenshot(path=artifacts / "comments-1-logged-out.png", full_page=True)
 
 
@@ -131,12 +150,16 @@ def test_the_counter_counts_characters_and_stops_at_250(author):
     body = box.locator("[data-compose-slot] textarea")
     counter = box.locator("[data-compose-slot] [data-counter]")
     expect(counter).to_have_text("0/250")
-    expect(box.locator("[data-compose-slot] [data-notify]")).to_be_visible()  # the provider gave an email
+    expect(
+        box.locator("[data-compose-slot] [data-notify]")
+    ).to_be_visible()  # the provider gave an email
     body.press_sequentially("안녕")
     expect(counter).to_have_text("2/250")
     body.fill("가" * 249 + "👨‍👩‍👧" + "🇰🇷")  # input stops at 250, never splitting an emoji
     expect(counter).to_have_text("250/250")
-    assert author.evaluate("() => document.querySelector('[data-compose-slot] textarea').value.endsWith('👨‍👩‍👧')")
+    assert author.evaluate(
+        "() => document.querySelector('[data-compose-slot] textarea').value.endsWith('👨‍👩‍👧')"
+    )
     body.fill("")
     expect(counter).to_have_text("0/250")
 
@@ -146,7 +169,9 @@ def test_a_comment_arrives_live_on_another_readers_page(author, watcher, live_si
     count = stored_count(watcher, live_site.info["thread_key"])
     text = "Night buses matter for nurses 🚑 — 야간 버스 환영합니다"
     region(author).locator("[data-compose-slot] textarea").fill(text)
-    expect(region(author).locator("[data-compose-slot] [data-counter]")).to_have_text(f"{len(text)}/250")
+    expect(region(author).locator("[data-compose-slot] [data-counter]")).to_have_text(
+        f"{len(text)}/250"
+    )
     post(author, text)
     author.screenshot(path=artifacts / "comments-2-posted.png", full_page=True)
 
@@ -155,8 +180,11 @@ def test_a_comment_arrives_live_on_another_readers_page(author, watcher, live_si
     expect(arrived.locator("[data-author]")).to_have_text(OIDC_READER["name"])
     expect(region(watcher).locator("[data-count]")).to_have_text(str(count + 1))
     when = arrived.locator("time[data-time]").first
-    in_seoul = watcher.evaluate("""(iso) => new Date(iso).toLocaleString("en-US",
-        { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Seoul" })""", when.get_attribute("datetime"))
+    in_seoul = watcher.evaluate(
+        """(iso) => new Date(iso).toLocaleString("en-US",
+        { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Seoul" })""",
+        when.get_attribute("datetime"),
+    )
     expect(when).to_have_text(in_seoul)
     watcher.screenshot(path=artifacts / "comments-3-arrived-live.png", full_page=True)
 
@@ -166,7 +194,9 @@ def test_a_moderator_without_an_email_gets_no_reply_email_box(moderator):
     expect(region(moderator).locator("[data-compose-slot] [data-notify]")).to_be_hidden()
 
 
-def test_a_hidden_comment_tells_its_author_why_and_leaves_other_pages(author, watcher, moderator, artifacts):
+def test_a_hidden_comment_tells_its_author_why_and_leaves_other_pages(
+    author, watcher, moderator, artifacts
+):
     mine = post(author, "The late bus on route 9 is always full.")
     expect(region(watcher).get_by_text("The late bus on route 9 is always full.")).to_be_visible()
     comment_id = mine.get_attribute("data-comment-id")
@@ -196,7 +226,9 @@ def test_article_html_is_the_same_for_everyone(live_site):
     """Nothing per reader is rendered server-side, so a page cache may serve the article."""
     html = urllib.request.urlopen(live_site.url + live_site.info["article_url"]).read().decode()
     assert "data-comments-region" in html
-    assert "csrfmiddlewaretoken\" value=\"\"" in html or "csrfmiddlewaretoken" not in html.replace('value="" data-csrf', "")
+    assert 'csrfmiddlewaretoken" value=""' in html or "csrfmiddlewaretoken" not in html.replace(
+        'value="" data-csrf', ""
+    )
     assert OIDC_READER["name"] not in html
 
 
@@ -241,7 +273,9 @@ def test_language_switch_in_the_region(browser, live_site):
 
 
 def test_korean_reader_sees_the_korean_box(browser, live_site, artifacts):
-    context = browser.new_context(locale="ko-KR", extra_http_headers={"Accept-Language": "ko-KR,ko;q=0.9"})
+    context = browser.new_context(
+        locale="ko-KR", extra_http_headers={"Accept-Language": "ko-KR,ko;q=0.9"}
+    )
     try:
         page = open_article(context, live_site)
         page.get_by_role("button", name=re.compile("데모")).click()
@@ -274,7 +308,9 @@ def test_when_the_stream_is_unreachable_the_region_polls(browser, live_site, art
         writer.locator("input[name=display_name]").fill("Polling Writer")
         writer.locator(".demo-signin__submit").click()
         writer.wait_for_url(re.compile("night-buses-return"))
-        region(writer).locator("[data-compose-slot] textarea").fill("Seen through the polling fallback")
+        region(writer).locator("[data-compose-slot] textarea").fill(
+            "Seen through the polling fallback"
+        )
         region(writer).get_by_role("button", name="Post").click()
         expect(region(writer).get_by_text("Seen through the polling fallback")).to_be_visible()
 

@@ -8,12 +8,22 @@ from django.utils import timezone
 
 from broadsheet.newsroom.models import CorrectionKind
 from broadsheet.newsroom.services import article_publish, correction_add
-from broadsheet.newsroom.tests.factories import ArticlePageFactory, NewsImageFactory, SectionPageFactory, home_site, paragraphs
+from broadsheet.newsroom.tests.factories import (
+    ArticlePageFactory,
+    NewsImageFactory,
+    SectionPageFactory,
+    home_site,
+    paragraphs,
+)
 
 from .a11y import assert_accessible
 
 # The article journey's URL map: the site's URLs plus the uploaded photos the tests keep in memory.
-pytestmark = [pytest.mark.e2e, pytest.mark.urls("tests.e2e.test_article"), pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.urls("tests.e2e.test_article"),
+    pytest.mark.django_db(transaction=True),
+]
 
 FIX = "An earlier version of this article said the ferry fare would fall by a third. It will fall by half."
 NOTE = "This article was updated with the ministry's answer, which arrived after publication."
@@ -35,7 +45,12 @@ def corrected(live_server):
     article_publish(article=article)
     now = timezone.now()
     fix = correction_add(article=article, text=FIX, at=now - datetime.timedelta(minutes=30))
-    correction_add(article=article, text=NOTE, kind=CorrectionKind.CLARIFICATION, at=now - datetime.timedelta(minutes=10))
+    correction_add(
+        article=article,
+        text=NOTE,
+        kind=CorrectionKind.CLARIFICATION,
+        at=now - datetime.timedelta(minutes=10),
+    )
     return article, fix
 
 
@@ -49,17 +64,28 @@ def open_page(browser, url, width, locale="en-GB"):
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_reader_sees_the_corrections_on_the_article(browser, live_server, corrected, artifacts, width):
+def test_reader_sees_the_corrections_on_the_article(
+    browser, live_server, corrected, artifacts, width
+):
     article, fix = corrected
     page, problems = open_page(browser, live_server.url + article.url, width)
     top = page.locator("aside.corrections-top")
     assert top.is_visible() and FIX in top.inner_text()
     assert top.locator(".correction-kind").inner_text() == "Correction"
-    assert top.locator("time").get_attribute("datetime") == timezone.localtime(fix.published_at).isoformat()
-    headline_box, top_box, body_box = (page.locator(s).bounding_box() for s in ("h1", "aside.corrections-top", ".article-body"))
+    assert (
+        top.locator("time").get_attribute("datetime")
+        == timezone.localtime(fix.published_at).isoformat()
+    )
+    headline_box, top_box, body_box = (
+        page.locator(s).bounding_box() for s in ("h1", "aside.corrections-top", ".article-body")
+    )
     assert headline_box["y"] < top_box["y"] < body_box["y"]  # a box at the top, above the story
     bottom = page.locator("aside.corrections-bottom")
-    assert bottom.is_visible() and NOTE in bottom.inner_text() and bottom.bounding_box()["y"] > body_box["y"]
+    assert (
+        bottom.is_visible()
+        and NOTE in bottom.inner_text()
+        and bottom.bounding_box()["y"] > body_box["y"]
+    )
     assert page.locator("figure.figure-lead .credit").inner_text() == "[Kim Min-su/Yonhap]"
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert not [p for p in problems if "Content Security Policy" in p], problems
@@ -69,7 +95,9 @@ def test_reader_sees_the_corrections_on_the_article(browser, live_server, correc
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_corrections_page_lists_them_and_links_to_each(browser, live_server, corrected, artifacts, width):
+def test_corrections_page_lists_them_and_links_to_each(
+    browser, live_server, corrected, artifacts, width
+):
     article, fix = corrected
     page, problems = open_page(browser, live_server.url + "/corrections/", width)
     assert page.locator("h1").inner_text() == "Corrections and clarifications"

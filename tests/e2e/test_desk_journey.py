@@ -18,7 +18,11 @@ from .conftest import PYTHON, ROOT, Site, free_port
 
 pytestmark = pytest.mark.e2e
 TIMEOUT = 30_000
-PASSWORDS = {"editor": "desk-editor-pw", "reporter": "desk-reporter-pw", "moderator": "desk-moderator-pw"}
+PASSWORDS = {
+    "editor": "desk-editor-pw",
+    "reporter": "desk-reporter-pw",
+    "moderator": "desk-moderator-pw",
+}
 HEADLINE = "Ferry timetable changes for the winter"
 
 FIXTURE_SCRIPT = """
@@ -45,20 +49,36 @@ def demo_site(tmp_path_factory):
     try:
         site.manage("migrate", "--noinput", "-v", "0")
         site.manage("demo_content")
-        out = subprocess.run([PYTHON, "manage.py", "shell", "-c", FIXTURE_SCRIPT], cwd=ROOT, env=site.env,
-                             check=True, capture_output=True, text=True, timeout=300)
+        out = subprocess.run(
+            [PYTHON, "manage.py", "shell", "-c", FIXTURE_SCRIPT],
+            cwd=ROOT,
+            env=site.env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         site.info = json.loads(out.stdout.strip().splitlines()[-1])
         site.url = site.serve()
         log = open(site.tmp / "scheduler.log", "w")
-        site.processes.append(subprocess.Popen([PYTHON, "manage.py", "scheduler", "--interval", "2"], cwd=ROOT,
-                                               env=site.env, stdout=log, stderr=subprocess.STDOUT))
+        site.processes.append(
+            subprocess.Popen(
+                [PYTHON, "manage.py", "scheduler", "--interval", "2"],
+                cwd=ROOT,
+                env=site.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        )
         yield site
     finally:
         site.stop()
 
 
 def admin_page(browser, site, username):
-    context = browser.new_context(locale="en-US", viewport={"width": 1400, "height": 1000}, timezone_id="Asia/Seoul")
+    context = browser.new_context(
+        locale="en-US", viewport={"width": 1400, "height": 1000}, timezone_id="Asia/Seoul"
+    )
     page = context.new_page()
     page.set_default_timeout(TIMEOUT)
     page.goto(site.url + "/admin/login/")
@@ -84,7 +104,9 @@ def action_menu(page, name, *, navigates=True):
 
 
 def homepage_html(site):
-    with urllib.request.urlopen(site.url + "/", timeout=90) as response:  # a busy machine renders slowly
+    with urllib.request.urlopen(
+        site.url + "/", timeout=90
+    ) as response:  # a busy machine renders slowly
         return response.read().decode()
 
 
@@ -99,7 +121,9 @@ def test_editor_adds_a_correction_and_readers_see_it(browser, demo_site, artifac
     """The editor adds a correction in the page editor and publishes; the article shows the dated box at the
     top and an "Updated" time, at once (publishing purges the cached copy)."""
     article_url = demo_site.url + demo_site.info["article_url"]
-    assert FIX not in urllib.request.urlopen(article_url, timeout=90).read().decode()  # and now it is cached
+    assert (
+        FIX not in urllib.request.urlopen(article_url, timeout=90).read().decode()
+    )  # and now it is cached
     editor = admin_page(browser, demo_site, "editor")
     editor.goto(demo_site.url + f"/admin/pages/{demo_site.info['article_id']}/edit/")
     editor.get_by_role("button", name="Add Corrections").click()
@@ -115,7 +139,9 @@ def test_editor_adds_a_correction_and_readers_see_it(browser, demo_site, artifac
     top = reader.locator("aside.corrections-top")
     expect(top).to_contain_text(FIX)
     expect(reader.locator(".article-times .updated")).to_be_visible()
-    assert top.locator("time").get_attribute("datetime") == reader.locator(".updated time").get_attribute("datetime")
+    assert top.locator("time").get_attribute("datetime") == reader.locator(
+        ".updated time"
+    ).get_attribute("datetime")
     reader.screenshot(path=str(artifacts / "desk-reader-sees-correction.png"), full_page=True)
     reader.close()
     editor.context.close()
@@ -126,7 +152,11 @@ def desk_journey(browser, site, artifacts):
     reporter.goto(site.url + f"/admin/pages/add/newsroom/articlepage/{site.info['section_id']}/")
     reporter.fill("#id_title", HEADLINE)
     reporter.fill("#id_standfirst", "Two evening sailings move earlier from next week.")
-    expect(reporter.get_by_role("navigation", name="Actions (footer)").get_by_role("button", name="Publish")).to_have_count(0)
+    expect(
+        reporter.get_by_role("navigation", name="Actions (footer)").get_by_role(
+            "button", name="Publish"
+        )
+    ).to_have_count(0)
     action_menu(reporter, "Submit to Desk approval")
     expect(reporter.locator(".messages")).to_contain_text("submitted")
     # Wagtail goes back to the section's listing, where the article now shows "In moderation".
@@ -135,7 +165,9 @@ def desk_journey(browser, site, artifacts):
     reporter.screenshot(path=str(artifacts / "desk-reporter-submitted.png"), full_page=True)
 
     editor = admin_page(browser, site, "editor")
-    expect(editor.get_by_text(HEADLINE).first).to_be_visible()  # "Awaiting your review" on the dashboard
+    expect(
+        editor.get_by_text(HEADLINE).first
+    ).to_be_visible()  # "Awaiting your review" on the dashboard
     editor.screenshot(path=str(artifacts / "desk-editor-dashboard.png"), full_page=True)
     editor.goto(edit_url)
     action_menu(editor, "Request changes", navigates=False)
@@ -144,15 +176,21 @@ def desk_journey(browser, site, artifacts):
     with editor.expect_navigation(timeout=TIMEOUT):
         dialog.get_by_role("button", name=re.compile("Request changes")).click()
     expect(editor.locator(".messages")).to_contain_text("has been updated")
-    expect(editor.get_by_role("row").filter(has_text=HEADLINE)).to_contain_text("Draft", ignore_case=True)
+    expect(editor.get_by_role("row").filter(has_text=HEADLINE)).to_contain_text(
+        "Draft", ignore_case=True
+    )
 
     reporter.goto(edit_url)
-    reporter.fill("#id_standfirst", "Two evening sailings move earlier, to 17:40 and 19:10, from next week.")
+    reporter.fill(
+        "#id_standfirst", "Two evening sailings move earlier, to 17:40 and 19:10, from next week."
+    )
     action_menu(reporter, re.compile("Resubmit to Desk review"))
     expect(reporter.locator(".messages")).to_contain_text("submitted")
 
     editor.goto(edit_url)
-    go_live = (datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=9))) + datetime.timedelta(seconds=120))
+    go_live = datetime.datetime.now(
+        datetime.timezone(datetime.timedelta(hours=9))
+    ) + datetime.timedelta(seconds=120)
     editor.locator("[data-side-panel-toggle=status]").click()  # the status panel holds the schedule
     editor.get_by_role("button", name="Set schedule").click()
     schedule = editor.locator("#schedule-publishing-dialog")
@@ -172,7 +210,7 @@ def desk_journey(browser, site, artifacts):
     while HEADLINE not in homepage_html(site):
         assert time.monotonic() < deadline, "the scheduled article never reached the homepage"
         time.sleep(2)
-    assert datetime.datetime.now(datetime.timezone.utc) >= go_live.astimezone(datetime.timezone.utc).replace(second=0)
+    assert datetime.datetime.now(datetime.UTC) >= go_live.astimezone(datetime.UTC).replace(second=0)
 
     moderator = admin_page(browser, site, "moderator")
     moderator.goto(site.url + "/admin/comments/moderation/")

@@ -34,10 +34,14 @@ def page_tree_root():
 
 @pytest.fixture
 def article(live_server):
-    from broadsheet.dictionary.tests.helpers import clear_own_cache
-
     from broadsheet.demo.glossary_content import load
-    from broadsheet.newsroom.tests.factories import ArticlePageFactory, SectionPageFactory, home_site, paragraphs
+    from broadsheet.dictionary.tests.helpers import clear_own_cache
+    from broadsheet.newsroom.tests.factories import (
+        ArticlePageFactory,
+        SectionPageFactory,
+        home_site,
+        paragraphs,
+    )
 
     clear_own_cache()  # the live server shares this process's cache: no page or entry from an earlier test
     page_tree_root()
@@ -62,7 +66,9 @@ def sign_in(context, live_server, **extra):
     )
     client = Client()
     client.force_login(user)
-    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
     return user
 
 
@@ -70,7 +76,10 @@ def open_article(context, live_server, article):
     page = context.new_page()
     page.set_default_timeout(TIMEOUT)
     page.csp_errors = []
-    page.on("console", lambda m: page.csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on(
+        "console",
+        lambda m: page.csp_errors.append(m.text) if "Content Security Policy" in m.text else None,
+    )
     page.on("pageerror", lambda e: page.csp_errors.append(str(e)))
     page.goto(live_server.url + article.url)
     return page
@@ -174,13 +183,17 @@ def test_look_up_save_and_escape_back_to_the_text(browser, live_server, article,
         context.close()
 
 
-def test_switch_is_remembered_and_glossary_names_show_korean(browser, live_server, article, artifacts):
+def test_switch_is_remembered_and_glossary_names_show_korean(
+    browser, live_server, article, artifacts
+):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     try:
         page = open_article(context, live_server, article)
         switch_dictionary_on(page)
         page.reload()
-        expect(page.get_by_role("button", name="Dictionary")).to_have_attribute("aria-pressed", "true")
+        expect(page.get_by_role("button", name="Dictionary")).to_have_attribute(
+            "aria-pressed", "true"
+        )
 
         word = double_click_word(page, "Kaesong")
         popup = page.get_by_role("dialog")
@@ -212,7 +225,9 @@ def test_switch_is_remembered_and_glossary_names_show_korean(browser, live_serve
         context.close()
 
 
-def test_enter_on_a_selection_and_a_word_with_no_entry_for_an_editor(browser, live_server, article, artifacts):
+def test_enter_on_a_selection_and_a_word_with_no_entry_for_an_editor(
+    browser, live_server, article, artifacts
+):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     try:
         sign_in(context, live_server, username="desk", is_staff=True)
@@ -225,7 +240,9 @@ def test_enter_on_a_selection_and_a_word_with_no_entry_for_an_editor(browser, li
         expect(popup).to_contain_text("No definition yet.")
         expect(popup.locator(".dictionary-level")).to_be_visible()
         link = popup.get_by_role("link", name="Add it to the glossary")
-        expect(link).to_have_attribute("href", "/admin/snippets/dictionary/glossaryterm/add/?term=microtargeting")
+        expect(link).to_have_attribute(
+            "href", "/admin/snippets/dictionary/glossaryterm/add/?term=microtargeting"
+        )
         page.screenshot(path=str(artifacts / "dictionary-popup-missing-editor.png"))
         page.keyboard.press("Escape")
         assert page.evaluate("document.activeElement.matches('[data-dictionary-scope]')")
@@ -248,7 +265,9 @@ def test_highlighting_words_above_my_level(browser, live_server, article, artifa
         # A phrase the dictionary knows is one mark, not one per word.
         expect(marks.filter(has_text="tit for tat")).to_have_count(1)
         expect(marks.filter(has_text=re.compile(r"^tit$"))).to_have_count(0)
-        page.locator("[data-dictionary-scope]").screenshot(path=str(artifacts / "dictionary-highlight.png"))
+        page.locator("[data-dictionary-scope]").screenshot(
+            path=str(artifacts / "dictionary-highlight.png")
+        )
         box.screenshot(path=str(artifacts / "dictionary-words-box.png"))
         box.get_by_label("Highlight words above my level").uncheck()
         expect(marks).to_have_count(0)
@@ -257,7 +276,9 @@ def test_highlighting_words_above_my_level(browser, live_server, article, artifa
 
 
 def test_long_press_on_a_touch_screen(browser, live_server, article, artifacts):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, locale="en-US")
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, locale="en-US"
+    )
     try:
         page = open_article(context, live_server, article)
         switch_dictionary_on(page)
@@ -277,8 +298,12 @@ def test_long_press_on_a_touch_screen(browser, live_server, article, artifacts):
         context.close()
 
 
-def test_browser_words_export_for_anki_and_move_to_the_account_on_sign_in(browser, live_server, article, artifacts):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US", accept_downloads=True)
+def test_browser_words_export_for_anki_and_move_to_the_account_on_sign_in(
+    browser, live_server, article, artifacts
+):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="en-US", accept_downloads=True
+    )
     try:
         page = open_article(context, live_server, article)
         switch_dictionary_on(page)
@@ -319,20 +344,30 @@ PRECISION_BODY = (
 @pytest.fixture
 def precision_article(live_server):
     from broadsheet.dictionary.tests.helpers import clear_own_cache
-    from broadsheet.newsroom.tests.factories import ArticlePageFactory, SectionPageFactory, home_site, paragraphs
+    from broadsheet.newsroom.tests.factories import (
+        ArticlePageFactory,
+        SectionPageFactory,
+        home_site,
+        paragraphs,
+    )
 
     clear_own_cache()
     page_tree_root()
     section = SectionPageFactory(parent=home_site(), title="Society", slug="society")
     page = ArticlePageFactory(
-        parent=section, title="Bees return to the valley", slug="bees-return", lead_image=None,
+        parent=section,
+        title="Bees return to the valley",
+        slug="bees-return",
+        lead_image=None,
         body=paragraphs(*PRECISION_BODY),
     )
     page.save_revision().publish()
     return page
 
 
-def test_the_right_headword_for_words_a_suffix_could_mislead(browser, live_server, precision_article, artifacts):
+def test_the_right_headword_for_words_a_suffix_could_mislead(
+    browser, live_server, precision_article, artifacts
+):
     """Issue 17: bees is not "be", sites not "sit", planes not "plan"; interesting keeps its entry and names
     interest; colours shows the article's spelling and the other; would is a grammar word."""
     from tests.e2e.a11y import assert_accessible

@@ -28,22 +28,37 @@ def _open(browser, url, width, locale):
 
 
 LABELS = {
-    "en-GB": {"topic": "Topic", "agency": "News agency", "feed": "RSS feed", "empty": "No articles were published"},
-    "ko-KR": {"topic": "주제", "agency": "통신사", "feed": "RSS 피드", "empty": "이 날짜에 발행된 기사가 없습니다"},
+    "en-GB": {
+        "topic": "Topic",
+        "agency": "News agency",
+        "feed": "RSS feed",
+        "empty": "No articles were published",
+    },
+    "ko-KR": {
+        "topic": "주제",
+        "agency": "통신사",
+        "feed": "RSS 피드",
+        "empty": "이 날짜에 발행된 기사가 없습니다",
+    },
 }
 
 
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("locale", ["en-GB", "ko-KR"])
-def test_reader_follows_a_topic_a_reporter_and_a_day(browser, live_server, archive, artifacts, width, locale):
+def test_reader_follows_a_topic_a_reporter_and_a_day(
+    browser, live_server, archive, artifacts, width, locale
+):
     words = LABELS[locale]
     base = live_server.url
     page = _open(browser, base + archive["budget"].url, width, locale)
     page.locator(".article-tags").get_by_role("link", name="budget").click()
     page.wait_for_url("**/tags/budget/")
-    assert page.locator(".front-header .kicker").inner_text().strip().lower() == words["topic"].lower()
+    assert (
+        page.locator(".front-header .kicker").inner_text().strip().lower() == words["topic"].lower()
+    )
     assert page.locator(".card-list .card-headline").all_inner_texts() == [
-        "Ferry strike ends after two days", "Assembly passes a leaner budget",
+        "Ferry strike ends after two days",
+        "Assembly passes a leaner budget",
     ]
     assert page.locator("nav.breadcrumb a[aria-current='page']").inner_text().lower() == "budget"
     assert_accessible(page)
@@ -51,7 +66,9 @@ def test_reader_follows_a_topic_a_reporter_and_a_day(browser, live_server, archi
     page.close()
 
     page = _open(browser, base + f"/authors/{archive['agency'].slug}/", width, locale)
-    assert page.locator(".author-kind").inner_text().lower() == words["agency"].lower()  # small capitals
+    assert (
+        page.locator(".author-kind").inner_text().lower() == words["agency"].lower()
+    )  # small capitals
     assert page.get_by_role("link", name=words["feed"]).is_visible()
     assert_accessible(page)
     page.screenshot(path=artifacts / f"author-{locale}-{width}.png", full_page=True)
@@ -61,7 +78,9 @@ def test_reader_follows_a_topic_a_reporter_and_a_day(browser, live_server, archi
     assert page.locator(".card-list .card-headline").count() == 2
     page.locator(".archive-next").click()
     page.wait_for_url("**/archive/2026/03/05/")
-    assert page.locator(".card-list .card-headline").all_inner_texts() == ["Ferry strike ends after two days"]
+    assert page.locator(".card-list .card-headline").all_inner_texts() == [
+        "Ferry strike ends after two days"
+    ]
     assert_accessible(page)
     page.screenshot(path=artifacts / f"archive-{locale}-{width}.png", full_page=True)
     assert page.goto(base + "/archive/2026/03/03/").status == 200

@@ -41,8 +41,17 @@ PARAGRAPHS = [
     "The next round of working-level talks at the office is expected in the spring, a ministry official said "
     "late on Tuesday, adding that the agenda had not yet been agreed.",
 ]
-BANNED = ("Share on X", "Share on Facebook", "Related articles", "Skip to content", "log in", "Log in", "Sign in",
-          "Write a comment", "Dictionary on:")
+BANNED = (
+    "Share on X",
+    "Share on Facebook",
+    "Related articles",
+    "Skip to content",
+    "log in",
+    "Log in",
+    "Sign in",
+    "Write a comment",
+    "Dictionary on:",
+)
 
 
 def media(request, name):
@@ -57,23 +66,32 @@ urlpatterns = [re_path(r"^media/(?P<name>.+)$", media), path("", include("broads
 
 @pytest.fixture
 def article(live_server, settings):
-    from broadsheet.dictionary.tests.helpers import clear_own_cache
     from wagtail.models import Locale, Page
     from wagtail.rich_text import RichText
 
-    from broadsheet.newsroom.tests.factories import ArticlePageFactory, NewsImageFactory, SectionPageFactory, home_site
+    from broadsheet.dictionary.tests.helpers import clear_own_cache
+    from broadsheet.newsroom.tests.factories import (
+        ArticlePageFactory,
+        NewsImageFactory,
+        SectionPageFactory,
+        home_site,
+    )
 
     settings.ROOT_URLCONF = __name__
     clear_own_cache()
     locale = Locale.objects.first() or Locale.objects.create(language_code="en")
-    if Page.get_first_root_node() is None:  # a transactional test before us flushed the migrations' rows
+    if (
+        Page.get_first_root_node() is None
+    ):  # a transactional test before us flushed the migrations' rows
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     from broadsheet.demo.glossary_content import load
 
     load(home=None)
     home = home_site()
     section = SectionPageFactory(parent=home, title="National", slug="national")
-    body_photo = NewsImageFactory(credit=BODY_CREDIT, default_caption="The liaison office building seen from the south.")
+    body_photo = NewsImageFactory(
+        credit=BODY_CREDIT, default_caption="The liaison office building seen from the south."
+    )
     body = [("paragraph", RichText(f"<p>{text}</p>")) for text in PARAGRAPHS]
     body.insert(3, ("image", {"image": body_photo, "caption": ""}))
     page = ArticlePageFactory(
@@ -98,14 +116,20 @@ def flat(text):
 def read_pdf(pdf):
     # Reading order (pdftotext's default), not -layout: -layout sorts text by position, which slips the
     # kicker between the lines of a two-line headline and interleaves the words box's columns.
-    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     return text
 
 
 def words_off_the_page(pdf):
     """Word boxes (pdftotext -bbox) that reach past any edge of their page."""
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    root = ElementTree.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", html).replace('xmlns="http://www.w3.org/1999/xhtml"', ""))
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    root = ElementTree.fromstring(
+        re.sub(r"<!DOCTYPE[^>]*>", "", html).replace('xmlns="http://www.w3.org/1999/xhtml"', "")
+    )
     outside = []
     for page in root.iter("page"):
         width, height = float(page.get("width")), float(page.get("height"))
@@ -117,7 +141,9 @@ def words_off_the_page(pdf):
 
 
 def image_count(pdf):
-    listing = subprocess.run(["pdfimages", "-list", str(pdf)], check=True, capture_output=True, text=True).stdout
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
     return len(listing.strip().splitlines()) - 2  # two header lines
 
 
@@ -176,7 +202,9 @@ def test_printing_the_normal_page_with_the_browser(browser, live_server, article
 def test_print_button_opens_the_print_view_and_prints(browser, live_server, article):
     context = browser.new_context(locale="en-US")
     # Record the print dialog instead of opening it (headless Chromium has none to show).
-    context.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
+    context.add_init_script(
+        "window.print = () => { window.__printed = (window.__printed || 0) + 1; };"
+    )
     try:
         page = open_page(context, live_server.url + article.url)
         with page.expect_popup() as popup_info:
@@ -205,7 +233,9 @@ def test_print_view_without_javascript_is_the_same_page(browser, live_server, ar
         context.close()
 
 
-def test_imported_article_without_a_photo_prints_its_caption_and_credit(browser, live_server, article, artifacts):
+def test_imported_article_without_a_photo_prints_its_caption_and_credit(
+    browser, live_server, article, artifacts
+):
     article.lead_image = None
     article.lead_caption = "Staff at the office in an earlier year; the photo was not imported."
     article.lead_credit = "ARCHIVE DESK"
@@ -216,7 +246,10 @@ def test_imported_article_without_a_photo_prints_its_caption_and_credit(browser,
         pdf = artifacts / "print-view-no-photo.pdf"
         page.pdf(path=str(pdf), format="A4")
         text = flat(read_pdf(pdf))
-        assert "Staff at the office in an earlier year; the photo was not imported. [ARCHIVE DESK]" in text
+        assert (
+            "Staff at the office in an earlier year; the photo was not imported. [ARCHIVE DESK]"
+            in text
+        )
         assert flat(PARAGRAPHS[-1]) in text and words_off_the_page(pdf) == []
     finally:
         context.close()

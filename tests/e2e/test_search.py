@@ -6,7 +6,12 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from broadsheet.newsroom.tests.factories import ArticlePageFactory, SectionPageFactory, home_site, paragraphs
+from broadsheet.newsroom.tests.factories import (
+    ArticlePageFactory,
+    SectionPageFactory,
+    home_site,
+    paragraphs,
+)
 
 from .a11y import assert_accessible
 from .test_article import open_page, urlpatterns  # noqa: F401 (this module serves uploaded media too)
@@ -20,17 +25,25 @@ def archive(live_server):
     national = SectionPageFactory(parent=home, title="National", slug="national")
     business = SectionPageFactory(parent=home, title="Business", slug="business")
     now = timezone.now()
-    ArticlePageFactory(parent=national, title="Lighthouse keepers return to the western islands",
-                       first_published_at=now - datetime.timedelta(days=2),
-                       body=paragraphs("The last lighthouse keepers left the islands in 1990."))
-    ArticlePageFactory(parent=business, title="Shipping firm buys lighthouse hotel",
-                       first_published_at=now - datetime.timedelta(days=40),
-                       body=paragraphs("The lighthouse will take guests from the summer."))
+    ArticlePageFactory(
+        parent=national,
+        title="Lighthouse keepers return to the western islands",
+        first_published_at=now - datetime.timedelta(days=2),
+        body=paragraphs("The last lighthouse keepers left the islands in 1990."),
+    )
+    ArticlePageFactory(
+        parent=business,
+        title="Shipping firm buys lighthouse hotel",
+        first_published_at=now - datetime.timedelta(days=40),
+        body=paragraphs("The lighthouse will take guests from the summer."),
+    )
     return {"national": national}
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_reader_searches_from_the_header_and_narrows(browser, live_server, archive, artifacts, width):
+def test_reader_searches_from_the_header_and_narrows(
+    browser, live_server, archive, artifacts, width
+):
     page, problems = open_page(browser, live_server.url + "/", width)
     page.get_by_role("searchbox", name="Search articles").fill("lighthouses")
     page.get_by_role("searchbox", name="Search articles").press("Enter")
@@ -42,11 +55,14 @@ def test_reader_searches_from_the_header_and_narrows(browser, live_server, archi
     page.screenshot(path=artifacts / f"search-{width}.png", full_page=True)
 
     page.get_by_label("Section", exact=True).select_option(label="National")
-    page.get_by_label("From", exact=True).fill((timezone.now() - datetime.timedelta(days=7)).date().isoformat())
+    page.get_by_label("From", exact=True).fill(
+        (timezone.now() - datetime.timedelta(days=7)).date().isoformat()
+    )
     page.locator(".search-form").get_by_role("button", name="Search").click()
     page.wait_for_load_state("networkidle")
     assert page.locator(".search-result .card-headline").all_inner_texts() == [
-        "Lighthouse keepers return to the western islands"]
+        "Lighthouse keepers return to the western islands"
+    ]
     chips = page.locator(".search-chips .chip")
     assert chips.count() == 2
     assert_accessible(page)
@@ -59,8 +75,11 @@ def test_reader_searches_from_the_header_and_narrows(browser, live_server, archi
 
 
 def test_korean_reader_searches(browser, live_server, archive, artifacts):
-    context = browser.new_context(locale="ko-KR", extra_http_headers={"Accept-Language": "ko-KR,ko;q=0.9"},
-                                  viewport={"width": 360, "height": 900})
+    context = browser.new_context(
+        locale="ko-KR",
+        extra_http_headers={"Accept-Language": "ko-KR,ko;q=0.9"},
+        viewport={"width": 360, "height": 900},
+    )
     page = context.new_page()
     page.goto(live_server.url + "/search/?q=zeppelin")
     assert page.locator("html").get_attribute("lang") == "ko"

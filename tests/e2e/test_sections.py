@@ -35,12 +35,19 @@ def fronts(live_server, settings):
 
 def test_reader_goes_from_homepage_to_section_to_article(browser, live_server, fronts, artifacts):
     page, _ = open_page(browser, live_server.url + "/", 1280)
-    assert page.locator(".leads .card-big .card-headline").inner_text() == "Story 3 of the national desk"
+    assert (
+        page.locator(".leads .card-big .card-headline").inner_text()
+        == "Story 3 of the national desk"
+    )
     page.screenshot(path=artifacts / "home-desktop.png", full_page=True)
     page.locator(".section-nav").get_by_role("link", name="National", exact=True).click()
     page.wait_for_url("**/national/")
     headlines = page.locator(".card-list .card-headline").all_inner_texts()
-    assert headlines == ["Story 0 of the national desk", "Story 1 of the national desk", "Story 2 of the national desk"]
+    assert headlines == [
+        "Story 0 of the national desk",
+        "Story 1 of the national desk",
+        "Story 2 of the national desk",
+    ]
     assert page.locator(".card-list .figure-caption").first.inner_text() == "[NEWSWIRE]"
     page.get_by_role("link", name="Older").click()
     page.wait_for_url("**/national/?page=2")

@@ -32,22 +32,33 @@ def _pg_version():
 class Cluster:
     def __init__(self):
         self.version = _pg_version()
-        listed = subprocess.run(["pg_lsclusters", "-h"], capture_output=True, text=True).stdout.split("\n")
+        listed = subprocess.run(
+            ["pg_lsclusters", "-h"], capture_output=True, text=True
+        ).stdout.split("\n")
         mine = [line.split() for line in listed if line.split()[:2] == [self.version, CLUSTER]]
         if not mine:
             port = free_port()
-            subprocess.run(["pg_createcluster", "-p", str(port), self.version, CLUSTER, "--",
-                            "--auth=trust"], check=True, capture_output=True)
+            subprocess.run(
+                ["pg_createcluster", "-p", str(port), self.version, CLUSTER, "--", "--auth=trust"],
+                check=True,
+                capture_output=True,
+            )
             self.port = port
         else:
             self.port = int(mine[0][2])
 
     def ctl(self, action, *extra):
-        subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", self.version, CLUSTER, action, *extra],
-                       check=action != "stop", capture_output=True)
+        subprocess.run(
+            ["pg_ctlcluster", "--skip-systemctl-redirect", self.version, CLUSTER, action, *extra],
+            check=action != "stop",
+            capture_output=True,
+        )
 
     def ready(self):
-        return subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1", "-p", str(self.port)]).returncode == 0
+        return (
+            subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1", "-p", str(self.port)]).returncode
+            == 0
+        )
 
     def url(self, name):
         return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
@@ -61,19 +72,47 @@ class OwnRedis:
 
     def start(self):
         self.proc = subprocess.Popen(
-            ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no",
-             "--maxmemory", "128mb", "--maxmemory-policy", "volatile-lru"],
-            stdout=open(self.log, "ab"), stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                "redis-server",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--maxmemory",
+                "128mb",
+                "--maxmemory-policy",
+                "volatile-lru",
+            ],
+            stdout=open(self.log, "ab"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
-        wait_until(lambda: subprocess.run(["redis-cli", "-p", str(self.port), "ping"], capture_output=True).returncode == 0,
-                   "redis up", timeout=10, every=0.1)
+        wait_until(
+            lambda: (
+                subprocess.run(
+                    ["redis-cli", "-p", str(self.port), "ping"], capture_output=True
+                ).returncode
+                == 0
+            ),
+            "redis up",
+            timeout=10,
+            every=0.1,
+        )
 
     def stop(self):
         stop_group(self.proc)
 
     def info_memory(self):
-        out = subprocess.run(["redis-cli", "-p", str(self.port), "info", "memory"], capture_output=True, text=True).stdout
-        return int(next(line.split(":")[1] for line in out.splitlines() if line.startswith("used_memory:")))
+        out = subprocess.run(
+            ["redis-cli", "-p", str(self.port), "info", "memory"], capture_output=True, text=True
+        ).stdout
+        return int(
+            next(line.split(":")[1] for line in out.splitlines() if line.startswith("used_memory:"))
+        )
 
     @property
     def url(self):
@@ -98,7 +137,8 @@ class Site:
             "INSECURE_COOKIES": "1",
             "SECURE_SSL_REDIRECT": "0",  # plain HTTP on loopback
             # Thousands of posts from a few readers in seconds: the limits would refuse them as spam.
-            "COMMENTS_RATE_LIMIT_USER": "100000000/60", "COMMENTS_RATE_LIMIT_IP": "100000000/60",
+            "COMMENTS_RATE_LIMIT_USER": "100000000/60",
+            "COMMENTS_RATE_LIMIT_IP": "100000000/60",
             "COMMENTS_TRUSTED_AFTER": "0",
             "BROADSHEET_DATA_DIR": str(work),
             "WORKER_WARM_UP": "0",
@@ -111,7 +151,9 @@ class Site:
         self.proc = None
 
     def manage(self, *args):
-        subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=self.env, check=True, capture_output=True)
+        subprocess.run(
+            [PYTHON, "manage.py", *args], cwd=ROOT, env=self.env, check=True, capture_output=True
+        )
 
     def prepare(self):
         import psycopg
@@ -121,18 +163,41 @@ class Site:
                 conn.execute('CREATE DATABASE "bs_faults"')
         self.manage("migrate", "--noinput", "-v", "0")
         self.manage("demo_content")
-        done = subprocess.run([PYTHON, str(ROOT / "bench" / "site_setup.py")], cwd=ROOT, env=self.env, check=True,
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [PYTHON, str(ROOT / "bench" / "site_setup.py")],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         self.info = json.loads(done.stdout)
         self.article = self.info["articles"][0]
         self.thread = f"article-{self.article['id']}"
 
     def start(self):
         self.proc = subprocess.Popen(
-            [str(ROOT / ".venv" / "bin" / "uvicorn"), "broadsheet.asgi:application", "--host", "127.0.0.1",
-             "--port", str(self.port), "--workers", "2", "--loop", "uvloop", "--http", "httptools",
-             "--no-access-log", "--log-level", "warning"],
-            cwd=ROOT, env=self.env, stdout=open(self.work / "uvicorn.log", "ab"), stderr=subprocess.STDOUT,
+            [
+                str(ROOT / ".venv" / "bin" / "uvicorn"),
+                "broadsheet.asgi:application",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--workers",
+                "2",
+                "--loop",
+                "uvloop",
+                "--http",
+                "httptools",
+                "--no-access-log",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=open(self.work / "uvicorn.log", "ab"),
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         wait_until(self._serving, "two workers serving", timeout=120, every=0.5)
@@ -162,15 +227,27 @@ class Site:
         return {"Cookie": f"sessionid={self.info['sessionid']}; csrftoken={self.info['csrftoken']}"}
 
     def post(self, text, key, timeout=10):
-        headers = {"Content-Type": "application/json", "X-CSRFToken": self.info["csrftoken"],
-                   "Referer": self.base + "/", **self.cookies()}
+        headers = {
+            "Content-Type": "application/json",
+            "X-CSRFToken": self.info["csrftoken"],
+            "Referer": self.base + "/",
+            **self.cookies(),
+        }
         data = json.dumps({"body": text, "idempotency_key": key}).encode()
-        return http(f"{self.base}/api/comments/threads/{self.thread}/comments", method="POST", headers=headers,
-                    data=data, timeout=timeout)
+        return http(
+            f"{self.base}/api/comments/threads/{self.thread}/comments",
+            method="POST",
+            headers=headers,
+            data=data,
+            timeout=timeout,
+        )
 
     def list_comments(self, signed_in=False):
-        return http(f"{self.base}/api/comments/threads/{self.thread}/comments",
-                    headers=self.cookies() if signed_in else {}, timeout=10)
+        return http(
+            f"{self.base}/api/comments/threads/{self.thread}/comments",
+            headers=self.cookies() if signed_in else {},
+            timeout=10,
+        )
 
     def stored(self, marker):
         """(comments whose text starts with marker, idempotency keys stored more than once)."""
@@ -178,8 +255,12 @@ class Site:
 
         table = self.info["comment_table"]
         with psycopg.connect(self.cluster.url("bs_faults")) as conn:
-            keys = [r[0] for r in conn.execute(f"SELECT idempotency_key FROM {table} WHERE body LIKE %s",
-                                               [marker + "%"])]
+            keys = [
+                r[0]
+                for r in conn.execute(
+                    f"SELECT idempotency_key FROM {table} WHERE body LIKE %s", [marker + "%"]
+                )
+            ]
         counts = Counter(keys)
         return keys, sorted(k for k, n in counts.items() if n > 1)
 

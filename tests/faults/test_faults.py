@@ -34,7 +34,9 @@ class SseReader:
         while not self.stop.is_set():
             try:
                 conn = HTTPConnection("127.0.0.1", self.site.port, timeout=30)
-                conn.request("GET", f"/comments/live/{self.site.thread}/", headers={"Last-Event-ID": last})
+                conn.request(
+                    "GET", f"/comments/live/{self.site.thread}/", headers={"Last-Event-ID": last}
+                )
                 reply = conn.getresponse()
                 while not self.stop.is_set():
                     line = reply.fp.readline()
@@ -85,17 +87,27 @@ def test_redis_stopped_while_readers_read_and_post(faults_site):
     load.finish()
     after_key = f"{marker}-after"
     assert site.post(f"{marker} after Redis came back", after_key).status == 201
-    new_id = json.loads(site.post(f"{marker} after Redis came back", after_key).body)["id"]  # replay: same id
-    wait_until(lambda: new_id in reader.ids, "the live stream showing a comment posted after Redis returned",
-               timeout=15)
+    new_id = json.loads(site.post(f"{marker} after Redis came back", after_key).body)[
+        "id"
+    ]  # replay: same id
+    wait_until(
+        lambda: new_id in reader.ids,
+        "the live stream showing a comment posted after Redis returned",
+        timeout=15,
+    )
     reader.stop.set()
 
     keys, duplicated = site.stored(marker)
     during = [cid for cid, at in acknowledged.values() if down < at < up]
-    figures = {"outage_seconds": REDIS_OUTAGE_SECONDS, "answers": load.by_kind(),
-               "acknowledged": len(acknowledged) + 1, "stored": len(keys), "duplicated": len(duplicated),
-               "posted_during_outage": len(during),
-               "live_saw_during_outage": sum(1 for cid in during if cid in reader.ids)}
+    figures = {
+        "outage_seconds": REDIS_OUTAGE_SECONDS,
+        "answers": load.by_kind(),
+        "acknowledged": len(acknowledged) + 1,
+        "stored": len(keys),
+        "duplicated": len(duplicated),
+        "posted_during_outage": len(during),
+        "live_saw_during_outage": sum(1 for cid in during if cid in reader.ids),
+    }
     record("redis_stopped", figures)
     assert _statuses(load, {"article", "list", "list signed in"}) == {"200"}, figures
     assert _statuses(load, {"post"}) <= {"201", "503"}, figures
@@ -121,9 +133,14 @@ def test_postgres_restart_gives_503_within_5_seconds_and_workers_reconnect(fault
     last = [s for kind, at, _, s in load.results if at > time.monotonic() - 3]
     keys, duplicated = site.stored(marker)
     slowest = max(seconds for _, _, seconds, _ in load.results)
-    figures = {"restart_seconds": round(restart_seconds, 1), "answers": load.by_kind(),
-               "slowest_answer_seconds": round(slowest, 2), "acknowledged": len(acknowledged),
-               "stored": len(keys), "duplicated": len(duplicated)}
+    figures = {
+        "restart_seconds": round(restart_seconds, 1),
+        "answers": load.by_kind(),
+        "slowest_answer_seconds": round(slowest, 2),
+        "acknowledged": len(acknowledged),
+        "stored": len(keys),
+        "duplicated": len(duplicated),
+    }
     record("postgres_restarted", figures)
     assert _statuses(load, {"article", "list signed in", "post"}) <= {"200", "201", "503"}, figures
     assert slowest < 5, figures
@@ -172,10 +189,16 @@ def test_killed_worker_loses_no_acknowledged_comment_and_replays_store_once(faul
             time.sleep(0.5)
     keys, duplicated = site.stored(marker)
     acknowledged = {k for k, s in answers.items() if s in (200, 201)} | set(replayed)
-    figures = {"posts": len(answers), "answers": dict(sorted(_count(answers.values()).items())),
-               "answer_lost_and_replayed": len(lost), "replay_answers": dict(_count(replayed.values())),
-               "acknowledged": len(acknowledged), "stored": len(keys), "duplicated": len(duplicated),
-               "stored_before_replay_of_lost": sum(1 for k in lost if replayed.get(k) == 200)}
+    figures = {
+        "posts": len(answers),
+        "answers": dict(sorted(_count(answers.values()).items())),
+        "answer_lost_and_replayed": len(lost),
+        "replay_answers": dict(_count(replayed.values())),
+        "acknowledged": len(acknowledged),
+        "stored": len(keys),
+        "duplicated": len(duplicated),
+        "stored_before_replay_of_lost": sum(1 for k in lost if replayed.get(k) == 200),
+    }
     record("worker_killed", figures)
     assert victim not in site.workers()
     assert acknowledged == set(answers) and set(keys) == acknowledged and not duplicated, figures
@@ -209,13 +232,18 @@ def test_page_cache_filled_past_its_byte_bound_keeps_memory_bounded(faults_site)
         _fill(site, range(first, first + 400), statuses)
         rss.append(_rss_kb(pids))
     redis_mb = site.redis.info_memory() / 2**20
-    figures = {"requests": sum(statuses.values()), "answers": statuses,
-               "workers_rss_growth_first_fill_mb": round((rss[1] - rss[0]) / 1024, 1),
-               "workers_rss_growth_second_fill_mb": round((rss[2] - rss[1]) / 1024, 1),
-               "redis_used_mb": round(redis_mb, 1)}
+    figures = {
+        "requests": sum(statuses.values()),
+        "answers": statuses,
+        "workers_rss_growth_first_fill_mb": round((rss[1] - rss[0]) / 1024, 1),
+        "workers_rss_growth_second_fill_mb": round((rss[2] - rss[1]) / 1024, 1),
+        "redis_used_mb": round(redis_mb, 1),
+    }
     record("page_cache_filled", figures)
     assert set(statuses) == {"200"}, figures
-    assert (rss[2] - rss[1]) * 1024 < LOCAL_MAX_BYTES, figures  # bounded: the second fill adds (almost) nothing
+    assert (rss[2] - rss[1]) * 1024 < LOCAL_MAX_BYTES, (
+        figures
+    )  # bounded: the second fill adds (almost) nothing
     assert redis_mb < 128, figures  # the suite's Redis runs with maxmemory 128mb, volatile-lru
 
 

@@ -20,7 +20,9 @@ def _signing_key(path):
     if path.exists():
         return
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     path.write_bytes(pem)
 
 
@@ -57,7 +59,9 @@ def main():
     parser.add_argument("--client-id", required=True)
     parser.add_argument("--client-secret", required=True)
     parser.add_argument("--redirect-uri", action="append", required=True)
-    parser.add_argument("--reader", action="append", default=[], help="username:password:name:email")
+    parser.add_argument(
+        "--reader", action="append", default=[], help="username:password:name:email"
+    )
     args = parser.parse_args()
 
     args.data.mkdir(parents=True, exist_ok=True)

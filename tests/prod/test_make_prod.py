@@ -13,8 +13,18 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.stack import (PYTHON, ROOT, alive, descendants, database_beside, free_port, http,
-                         services_or_skip, stop_group, wait_until)
+from tests.stack import (
+    PYTHON,
+    ROOT,
+    alive,
+    database_beside,
+    descendants,
+    free_port,
+    http,
+    services_or_skip,
+    stop_group,
+    wait_until,
+)
 
 pytestmark = pytest.mark.prod
 
@@ -41,7 +51,9 @@ def stack():
     ports = {"listen": free_port(), "purge": free_port(), "upstream": free_port()}
     env = {
         **os.environ,
-        "DATABASE_URL": database_beside(database, "prod", fresh=False),  # migrate/demo are no-ops on a rerun
+        "DATABASE_URL": database_beside(
+            database, "prod", fresh=False
+        ),  # migrate/demo are no-ops on a rerun
         "REDIS_URL": redis,
         "CACHE_KEY_PREFIX": f"bsprod{uuid.uuid4().hex[:8]}",  # a Redis of its own in all but name
         "WORKER_WARM_UP": "0",  # the dictionary is not read here; saves each worker seconds of start-up
@@ -49,14 +61,33 @@ def stack():
     }
     log = open(tmp_path / "prod.log", "wb")
     proc = subprocess.Popen(
-        [PYTHON, "deploy/prod.py", "--listen", f"127.0.0.1:{ports['listen']}", "--purge-port",
-         str(ports["purge"]), "--port", str(ports["upstream"]), "--workers", "2", "--data-dir", str(tmp_path)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            PYTHON,
+            "deploy/prod.py",
+            "--listen",
+            f"127.0.0.1:{ports['listen']}",
+            "--purge-port",
+            str(ports["purge"]),
+            "--port",
+            str(ports["upstream"]),
+            "--workers",
+            "2",
+            "--data-dir",
+            str(tmp_path),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{ports['listen']}"
     try:
-        wait_until(lambda: proc.poll() is not None or b"is up at" in (tmp_path / "prod.log").read_bytes(),
-                   "make prod coming up", timeout=240)  # a fresh database migrates in ~40 s idle, 130 s on a busy machine
+        wait_until(
+            lambda: proc.poll() is not None or b"is up at" in (tmp_path / "prod.log").read_bytes(),
+            "make prod coming up",
+            timeout=240,
+        )  # a fresh database migrates in ~40 s idle, 130 s on a busy machine
         assert proc.poll() is None, (tmp_path / "prod.log").read_text()[-3000:]
         env["SECRET_KEY"] = (tmp_path / "secret_key").read_text()
         env["FRONTEND_CACHE_NGINX_URL"] = f"http://127.0.0.1:{ports['purge']}"
@@ -71,8 +102,14 @@ def stack():
 
 
 def publish(stack, headline=""):
-    done = subprocess.run([PYTHON, "manage.py", "shell", "-c", PUBLISH.format(headline=headline)], cwd=ROOT,
-                          env=stack["env"], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", PUBLISH.format(headline=headline)],
+        cwd=ROOT,
+        env=stack["env"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.strip().splitlines()[-1]
 

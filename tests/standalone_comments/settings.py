@@ -61,8 +61,11 @@ TEMPLATES = [
 # SQLite in memory by default; DATABASE_URL (PostgreSQL in CI) with a test database of its own, so it
 # never meets the main run's.
 DATABASES = {"default": dj_database_url.config(default="sqlite://:memory:")}
-DATABASES["default"]["TEST"] = {"NAME": None if DATABASES["default"]["ENGINE"].endswith("sqlite3") else
-                                f"test_{DATABASES['default']['NAME']}_standalone_comments"}
+DATABASES["default"]["TEST"] = {
+    "NAME": None
+    if DATABASES["default"]["ENGINE"].endswith("sqlite3")
+    else f"test_{DATABASES['default']['NAME']}_standalone_comments"
+}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 REDIS_URL = ""  # live comments poll the database
 

@@ -49,4 +49,6 @@ def test_a_reader_posts_a_comment_and_finds_it_after_a_reload(reader_page, live_
     assert Comment.objects.get().body == "The early boat was full of cyclists."
 
     reader_page.reload()
-    expect(region.locator(".cr-comment", has_text="The early boat was full of cyclists.")).to_be_visible()
+    expect(
+        region.locator(".cr-comment", has_text="The early boat was full of cyclists.")
+    ).to_be_visible()

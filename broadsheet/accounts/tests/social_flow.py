@@ -9,10 +9,27 @@ from unittest import mock
 from urllib.parse import parse_qs, urlsplit
 
 SERVER = "https://sso.example"
-PROVIDERS = {"openid_connect": {"OAUTH_PKCE_ENABLED": True, "APPS": [{
-    "provider_id": "corp", "name": "Corp SSO", "client_id": "c", "secret": "s", "settings": {"server_url": SERVER}}]}}
-DISCOVERY = {"authorization_endpoint": f"{SERVER}/authorize", "token_endpoint": f"{SERVER}/token",
-             "userinfo_endpoint": f"{SERVER}/userinfo", "issuer": SERVER, "jwks_uri": f"{SERVER}/jwks"}
+PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": "corp",
+                "name": "Corp SSO",
+                "client_id": "c",
+                "secret": "s",
+                "settings": {"server_url": SERVER},
+            }
+        ],
+    }
+}
+DISCOVERY = {
+    "authorization_endpoint": f"{SERVER}/authorize",
+    "token_endpoint": f"{SERVER}/token",
+    "userinfo_endpoint": f"{SERVER}/userinfo",
+    "issuer": SERVER,
+    "jwks_uri": f"{SERVER}/jwks",
+}
 
 
 class _Answer:
@@ -48,22 +65,44 @@ class _ProviderHttp:
 
 @contextmanager
 def _provider(userinfo):
-    with mock.patch("allauth.socialaccount.providers.openid_connect.views.OpenIDConnectOAuth2Adapter.openid_config",
-                    DISCOVERY), \
-         mock.patch("broadsheet.accounts.adapter.SocialAccountAdapter.get_requests_session",
-                    lambda self: _ProviderHttp(userinfo)):
+    with (
+        mock.patch(
+            "allauth.socialaccount.providers.openid_connect.views.OpenIDConnectOAuth2Adapter.openid_config",
+            DISCOVERY,
+        ),
+        mock.patch(
+            "broadsheet.accounts.adapter.SocialAccountAdapter.get_requests_session",
+            lambda self: _ProviderHttp(userinfo),
+        ),
+    ):
         yield
 
 
 def oidc_sign_in(client, settings, *, sub, email="", name="A Reader", provider="corp"):
     """Sign in as the provider's user `sub`; returns the callback's response. A provider other than
     "corp" is a second OpenID Connect app, switched on beside it (another login, same kind of answers)."""
-    settings.SOCIALACCOUNT_PROVIDERS = PROVIDERS if provider == "corp" else {"openid_connect": {
-        **PROVIDERS["openid_connect"],
-        "APPS": [*PROVIDERS["openid_connect"]["APPS"], {**PROVIDERS["openid_connect"]["APPS"][0], "provider_id": provider}]}}
-    userinfo = {"sub": sub, "name": name, **({"email": email, "email_verified": True} if email else {})}
+    settings.SOCIALACCOUNT_PROVIDERS = (
+        PROVIDERS
+        if provider == "corp"
+        else {
+            "openid_connect": {
+                **PROVIDERS["openid_connect"],
+                "APPS": [
+                    *PROVIDERS["openid_connect"]["APPS"],
+                    {**PROVIDERS["openid_connect"]["APPS"][0], "provider_id": provider},
+                ],
+            }
+        }
+    )
+    userinfo = {
+        "sub": sub,
+        "name": name,
+        **({"email": email, "email_verified": True} if email else {}),
+    }
     with _provider(userinfo):
         start = client.post(f"/accounts/oidc/{provider}/login/")
         assert start.status_code == 302, start.content
         state = parse_qs(urlsplit(start["Location"]).query)["state"][0]
-        return client.get(f"/accounts/oidc/{provider}/login/callback/", {"code": "code", "state": state})
+        return client.get(
+            f"/accounts/oidc/{provider}/login/callback/", {"code": "code", "state": state}
+        )

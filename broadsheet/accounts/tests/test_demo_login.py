@@ -27,7 +27,11 @@ def test_signing_in_makes_a_demo_reader_and_goes_back(client):
     response = client.post(URL, {"display_name": "  Minji   Park ", "next": "/national/a-story/"})
     assert response.status_code == 302 and response["Location"] == "/national/a-story/"
     user = get_user_model().objects.get()
-    assert (user.username, user.first_name, user.has_usable_password()) == ("demo-minji-park", "Minji Park", False)
+    assert (user.username, user.first_name, user.has_usable_password()) == (
+        "demo-minji-park",
+        "Minji Park",
+        False,
+    )
     assert user.email == "demo-minji-park@demo.invalid"  # reply emails show in the demo's console
     assert client.session["_auth_user_id"] == str(user.pk)
 
@@ -36,7 +40,11 @@ def test_signing_in_makes_a_demo_reader_and_goes_back(client):
 def test_korean_display_name(client):
     client.post(URL, {"display_name": "김서연"})
     user = get_user_model().objects.get()
-    assert user.username == "demo-김서연" and user.email.isascii() and user.email.endswith("@demo.invalid")
+    assert (
+        user.username == "demo-김서연"
+        and user.email.isascii()
+        and user.email.endswith("@demo.invalid")
+    )
 
 
 @override_settings(BROADSHEET_DEMO_LOGIN=True)

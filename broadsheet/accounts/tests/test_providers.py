@@ -10,8 +10,15 @@ from broadsheet.accounts.providers import login_providers
 from broadsheet.settings.parts import accounts as accounts_settings
 
 ENV_NAMES = [
-    "TWITTER_CLIENT_ID", "TWITTER_CLIENT_SECRET", "FACEBOOK_CLIENT_ID", "FACEBOOK_CLIENT_SECRET",
-    "KAKAO_CLIENT_ID", "KAKAO_CLIENT_SECRET", "NAVER_CLIENT_ID", "NAVER_CLIENT_SECRET", "OIDC_PROVIDERS",
+    "TWITTER_CLIENT_ID",
+    "TWITTER_CLIENT_SECRET",
+    "FACEBOOK_CLIENT_ID",
+    "FACEBOOK_CLIENT_SECRET",
+    "KAKAO_CLIENT_ID",
+    "KAKAO_CLIENT_SECRET",
+    "NAVER_CLIENT_ID",
+    "NAVER_CLIENT_SECRET",
+    "OIDC_PROVIDERS",
 ]
 
 
@@ -43,7 +50,10 @@ def test_env_vars_switch_providers_on_with_pkce(clean_env):
     assert providers["facebook"]["APPS"] == [] and providers["naver"]["APPS"] == []
     corp = providers["openid_connect"]["APPS"][0]
     assert (corp["provider_id"], corp["name"], corp["settings"]["server_url"]) == (
-        "corp", "Newsroom SSO", "https://sso.example.org/realms/news")
+        "corp",
+        "Newsroom SSO",
+        "https://sso.example.org/realms/news",
+    )
     assert providers["openid_connect"]["OAUTH_PKCE_ENABLED"] is True
     origins = accounts_settings.form_action_origins(providers)
     assert "https://x.com" in origins and "https://kauth.kakao.com" in origins
@@ -51,10 +61,26 @@ def test_env_vars_switch_providers_on_with_pkce(clean_env):
 
 
 def test_oidc_providers_json(clean_env):
-    clean_env.setenv("OIDC_PROVIDERS", json.dumps([
-        {"id": "a", "name": "A", "server_url": "https://a.example", "client_id": "a-id", "secret": "s"},
-        {"id": "b", "name": "B", "server_url": "https://b.example", "client_id": ""},  # no client id: stays off
-    ]))
+    clean_env.setenv(
+        "OIDC_PROVIDERS",
+        json.dumps(
+            [
+                {
+                    "id": "a",
+                    "name": "A",
+                    "server_url": "https://a.example",
+                    "client_id": "a-id",
+                    "secret": "s",
+                },
+                {
+                    "id": "b",
+                    "name": "B",
+                    "server_url": "https://b.example",
+                    "client_id": "",
+                },  # no client id: stays off
+            ]
+        ),
+    )
     apps = accounts_settings.build_providers()["openid_connect"]["APPS"]
     assert [a["provider_id"] for a in apps] == ["a"]
 
@@ -67,8 +93,17 @@ def test_bad_oidc_json_fails_loudly(clean_env):
 
 PROVIDERS = {
     "kakao": {"APPS": [{"client_id": "k", "secret": "", "key": ""}]},
-    "openid_connect": {"APPS": [{"provider_id": "corp", "name": "Corp SSO", "client_id": "c", "secret": "s",
-                                 "settings": {"server_url": "https://sso.example"}}]},
+    "openid_connect": {
+        "APPS": [
+            {
+                "provider_id": "corp",
+                "name": "Corp SSO",
+                "client_id": "c",
+                "secret": "s",
+                "settings": {"server_url": "https://sso.example"},
+            }
+        ]
+    },
 }
 
 
@@ -106,7 +141,9 @@ def test_provider_list_json_keeps_next_on_this_site(client):
 @override_settings(SOCIALACCOUNT_PROVIDERS=PROVIDERS)
 def test_a_callback_with_a_forged_state_signs_nobody_in(client):
     # allauth checks the state it stashed in the session before it talks to the provider at all.
-    response = client.get("/accounts/oidc/corp/login/callback/", {"code": "stolen-code", "state": "forged"})
+    response = client.get(
+        "/accounts/oidc/corp/login/callback/", {"code": "stolen-code", "state": "forged"}
+    )
     assert response.status_code == 401
     assert "_auth_user_id" not in client.session
 
@@ -123,9 +160,17 @@ def test_sign_in_starts_only_on_post_with_pkce(client, clean_env, settings):
     settings.SOCIALACCOUNT_PROVIDERS = accounts_settings.build_providers()
     assert client.get("/accounts/oidc/corp/login/").status_code == 200
 
-    discovery = {"authorization_endpoint": "https://sso.example/authorize", "token_endpoint": "https://sso.example/token",
-                 "userinfo_endpoint": "https://sso.example/userinfo", "issuer": "https://sso.example", "jwks_uri": "https://sso.example/jwks"}
-    with mock.patch("allauth.socialaccount.providers.openid_connect.views.OpenIDConnectOAuth2Adapter.openid_config", discovery):
+    discovery = {
+        "authorization_endpoint": "https://sso.example/authorize",
+        "token_endpoint": "https://sso.example/token",
+        "userinfo_endpoint": "https://sso.example/userinfo",
+        "issuer": "https://sso.example",
+        "jwks_uri": "https://sso.example/jwks",
+    }
+    with mock.patch(
+        "allauth.socialaccount.providers.openid_connect.views.OpenIDConnectOAuth2Adapter.openid_config",
+        discovery,
+    ):
         response = client.post("/accounts/oidc/corp/login/")
     assert response.status_code == 302
     assert response["Location"].startswith("https://sso.example/authorize?")
@@ -135,9 +180,16 @@ def test_sign_in_starts_only_on_post_with_pkce(client, clean_env, settings):
 @pytest.mark.django_db
 @override_settings(SOCIALACCOUNT_PROVIDERS=PROVIDERS, BROADSHEET_DEMO_LOGIN=True)
 def test_provider_list_speaks_the_language_in_its_url(client):
-    names = [p["name"] for p in client.get("/accounts/providers/", {"lang": "ko"}).json()["providers"]]
+    names = [
+        p["name"] for p in client.get("/accounts/providers/", {"lang": "ko"}).json()["providers"]
+    ]
     assert names == ["카카오", "Corp SSO", "데모 로그인 — 로컬 전용"]
-    names = [p["name"] for p in client.get("/accounts/providers/", {"lang": "en"}, HTTP_ACCEPT_LANGUAGE="ko").json()["providers"]]
+    names = [
+        p["name"]
+        for p in client.get(
+            "/accounts/providers/", {"lang": "en"}, HTTP_ACCEPT_LANGUAGE="ko"
+        ).json()["providers"]
+    ]
     assert names == ["Kakao", "Corp SSO", "Demo sign-in — local only"]
 
 
@@ -146,12 +198,16 @@ def test_pkce_is_on_for_every_oauth2_provider(clean_env):
         clean_env.setenv(f"{prefix}_CLIENT_ID", "id")
         clean_env.setenv(f"{prefix}_CLIENT_SECRET", "secret")
     providers = accounts_settings.build_providers()
-    assert all(providers[name]["OAUTH_PKCE_ENABLED"] is True for name in ("facebook", "kakao", "naver"))
+    assert all(
+        providers[name]["OAUTH_PKCE_ENABLED"] is True for name in ("facebook", "kakao", "naver")
+    )
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("provider", ["facebook", "kakao", "naver"])
-def test_sign_in_to_a_classic_provider_sends_a_code_challenge(client, clean_env, settings, provider):
+def test_sign_in_to_a_classic_provider_sends_a_code_challenge(
+    client, clean_env, settings, provider
+):
     clean_env.setenv(f"{provider.upper()}_CLIENT_ID", "id")
     clean_env.setenv(f"{provider.upper()}_CLIENT_SECRET", "secret")
     settings.SOCIALACCOUNT_PROVIDERS = accounts_settings.build_providers()

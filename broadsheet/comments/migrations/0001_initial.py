@@ -9,206 +9,526 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PolicyClause',
+            name="PolicyClause",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('number', models.PositiveSmallIntegerField(verbose_name='number')),
-                ('title', models.CharField(max_length=120, verbose_name='title')),
-                ('text', models.TextField(verbose_name='text')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("number", models.PositiveSmallIntegerField(verbose_name="number")),
+                ("title", models.CharField(max_length=120, verbose_name="title")),
+                ("text", models.TextField(verbose_name="text")),
             ],
             options={
-                'verbose_name': 'policy clause',
-                'verbose_name_plural': 'policy clauses',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "policy clause",
+                "verbose_name_plural": "policy clauses",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='StandardsPolicyPage',
+            name="StandardsPolicyPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'Standards Board Policy page',
+                "verbose_name": "Standards Board Policy page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Thread',
+            name="Thread",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=200, unique=True, verbose_name='key')),
-                ('title', models.CharField(blank=True, max_length=255, verbose_name='title')),
-                ('url', models.CharField(blank=True, max_length=500, verbose_name='URL')),
-                ('mode', models.CharField(choices=[('open', 'Open'), ('premoderated', 'Pre-moderated'), ('closed', 'Closed')], default='open', max_length=16, verbose_name='mode')),
-                ('closes_at', models.DateTimeField(blank=True, null=True, verbose_name='closes at')),
-                ('comment_count', models.PositiveIntegerField(default=0, verbose_name='visible comments')),
-                ('pending_count', models.PositiveIntegerField(default=0, verbose_name='comments awaiting review')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=200, unique=True, verbose_name="key")),
+                ("title", models.CharField(blank=True, max_length=255, verbose_name="title")),
+                ("url", models.CharField(blank=True, max_length=500, verbose_name="URL")),
+                (
+                    "mode",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("premoderated", "Pre-moderated"),
+                            ("closed", "Closed"),
+                        ],
+                        default="open",
+                        max_length=16,
+                        verbose_name="mode",
+                    ),
+                ),
+                (
+                    "closes_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="closes at"),
+                ),
+                (
+                    "comment_count",
+                    models.PositiveIntegerField(default=0, verbose_name="visible comments"),
+                ),
+                (
+                    "pending_count",
+                    models.PositiveIntegerField(default=0, verbose_name="comments awaiting review"),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'verbose_name': 'comment thread',
-                'verbose_name_plural': 'comment threads',
-            },
-        ),
-        migrations.CreateModel(
-            name='BannedWord',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('word', models.CharField(max_length=60, verbose_name='word')),
-                ('language', models.CharField(choices=[('en', 'English'), ('ko', 'Korean')], max_length=2, verbose_name='language')),
-                ('kind', models.CharField(choices=[('block', 'Hold for review'), ('allow', 'Always allow')], default='block', max_length=5, verbose_name='kind')),
-            ],
-            options={
-                'verbose_name': 'word list entry',
-                'verbose_name_plural': 'word lists',
-                'constraints': [models.UniqueConstraint(fields=('word', 'language', 'kind'), name='banned_word_unique')],
-            },
-        ),
-        migrations.CreateModel(
-            name='Comment',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(verbose_name='text')),
-                ('status', models.CharField(choices=[('visible', 'Visible'), ('pending', 'Awaiting review'), ('hidden', 'Hidden by a moderator'), ('deleted', 'Deleted')], default='visible', max_length=10, verbose_name='status')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='posted')),
-                ('edited_at', models.DateTimeField(blank=True, null=True, verbose_name='edited')),
-                ('like_count', models.PositiveIntegerField(default=0)),
-                ('dislike_count', models.PositiveIntegerField(default=0)),
-                ('reply_count', models.PositiveIntegerField(default=0)),
-                ('notify_replies', models.BooleanField(default=False, verbose_name='email me replies')),
-                ('idempotency_key', models.CharField(blank=True, max_length=64, null=True)),
-                ('ip_hash', models.CharField(blank=True, max_length=64)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='comments', to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='comments.comment')),
-                ('hidden_clause', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='comments.policyclause')),
-                ('thread', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='comments.thread')),
-            ],
-            options={
-                'verbose_name': 'comment',
-                'verbose_name_plural': 'comments',
-                'permissions': [('moderate', 'Can moderate comments')],
+                "verbose_name": "comment thread",
+                "verbose_name_plural": "comment threads",
             },
         ),
         migrations.CreateModel(
-            name='Appeal',
+            name="BannedWord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(blank=True, verbose_name='appeal')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('upheld', 'Removal upheld'), ('reinstated', 'Comment reinstated')], default='open', max_length=12)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('comment', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='appeal', to='comments.comment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("word", models.CharField(max_length=60, verbose_name="word")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("ko", "Korean")],
+                        max_length=2,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("block", "Hold for review"), ("allow", "Always allow")],
+                        default="block",
+                        max_length=5,
+                        verbose_name="kind",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "word list entry",
+                "verbose_name_plural": "word lists",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("word", "language", "kind"), name="banned_word_unique"
+                    )
+                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="Comment",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("body", models.TextField(verbose_name="text")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("visible", "Visible"),
+                            ("pending", "Awaiting review"),
+                            ("hidden", "Hidden by a moderator"),
+                            ("deleted", "Deleted"),
+                        ],
+                        default="visible",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="posted"),
+                ),
+                ("edited_at", models.DateTimeField(blank=True, null=True, verbose_name="edited")),
+                ("like_count", models.PositiveIntegerField(default=0)),
+                ("dislike_count", models.PositiveIntegerField(default=0)),
+                ("reply_count", models.PositiveIntegerField(default=0)),
+                (
+                    "notify_replies",
+                    models.BooleanField(default=False, verbose_name="email me replies"),
+                ),
+                ("idempotency_key", models.CharField(blank=True, max_length=64, null=True)),
+                ("ip_hash", models.CharField(blank=True, max_length=64)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="comments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="replies",
+                        to="comments.comment",
+                    ),
+                ),
+                (
+                    "hidden_clause",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="comments.policyclause",
+                    ),
+                ),
+                (
+                    "thread",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="comments.thread",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "comment",
+                "verbose_name_plural": "comments",
+                "permissions": [("moderate", "Can moderate comments")],
+            },
+        ),
+        migrations.CreateModel(
+            name="Appeal",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(blank=True, verbose_name="appeal")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("upheld", "Removal upheld"),
+                            ("reinstated", "Comment reinstated"),
+                        ],
+                        default="open",
+                        max_length=12,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "comment",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="appeal",
+                        to="comments.comment",
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='policyclause',
-            name='page',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='clauses', to='comments.standardspolicypage'),
+            model_name="policyclause",
+            name="page",
+            field=modelcluster.fields.ParentalKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="clauses",
+                to="comments.standardspolicypage",
+            ),
         ),
         migrations.CreateModel(
-            name='Vote',
+            name="Vote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.SmallIntegerField(choices=[(1, 'Like'), (-1, 'Dislike')])),
-                ('comment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='comments.comment')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comment_votes', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.SmallIntegerField(choices=[(1, "Like"), (-1, "Dislike")])),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="votes",
+                        to="comments.comment",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comment_votes",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ModerationAction',
+            name="ModerationAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('verb', models.CharField(choices=[('approve', 'Approved'), ('hide', 'Hidden'), ('remove', 'Deleted by a moderator'), ('reinstate', 'Reinstated on appeal'), ('uphold', 'Appeal refused'), ('sanction', 'Sanctioned')], max_length=12, verbose_name='action')),
-                ('clause_number', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
-                ('comment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='moderation_actions', to='comments.comment')),
-                ('moderator', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('target_user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('clause', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='comments.policyclause')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "verb",
+                    models.CharField(
+                        choices=[
+                            ("approve", "Approved"),
+                            ("hide", "Hidden"),
+                            ("remove", "Deleted by a moderator"),
+                            ("reinstate", "Reinstated on appeal"),
+                            ("uphold", "Appeal refused"),
+                            ("sanction", "Sanctioned"),
+                        ],
+                        max_length=12,
+                        verbose_name="action",
+                    ),
+                ),
+                ("clause_number", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="when"),
+                ),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="moderation_actions",
+                        to="comments.comment",
+                    ),
+                ),
+                (
+                    "moderator",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "target_user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "clause",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="comments.policyclause",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'moderation action',
-                'verbose_name_plural': 'moderation log',
-                'ordering': ['-created_at'],
-                'indexes': [models.Index(fields=['verb', 'created_at'], name='moderation_verb_time')],
+                "verbose_name": "moderation action",
+                "verbose_name_plural": "moderation log",
+                "ordering": ["-created_at"],
+                "indexes": [
+                    models.Index(fields=["verb", "created_at"], name="moderation_verb_time")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Report',
+            name="Report",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('resolved_at', models.DateTimeField(blank=True, null=True)),
-                ('clause', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='comments.policyclause')),
-                ('comment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='comments.comment')),
-                ('reporter', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='comment_reports', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("resolved_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "clause",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="comments.policyclause",
+                    ),
+                ),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="comments.comment",
+                    ),
+                ),
+                (
+                    "reporter",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="comment_reports",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'report',
-                'indexes': [models.Index(fields=['resolved_at', 'created_at'], name='report_open')],
-                'constraints': [models.UniqueConstraint(fields=('comment', 'reporter'), name='report_once_per_reader')],
+                "verbose_name": "report",
+                "indexes": [models.Index(fields=["resolved_at", "created_at"], name="report_open")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("comment", "reporter"), name="report_once_per_reader"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Sanction',
+            name="Sanction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('warning', 'Warning'), ('suspension', 'Suspension'), ('ban', 'Ban')], max_length=12, verbose_name='kind')),
-                ('until', models.DateTimeField(blank=True, help_text='End of a suspension', null=True, verbose_name='until')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='revoked')),
-                ('clause', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='comments.policyclause', verbose_name='clause')),
-                ('moderator', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comment_sanctions', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("warning", "Warning"),
+                            ("suspension", "Suspension"),
+                            ("ban", "Ban"),
+                        ],
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "until",
+                    models.DateTimeField(
+                        blank=True, help_text="End of a suspension", null=True, verbose_name="until"
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("revoked_at", models.DateTimeField(blank=True, null=True, verbose_name="revoked")),
+                (
+                    "clause",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="comments.policyclause",
+                        verbose_name="clause",
+                    ),
+                ),
+                (
+                    "moderator",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comment_sanctions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sanction',
-                'verbose_name_plural': 'sanctions',
-                'indexes': [models.Index(fields=['user', 'kind'], name='sanction_user')],
+                "verbose_name": "sanction",
+                "verbose_name_plural": "sanctions",
+                "indexes": [models.Index(fields=["user", "kind"], name="sanction_user")],
             },
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['thread', 'parent', 'status', '-created_at', '-id'], name='comment_thread_newest'),
+            model_name="comment",
+            index=models.Index(
+                fields=["thread", "parent", "status", "-created_at", "-id"],
+                name="comment_thread_newest",
+            ),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['thread', 'parent', 'status', '-like_count', '-id'], name='comment_thread_liked'),
+            model_name="comment",
+            index=models.Index(
+                fields=["thread", "parent", "status", "-like_count", "-id"],
+                name="comment_thread_liked",
+            ),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['parent', 'status', 'created_at', 'id'], name='comment_replies'),
+            model_name="comment",
+            index=models.Index(
+                fields=["parent", "status", "created_at", "id"], name="comment_replies"
+            ),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['author', 'thread', 'created_at'], name='comment_author_thread'),
+            model_name="comment",
+            index=models.Index(
+                fields=["author", "thread", "created_at"], name="comment_author_thread"
+            ),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['status', 'created_at'], name='comment_queue'),
+            model_name="comment",
+            index=models.Index(fields=["status", "created_at"], name="comment_queue"),
         ),
         migrations.AddConstraint(
-            model_name='comment',
-            constraint=models.UniqueConstraint(condition=models.Q(('idempotency_key__isnull', False)), fields=('author', 'idempotency_key'), name='comment_idempotency_per_author'),
+            model_name="comment",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("idempotency_key__isnull", False)),
+                fields=("author", "idempotency_key"),
+                name="comment_idempotency_per_author",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='vote',
-            constraint=models.UniqueConstraint(fields=('comment', 'user'), name='vote_once_per_reader'),
+            model_name="vote",
+            constraint=models.UniqueConstraint(
+                fields=("comment", "user"), name="vote_once_per_reader"
+            ),
         ),
     ]

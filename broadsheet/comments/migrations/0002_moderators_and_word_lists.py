@@ -9,10 +9,20 @@ from django.db import migrations
 
 GROUP = "Moderators"
 WORDS = [
-    ("시발", "ko", "block"), ("씨발", "ko", "block"), ("병신", "ko", "block"), ("개새끼", "ko", "block"),
-    ("좆", "ko", "block"), ("미친놈", "ko", "block"),
-    ("시발점", "ko", "allow"), ("시발역", "ko", "allow"), ("병신년", "ko", "allow"), ("병신정변", "ko", "allow"),
-    ("fuck", "en", "block"), ("shit", "en", "block"), ("cunt", "en", "block"), ("retard", "en", "block"),
+    ("시발", "ko", "block"),
+    ("씨발", "ko", "block"),
+    ("병신", "ko", "block"),
+    ("개새끼", "ko", "block"),
+    ("좆", "ko", "block"),
+    ("미친놈", "ko", "block"),
+    ("시발점", "ko", "allow"),
+    ("시발역", "ko", "allow"),
+    ("병신년", "ko", "allow"),
+    ("병신정변", "ko", "allow"),
+    ("fuck", "en", "block"),
+    ("shit", "en", "block"),
+    ("cunt", "en", "block"),
+    ("retard", "en", "block"),
 ]
 PERMISSIONS = [("comments", "moderate"), ("wagtailadmin", "access_admin")]
 
@@ -26,7 +36,9 @@ def forward(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=GROUP)
     for app_label, codename in PERMISSIONS:
-        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
     BannedWord = apps.get_model("comments", "BannedWord")
     for word, language, kind in WORDS:
         BannedWord.objects.get_or_create(word=word, language=language, kind=kind)

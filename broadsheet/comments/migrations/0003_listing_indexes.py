@@ -5,35 +5,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('comments', '0002_moderators_and_word_lists'),
+        ("comments", "0002_moderators_and_word_lists"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='comment',
-            name='comment_thread_newest',
+            model_name="comment",
+            name="comment_thread_newest",
         ),
         migrations.RemoveIndex(
-            model_name='comment',
-            name='comment_thread_liked',
+            model_name="comment",
+            name="comment_thread_liked",
         ),
         migrations.RemoveIndex(
-            model_name='comment',
-            name='comment_replies',
+            model_name="comment",
+            name="comment_replies",
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['thread', 'parent', '-created_at', '-id'], name='comment_thread_newest'),
+            model_name="comment",
+            index=models.Index(
+                fields=["thread", "parent", "-created_at", "-id"], name="comment_thread_newest"
+            ),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['thread', 'parent', '-like_count', '-id'], name='comment_thread_liked'),
+            model_name="comment",
+            index=models.Index(
+                fields=["thread", "parent", "-like_count", "-id"], name="comment_thread_liked"
+            ),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['parent', 'created_at', 'id'], name='comment_replies'),
+            model_name="comment",
+            index=models.Index(fields=["parent", "created_at", "id"], name="comment_replies"),
         ),
     ]

@@ -2,7 +2,12 @@
 
 from django.db import migrations
 
-WORDS = [("ㅅㅂ", "ko", "block"), ("ㅂㅅ", "ko", "block"), ("ㅈㄹ", "ko", "block"), ("씨바", "ko", "block")]
+WORDS = [
+    ("ㅅㅂ", "ko", "block"),
+    ("ㅂㅅ", "ko", "block"),
+    ("ㅈㄹ", "ko", "block"),
+    ("씨바", "ko", "block"),
+]
 
 
 def forward(apps, schema_editor):

@@ -4,14 +4,17 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('comments', '0005_body_digest'),
+        ("comments", "0005_body_digest"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='moderationaction',
-            options={'ordering': ['-created_at'], 'verbose_name': 'moderation action', 'verbose_name_plural': 'moderation actions'},
+            name="moderationaction",
+            options={
+                "ordering": ["-created_at"],
+                "verbose_name": "moderation action",
+                "verbose_name_plural": "moderation actions",
+            },
         ),
     ]

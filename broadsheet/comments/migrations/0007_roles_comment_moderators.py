@@ -14,7 +14,9 @@ PERMISSIONS = [("comments", "moderate"), ("wagtailadmin", "access_admin")]
 
 
 def _permission(apps, app_label, codename):
-    return apps.get_model("auth", "Permission").objects.get(content_type__app_label=app_label, codename=codename)
+    return apps.get_model("auth", "Permission").objects.get(
+        content_type__app_label=app_label, codename=codename
+    )
 
 
 def forward(apps, schema_editor):

@@ -48,9 +48,14 @@ def prefetch_comment_counts(context, thread_keys):
 def comment_count(context, thread_key):
     memo = _memo(context)
     if thread_key not in memo:
-        memo[thread_key] = Thread.objects.filter(key=thread_key).values_list("comment_count", flat=True).first() or 0
+        memo[thread_key] = (
+            Thread.objects.filter(key=thread_key).values_list("comment_count", flat=True).first()
+            or 0
+        )
     count = memo[thread_key]
-    return format_html('<span class="comment-count" data-comment-count="{}">{}</span>', thread_key, count)
+    return format_html(
+        '<span class="comment-count" data-comment-count="{}">{}</span>', thread_key, count
+    )
 
 
 @register.simple_tag
@@ -66,7 +71,11 @@ def comments_region_config():
     worked out once per set of values (it is on every article render)."""
     languages = tuple(tuple(pair) for pair in app_settings.LANGUAGES)
     return _region_config(
-        app_settings.API_BASE, app_settings.PROVIDERS_URL, app_settings.LANGUAGE_SWITCH_URL, languages, _urlconf()
+        app_settings.API_BASE,
+        app_settings.PROVIDERS_URL,
+        app_settings.LANGUAGE_SWITCH_URL,
+        languages,
+        _urlconf(),
     )
 
 

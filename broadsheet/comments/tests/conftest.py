@@ -72,8 +72,12 @@ class ApiClient(Client):
 
     def send(self, method, path, data=None, csrf=True, **extra):
         headers = {"HTTP_X_CSRFTOKEN": self.token} if csrf else {}
-        body = data if isinstance(data, (str, bytes)) else json.dumps(data if data is not None else {})
-        return getattr(self, method)(path, body, content_type="application/json", **headers, **extra)
+        body = (
+            data if isinstance(data, (str, bytes)) else json.dumps(data if data is not None else {})
+        )
+        return getattr(self, method)(
+            path, body, content_type="application/json", **headers, **extra
+        )
 
 
 @pytest.fixture

@@ -8,7 +8,11 @@ from wagtail.models import Page
 from broadsheet.comments.models import Comment, PolicyClause, Sanction, StandardsPolicyPage, Thread
 
 PASSWORD = "pw"
-CLAUSES = [(1, "Respect", "No personal attacks."), (2, "Hate", "No hate speech."), (3, "Spam", "No advertising.")]
+CLAUSES = [
+    (1, "Respect", "No personal attacks."),
+    (2, "Hate", "No hate speech."),
+    (3, "Spam", "No advertising."),
+]
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -54,5 +58,7 @@ def policy_page(clauses=CLAUSES, title="Standards Board Policy", slug="standards
     page = StandardsPolicyPage(title=title, slug=slug)
     Page.get_first_root_node().add_child(instance=page)
     for number, clause_title, text in clauses:
-        PolicyClause.objects.create(page=page, number=number, title=clause_title, text=text, sort_order=number)
+        PolicyClause.objects.create(
+            page=page, number=number, title=clause_title, text=text, sort_order=number
+        )
     return page

@@ -1,7 +1,5 @@
 """Moderation inside the Wagtail admin, for members of the Comment moderators group."""
 
-import re
-
 from django.test import Client
 
 from broadsheet.comments import services
@@ -16,11 +14,15 @@ def admin_client(user):
     return client
 
 
-def test_moderator_sees_the_queue_with_reports_oldest_first(settings, reader, other, moderator, thread, clause):
+def test_moderator_sees_the_queue_with_reports_oldest_first(
+    settings, reader, other, moderator, thread, clause
+):
     settings.COMMENTS_TRUSTED_AFTER = 1
     reader.first_name, reader.last_name = "Min-ji", "Park"
     reader.save()
-    held = services.comment_create(thread_key="test-thread", author=reader, body="first, held for review")
+    held = services.comment_create(
+        thread_key="test-thread", author=reader, body="first, held for review"
+    )
     services.comment_approve(comment=held, moderator=moderator)
     reported = services.comment_create(thread_key="test-thread", author=reader, body="now reported")
     services.comment_report(comment=reported, reporter=other, clause=clause, note="nasty")
@@ -29,13 +31,21 @@ def test_moderator_sees_the_queue_with_reports_oldest_first(settings, reader, ot
     assert html.index("now reported") < html.index("newcomer text")
     assert "nasty" in html and "1. Respect" in html and new.status == "pending"
     assert "new commenter" in html
-    assert "Min-ji Park (reader)" in html and "<strong>other</strong>" in html  # readers' name, then the account
+    assert (
+        "Min-ji Park (reader)" in html and "<strong>other</strong>" in html
+    )  # readers' name, then the account
 
 
 def test_queue_says_why_a_comment_is_held(reader, moderator, thread):
-    services.comment_create(thread_key="test-thread", author=reader, body="see https://example.org 시발")
+    services.comment_create(
+        thread_key="test-thread", author=reader, body="see https://example.org 시발"
+    )
     html = admin_client(moderator).get(QUEUE).content.decode()
-    assert "contains a link" in html and "matches the word list" in html and "new commenter" not in html
+    assert (
+        "contains a link" in html
+        and "matches the word list" in html
+        and "new commenter" not in html
+    )
 
 
 def test_queue_actions_write_the_log(reader, other, moderator, thread, clause):
@@ -44,12 +54,20 @@ def test_queue_actions_write_the_log(reader, other, moderator, thread, clause):
     client.post(f"{QUEUE}{comment.pk}/", {"action": "hide", "clause": "1", "note": "insult"})
     comment.refresh_from_db()
     assert comment.status == "hidden" and comment.hidden_clause == clause
-    client.post(f"{QUEUE}{comment.pk}/", {"action": "sanction", "kind": "suspension", "days": "3", "clause": "1"})
+    client.post(
+        f"{QUEUE}{comment.pk}/",
+        {"action": "sanction", "kind": "suspension", "days": "3", "clause": "1"},
+    )
     assert Sanction.objects.get(user=reader).kind == "suspension"
-    response = client.post(f"{QUEUE}{comment.pk}/", {"action": "remove"}, follow=True)  # no clause: refused
+    response = client.post(
+        f"{QUEUE}{comment.pk}/", {"action": "remove"}, follow=True
+    )  # no clause: refused
     assert Comment.objects.get(pk=comment.pk).status == "hidden"
     assert "clause" in response.content.decode()
-    assert list(ModerationAction.objects.values_list("verb", flat=True).order_by("pk")) == ["hide", "sanction"]
+    assert list(ModerationAction.objects.values_list("verb", flat=True).order_by("pk")) == [
+        "hide",
+        "sanction",
+    ]
 
 
 def test_readers_cannot_reach_the_queue(reader, thread):
@@ -66,7 +84,12 @@ def test_word_lists_are_edited_in_the_admin(moderator, reader, thread):
     assert index.status_code == 200 and "시발점" in index.content.decode()
     client.post("/admin/comments/words/new/", {"word": "lizard", "language": "en", "kind": "block"})
     assert BannedWord.objects.filter(word="lizard").exists()
-    assert services.comment_create(thread_key="test-thread", author=reader, body="a lizard person").status == "pending"
+    assert (
+        services.comment_create(
+            thread_key="test-thread", author=reader, body="a lizard person"
+        ).status
+        == "pending"
+    )
 
 
 def test_the_log_is_read_only(moderator, reader, thread, clause):
@@ -77,9 +100,13 @@ def test_the_log_is_read_only(moderator, reader, thread, clause):
     log = client.get("/admin/comments/log/")
     assert log.status_code == 200
     html = log.content.decode()
-    assert f"#{comment.pk} · A test story" in html and "1 moderation action" in html  # the thread by name
+    assert (
+        f"#{comment.pk} · A test story" in html and "1 moderation action" in html
+    )  # the thread by name
     assert client.get("/admin/comments/log/new/").status_code in (302, 403)
-    assert client.post(f"/admin/comments/log/edit/{action.pk}/", {"note": "rewritten"}).status_code in (302, 403)
+    assert client.post(
+        f"/admin/comments/log/edit/{action.pk}/", {"note": "rewritten"}
+    ).status_code in (302, 403)
     assert ModerationAction.objects.get().note == ""
 
 
@@ -103,15 +130,28 @@ def test_editors_edit_the_policy_clauses_in_wagtail(policy, make_user):
     assert edit.status_code == 200 and "No personal attacks." in edit.content.decode()
     clauses = list(PolicyClause.objects.filter(page=policy).order_by("sort_order"))
     data = {
-        "title": policy.title, "slug": policy.slug, "intro": '{"blocks": [], "entityMap": {}}',
-        "clauses-TOTAL_FORMS": str(len(clauses) + 1), "clauses-INITIAL_FORMS": str(len(clauses)),
-        "clauses-MIN_NUM_FORMS": "0", "clauses-MAX_NUM_FORMS": "1000", "action-publish": "publish",
+        "title": policy.title,
+        "slug": policy.slug,
+        "intro": '{"blocks": [], "entityMap": {}}',
+        "clauses-TOTAL_FORMS": str(len(clauses) + 1),
+        "clauses-INITIAL_FORMS": str(len(clauses)),
+        "clauses-MIN_NUM_FORMS": "0",
+        "clauses-MAX_NUM_FORMS": "1000",
+        "action-publish": "publish",
     }
-    for i, clause in enumerate(clauses + [PolicyClause(number=9, title="Be kind", text="Assume good faith.")]):
-        data.update({
-            f"clauses-{i}-id": clause.pk or "", f"clauses-{i}-ORDER": str(i + 1), f"clauses-{i}-DELETE": "",
-            f"clauses-{i}-number": str(clause.number), f"clauses-{i}-title": clause.title, f"clauses-{i}-text": clause.text,
-        })
+    for i, clause in enumerate(
+        clauses + [PolicyClause(number=9, title="Be kind", text="Assume good faith.")]
+    ):
+        data.update(
+            {
+                f"clauses-{i}-id": clause.pk or "",
+                f"clauses-{i}-ORDER": str(i + 1),
+                f"clauses-{i}-DELETE": "",
+                f"clauses-{i}-number": str(clause.number),
+                f"clauses-{i}-title": clause.title,
+                f"clauses-{i}-text": clause.text,
+            }
+        )
     response = client.post(f"/admin/pages/{policy.pk}/edit/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert PolicyClause.objects.filter(page=policy, number=9, title="Be kind").exists()

@@ -50,20 +50,34 @@ def test_every_write_checks_csrf(api, reader, other, moderator, thread, clause):
         error(client.send(method, path, data, csrf=False), 403, "csrf_failed")
     mod = api(moderator)
     for action in ("approve", "hide", "remove"):
-        error(mod.send("post", f"/api/comments/moderation/comments/{comment.pk}/{action}", {"clause": 1}, csrf=False), 403, "csrf_failed")
+        error(
+            mod.send(
+                "post",
+                f"/api/comments/moderation/comments/{comment.pk}/{action}",
+                {"clause": 1},
+                csrf=False,
+            ),
+            403,
+            "csrf_failed",
+        )
     assert Comment.objects.get(pk=mine.pk).body == "y" and not Report.objects.exists()
 
 
 def test_post_returns_the_comment_and_lists_it(api, reader, thread):
     client = api(reader)
-    r = client.send("post", URL, {"body": "<script>alert(1)</script>\nline two", "notify_replies": True})
+    r = client.send(
+        "post", URL, {"body": "<script>alert(1)</script>\nline two", "notify_replies": True}
+    )
     assert r.status_code == 201
     made = r.json()
     assert made["body"] == "<script>alert(1)</script>\nline two"
     assert made["body_html"] == "&lt;script&gt;alert(1)&lt;/script&gt;<br>line two"
     assert made["author"]["name"] == "reader" and made["is_mine"] and made["can_edit"]
     listed = api().get(URL).json()
-    assert listed["thread"]["comment_count"] == 1 and listed["comments"][0]["body_html"] == made["body_html"]
+    assert (
+        listed["thread"]["comment_count"] == 1
+        and listed["comments"][0]["body_html"] == made["body_html"]
+    )
     assert not listed["comments"][0]["is_mine"]
 
 
@@ -115,7 +129,9 @@ def test_ten_megabyte_body_is_refused_without_a_500(api, reader, thread):
 def test_bodies_over_the_comments_limit_are_refused_unread(api, reader, thread, settings):
     settings.COMMENTS_MAX_REQUEST_BYTES = 1000
     error(api(reader).send("post", URL, {"body": "x" * 2000}), 413, "too_large")
-    error(api().send("post", URL, {"body": "x" * 2000}), 403, "login_required")  # who you are comes first
+    error(
+        api().send("post", URL, {"body": "x" * 2000}), 403, "login_required"
+    )  # who you are comes first
     assert api(reader).send("post", URL, {"body": "x" * 200}).status_code == 201
 
 
@@ -125,13 +141,17 @@ def test_errors_follow_the_reader_language(api, reader, thread):
     assert r.status_code == 400 and "250" in r.json()["detail"] and "자" in r.json()["detail"]
     client.cookies["django_language"] = "ko"
     r = client.send("post", URL, {"body": " "})
-    assert r.json()["code"] == "empty" and any("\uac00" <= ch <= "\ud7a3" for ch in r.json()["detail"])
+    assert r.json()["code"] == "empty" and any(
+        "\uac00" <= ch <= "\ud7a3" for ch in r.json()["detail"]
+    )
 
 
 def test_unknown_thread_and_comment_are_404(api, reader):
     error(api().get("/api/comments/threads/nope/comments"), 404, "not_found")
     error(api().get("/api/comments/threads/%3Cscript%3E/comments"), 404, "not_found")
-    error(api(reader).send("post", "/api/comments/comments/999/vote", {"value": 1}), 404, "not_found")
+    error(
+        api(reader).send("post", "/api/comments/comments/999/vote", {"value": 1}), 404, "not_found"
+    )
 
 
 def test_bad_cursor_and_sort(api, thread):
@@ -144,7 +164,11 @@ def test_session_and_counts(api, reader, thread):
     assert anon["user"] is None and not anon["can_comment"] and "next=/news/x/" in anon["login_url"]
     me = api(reader).get("/api/comments/session")
     assert me["Cache-Control"] == "private, no-store"
-    assert me.json()["user"]["name"] == "reader" and me.json()["can_comment"] and me.json()["max_length"] == 250
+    assert (
+        me.json()["user"]["name"] == "reader"
+        and me.json()["can_comment"]
+        and me.json()["max_length"] == 250
+    )
     assert me.json()["time_zone"] == django_settings.TIME_ZONE  # the script shows times in it
     assert me.json()["can_email_replies"] and not anon["can_email_replies"]
     reader.email = ""
@@ -162,33 +186,81 @@ def test_vote_report_appeal_flow(api, reader, other, moderator, thread, clause):
     assert r.json() == {"likes": 1, "dislikes": 0, "my_vote": 1}
     voter.send("post", f"/api/comments/comments/{comment.pk}/vote", {"value": 1})
     assert Comment.objects.get(pk=comment.pk).like_count == 1
-    error(api(reader).send("post", f"/api/comments/comments/{comment.pk}/vote", {"value": 1}), 400, "own_comment")
-    error(voter.send("post", f"/api/comments/comments/{comment.pk}/vote", {"value": 2}), 422, "invalid")
+    error(
+        api(reader).send("post", f"/api/comments/comments/{comment.pk}/vote", {"value": 1}),
+        400,
+        "own_comment",
+    )
+    error(
+        voter.send("post", f"/api/comments/comments/{comment.pk}/vote", {"value": 2}),
+        422,
+        "invalid",
+    )
 
-    assert voter.send("post", f"/api/comments/comments/{comment.pk}/report", {"clause": 1, "note": "rude"}).status_code == 201
-    error(voter.send("post", f"/api/comments/comments/{comment.pk}/report", {"clause": 1}), 409, "already_reported")
-    error(voter.send("post", f"/api/comments/comments/{comment.pk}/report", {"clause": 99}), 400, "invalid")
+    assert (
+        voter.send(
+            "post", f"/api/comments/comments/{comment.pk}/report", {"clause": 1, "note": "rude"}
+        ).status_code
+        == 201
+    )
+    error(
+        voter.send("post", f"/api/comments/comments/{comment.pk}/report", {"clause": 1}),
+        409,
+        "already_reported",
+    )
+    error(
+        voter.send("post", f"/api/comments/comments/{comment.pk}/report", {"clause": 99}),
+        400,
+        "invalid",
+    )
 
     mod = api(moderator)
     queue = mod.get("/api/comments/moderation/queue").json()["items"]
-    assert queue[0]["comment"]["id"] == comment.pk and queue[0]["reports"][0]["clause"]["number"] == 1
+    assert (
+        queue[0]["comment"]["id"] == comment.pk and queue[0]["reports"][0]["clause"]["number"] == 1
+    )
     error(voter.get("/api/comments/moderation/queue"), 403, "forbidden")
-    error(voter.send("post", f"/api/comments/moderation/comments/{comment.pk}/hide", {"clause": 1}), 403, "forbidden")
-    hidden = mod.send("post", f"/api/comments/moderation/comments/{comment.pk}/hide", {"clause": 1, "note": "insult"})
+    error(
+        voter.send("post", f"/api/comments/moderation/comments/{comment.pk}/hide", {"clause": 1}),
+        403,
+        "forbidden",
+    )
+    hidden = mod.send(
+        "post",
+        f"/api/comments/moderation/comments/{comment.pk}/hide",
+        {"clause": 1, "note": "insult"},
+    )
     assert hidden.json()["status"] == "hidden"
 
     author = api(reader)
     own = author.get(URL).json()["comments"][0]
-    assert own["status"] == "hidden" and own["hidden_clause"] == {"number": 1, "title": "Respect"} and own["body"] == "Debatable"
+    assert (
+        own["status"] == "hidden"
+        and own["hidden_clause"] == {"number": 1, "title": "Respect"}
+        and own["body"] == "Debatable"
+    )
     assert api().get(URL).json()["comments"] == []
-    assert author.send("post", f"/api/comments/comments/{comment.pk}/appeal", {"text": "Please look again"}).status_code == 201
-    error(author.send("post", f"/api/comments/comments/{comment.pk}/appeal", {"text": "again"}), 409, "already_appealed")
+    assert (
+        author.send(
+            "post", f"/api/comments/comments/{comment.pk}/appeal", {"text": "Please look again"}
+        ).status_code
+        == 201
+    )
+    error(
+        author.send("post", f"/api/comments/comments/{comment.pk}/appeal", {"text": "again"}),
+        409,
+        "already_appealed",
+    )
     assert author.get(URL).json()["comments"][0]["appeal"]["status"] == "open"
-    assert mod.send("post", f"/api/comments/moderation/appeals/{comment.pk}", {"reinstate": True}).json() == {"ok": True}
+    assert mod.send(
+        "post", f"/api/comments/moderation/appeals/{comment.pk}", {"reinstate": True}
+    ).json() == {"ok": True}
     assert api().get(URL).json()["comments"][0]["status"] == "visible"
 
 
-def test_session_shows_a_recent_warning_but_still_lets_the_reader_write(api, reader, moderator, thread, clause):
+def test_session_shows_a_recent_warning_but_still_lets_the_reader_write(
+    api, reader, moderator, thread, clause
+):
     services.user_sanction(user=reader, kind="warning", clause=clause, moderator=moderator)
     session = api(reader).get("/api/comments/session").json()
     assert session["sanction"]["kind"] == "warning" and session["sanction"]["clause"]["number"] == 1
@@ -197,13 +269,25 @@ def test_session_shows_a_recent_warning_but_still_lets_the_reader_write(api, rea
 
 def test_sanction_through_the_api(api, reader, moderator, thread, clause):
     mod = api(moderator)
-    r = mod.send("post", f"/api/comments/moderation/users/{reader.pk}/sanction", {"kind": "ban", "clause": 1, "note": "repeat"})
+    r = mod.send(
+        "post",
+        f"/api/comments/moderation/users/{reader.pk}/sanction",
+        {"kind": "ban", "clause": 1, "note": "repeat"},
+    )
     assert r.status_code == 201
     client = api(reader)
     session = client.get("/api/comments/session").json()
     assert session["sanction"]["kind"] == "ban" and session["can_comment"] is False
     error(client.send("post", URL, {"body": "let me in"}), 403, "sanctioned")
-    error(mod.send("post", f"/api/comments/moderation/users/{reader.pk}/sanction", {"kind": "suspension", "clause": 1}), 400, "invalid")
+    error(
+        mod.send(
+            "post",
+            f"/api/comments/moderation/users/{reader.pk}/sanction",
+            {"kind": "suspension", "clause": 1},
+        ),
+        400,
+        "invalid",
+    )
 
 
 def test_pending_comments_show_to_their_author_only(settings, api, reader, thread):
@@ -219,9 +303,21 @@ def test_edit_and_delete_via_api(api, reader, other, thread):
     made = client.send("post", URL, {"body": "frist"}).json()
     edited = client.send("patch", f"/api/comments/comments/{made['id']}", {"body": "first"})
     assert edited.json()["body"] == "first" and edited.json()["edited_at"]
-    error(api(other).send("patch", f"/api/comments/comments/{made['id']}", {"body": "mine now"}), 403, "forbidden")
-    error(client.send("patch", f"/api/comments/comments/{made['id']}", {"body": "x\u202e"}), 400, "invalid_characters")
-    assert client.send("delete", f"/api/comments/comments/{made['id']}").json() == {"id": made["id"], "status": "deleted", "placeholder": False}
+    error(
+        api(other).send("patch", f"/api/comments/comments/{made['id']}", {"body": "mine now"}),
+        403,
+        "forbidden",
+    )
+    error(
+        client.send("patch", f"/api/comments/comments/{made['id']}", {"body": "x\u202e"}),
+        400,
+        "invalid_characters",
+    )
+    assert client.send("delete", f"/api/comments/comments/{made['id']}").json() == {
+        "id": made["id"],
+        "status": "deleted",
+        "placeholder": False,
+    }
 
 
 def test_export_and_account_delete(api, reader, thread):
@@ -231,7 +327,9 @@ def test_export_and_account_delete(api, reader, thread):
     assert "attachment" in export["Content-Disposition"]
     assert [c["body"] for c in export.json()["comments"]] == ["mine"]
     error(client.send("post", "/api/comments/me/delete", {"confirm": "yes"}), 422, "invalid")
-    assert client.send("post", "/api/comments/me/delete", {"confirm": "DELETE"}).json() == {"ok": True}
+    assert client.send("post", "/api/comments/me/delete", {"confirm": "DELETE"}).json() == {
+        "ok": True
+    }
     assert not Comment.objects.exists() and not type(reader).objects.filter(pk=reader.pk).exists()
 
 
@@ -252,7 +350,9 @@ def test_closed_thread_via_api(api, reader, thread):
 
 def test_multipart_without_boundary_is_a_json_400(api, reader, thread):
     client = api(reader)
-    r = client.generic("POST", URL, b"--x\r\n", content_type="multipart/form-data", HTTP_X_CSRFTOKEN=client.token)
+    r = client.generic(
+        "POST", URL, b"--x\r\n", content_type="multipart/form-data", HTTP_X_CSRFTOKEN=client.token
+    )
     error(r, 400, "malformed_body")
     assert not Comment.objects.exists()
 
@@ -272,7 +372,11 @@ def test_out_of_range_numbers_are_404_or_400_never_500(api, reader, thread):
     services.comment_create(thread_key="test-thread", author=reader, body="exists")
     error(client.get("/api/comments/comments/99999999999999999999999/replies"), 404, "not_found")
     error(client.send("post", URL, {"body": "x", "parent_id": 2**70}), 404, "not_found")
-    error(client.send("post", "/api/comments/comments/99999999999999999999999/vote", {"value": 1}), 404, "not_found")
+    error(
+        client.send("post", "/api/comments/comments/99999999999999999999999/vote", {"value": 1}),
+        404,
+        "not_found",
+    )
     for sort, value in [("newest", "2026-01-01T00:00:00+00:00"), ("liked", 10**30)]:
         raw = json.dumps([sort, value, 10**30]).encode()
         cursor = base64.urlsafe_b64encode(raw).decode().rstrip("=")
@@ -289,8 +393,18 @@ def test_rate_limits_through_the_api(api, make_user, thread, settings, monkeypat
     monkeypatch.setattr(limits, "time", SimpleNamespace(time=lambda: 1_800_000_000.0))
     settings.COMMENTS_RATE_LIMIT_IP = "2/60"
     for n in range(2):
-        assert api(make_user(f"flat{n}")).send("post", URL, {"body": f"hello {n}"}, REMOTE_ADDR="198.51.100.7").status_code == 201
+        assert (
+            api(make_user(f"flat{n}"))
+            .send("post", URL, {"body": f"hello {n}"}, REMOTE_ADDR="198.51.100.7")
+            .status_code
+            == 201
+        )
     r = api(make_user("flat2")).send("post", URL, {"body": "third"}, REMOTE_ADDR="198.51.100.7")
     error(r, 429, "rate_limited")
-    assert api(make_user("elsewhere")).send("post", URL, {"body": "fine"}, REMOTE_ADDR="192.0.2.1").status_code == 201
+    assert (
+        api(make_user("elsewhere"))
+        .send("post", URL, {"body": "fine"}, REMOTE_ADDR="192.0.2.1")
+        .status_code
+        == 201
+    )
     assert Comment.objects.count() == 3

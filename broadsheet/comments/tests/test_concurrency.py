@@ -8,7 +8,9 @@ from django.db import connection, connections
 from broadsheet.comments import services
 from broadsheet.comments.models import Comment, Thread
 
-pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs a server database (DATABASE_URL)")
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs a server database (DATABASE_URL)"
+)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -22,9 +24,14 @@ def test_racing_double_submit_makes_one_comment(make_user):
     def submit():
         try:
             barrier.wait()
-            comment = services.comment_create(thread_key="race", author=reader, body="Only once, please.", idempotency_key="same-key")
+            comment = services.comment_create(
+                thread_key="race",
+                author=reader,
+                body="Only once, please.",
+                idempotency_key="same-key",
+            )
             results.append(comment.pk)
-        except Exception as exc:  # noqa: BLE001 - any failure is the finding
+        except Exception as exc:
             errors.append(exc)
         finally:
             connections.close_all()
@@ -56,8 +63,10 @@ def test_first_comments_racing_on_a_new_thread_make_one_thread(make_user, settin
     def submit(reader):
         try:
             barrier.wait()
-            services.comment_create(thread_key="fresh", author=reader, body=f"First! says {reader.username}")
-        except Exception as exc:  # noqa: BLE001 - any failure is the finding
+            services.comment_create(
+                thread_key="fresh", author=reader, body=f"First! says {reader.username}"
+            )
+        except Exception as exc:
             errors.append(exc)
         finally:
             connections.close_all()
@@ -68,4 +77,7 @@ def test_first_comments_racing_on_a_new_thread_make_one_thread(make_user, settin
     for t in threads:
         t.join()
     assert errors == []
-    assert Thread.objects.filter(key="fresh").count() == 1 and Thread.objects.get(key="fresh").comment_count == 4
+    assert (
+        Thread.objects.filter(key="fresh").count() == 1
+        and Thread.objects.get(key="fresh").comment_count == 4
+    )

@@ -23,7 +23,9 @@ def test_plain_numbers_are():
 @pytest.mark.parametrize("raw", CRAFTED)
 def test_live_stream_resumes_from_a_crafted_after_as_from_nothing(raw):
     assert live._resume_from(RequestFactory().get("/comments/live/t/", {"after": raw})) is None
-    assert live._resume_from(RequestFactory().get("/comments/live/t/", HTTP_LAST_EVENT_ID=raw)) is None
+    assert (
+        live._resume_from(RequestFactory().get("/comments/live/t/", HTTP_LAST_EVENT_ID=raw)) is None
+    )
 
 
 @pytest.mark.parametrize("raw", ["²", "9" * 5000])

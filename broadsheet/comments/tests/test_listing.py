@@ -14,8 +14,14 @@ URL = "/api/comments/threads/test-thread/comments"
 def fill(thread, author, n, *, replies_to=None, start=None):
     start = start or timezone.now() - timedelta(days=1)
     Comment.objects.bulk_create(
-        Comment(thread=thread, author=author, body=f"comment {i}", created_at=start + timedelta(seconds=i),
-                like_count=(i * 7) % 13, parent=replies_to)
+        Comment(
+            thread=thread,
+            author=author,
+            body=f"comment {i}",
+            created_at=start + timedelta(seconds=i),
+            like_count=(i * 7) % 13,
+            parent=replies_to,
+        )
         for i in range(n)
     )
 
@@ -52,7 +58,9 @@ def _thread_with(reader, other, thread, n):
 
 
 @pytest.mark.parametrize("n", [20, 2000])
-def test_query_count_does_not_grow_with_the_thread(api, reader, other, thread, n, django_assert_num_queries):
+def test_query_count_does_not_grow_with_the_thread(
+    api, reader, other, thread, n, django_assert_num_queries
+):
     _thread_with(reader, other, thread, n)
     client = api(other)
     # session, user, thread, parents, first replies, my votes: the same for 20 or 2,000 comments
@@ -64,7 +72,9 @@ def test_query_count_does_not_grow_with_the_thread(api, reader, other, thread, n
     assert len(first["replies"]) == 3 and first["replies_cursor"]
     # session, user, parent, replies, my votes
     with django_assert_num_queries(5):
-        more = client.get(f"/api/comments/comments/{first['id']}/replies", {"cursor": first["replies_cursor"]}).json()
+        more = client.get(
+            f"/api/comments/comments/{first['id']}/replies", {"cursor": first["replies_cursor"]}
+        ).json()
     assert len(more["comments"]) == 20 and more["next_cursor"]
 
 
@@ -77,8 +87,12 @@ def test_anonymous_page_query_count(api, reader, other, thread, django_assert_nu
 
 def test_replies_sit_under_their_parent_oldest_first(api, reader, other, thread):
     top = services.comment_create(thread_key="test-thread", author=reader, body="top")
-    r1 = services.comment_create(thread_key="test-thread", author=other, body="first reply", parent_id=top.pk)
-    r2 = services.comment_create(thread_key="test-thread", author=reader, body="second reply", parent_id=r1.pk)
+    r1 = services.comment_create(
+        thread_key="test-thread", author=other, body="first reply", parent_id=top.pk
+    )
+    r2 = services.comment_create(
+        thread_key="test-thread", author=reader, body="second reply", parent_id=r1.pk
+    )
     page = api().get(URL).json()
     assert [c["id"] for c in page["comments"]] == [top.pk]
     assert [r["id"] for r in page["comments"][0]["replies"]] == [r1.pk, r2.pk]
@@ -87,10 +101,17 @@ def test_replies_sit_under_their_parent_oldest_first(api, reader, other, thread)
 
 def test_deleted_parent_with_replies_stays_as_an_empty_placeholder(api, reader, other, thread):
     top = services.comment_create(thread_key="test-thread", author=reader, body="regret this")
-    services.comment_create(thread_key="test-thread", author=other, body="a reply", parent_id=top.pk)
+    services.comment_create(
+        thread_key="test-thread", author=other, body="a reply", parent_id=top.pk
+    )
     services.comment_delete(comment=top, user=reader)
     shown = api().get(URL).json()["comments"][0]
-    assert (shown["status"], shown["body"], shown["body_html"], shown["author"]) == ("deleted", "", "", None)
+    assert (shown["status"], shown["body"], shown["body_html"], shown["author"]) == (
+        "deleted",
+        "",
+        "",
+        None,
+    )
     assert shown["replies"][0]["body"] == "a reply"
     assert Thread.objects.get(pk=thread.pk).comment_count == 1
 

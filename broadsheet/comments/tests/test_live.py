@@ -83,19 +83,31 @@ class Reader:
         self.http = requests.Session()
         self.http.get(f"{base}/accounts/demo-sign-in/")
         token = self.http.cookies["csrftoken"]
-        signed_in = self.http.post(f"{base}/accounts/demo-sign-in/", data={"display_name": name, "csrfmiddlewaretoken": token})
+        signed_in = self.http.post(
+            f"{base}/accounts/demo-sign-in/",
+            data={"display_name": name, "csrfmiddlewaretoken": token},
+        )
         assert signed_in.ok
         self.token = self.http.get(f"{base}/api/comments/session").json()["csrf_token"]
 
     def post(self, path, body):
-        return self.http.post(f"{self.base}/api/comments{path}", json=body, headers={"X-CSRFToken": self.token})
+        return self.http.post(
+            f"{self.base}/api/comments{path}", json=body, headers={"X-CSRFToken": self.token}
+        )
 
 
 def moderator_session(base):
     http = requests.Session()
     page = http.get(f"{base}/accounts/login/")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-    http.post(f"{base}/accounts/login/", data={"login": MODERATOR["username"], "password": MODERATOR["password"], "csrfmiddlewaretoken": token})
+    http.post(
+        f"{base}/accounts/login/",
+        data={
+            "login": MODERATOR["username"],
+            "password": MODERATOR["password"],
+            "csrfmiddlewaretoken": token,
+        },
+    )
     csrf = http.get(f"{base}/api/comments/session").json()["csrf_token"]
     return http, csrf
 
@@ -113,7 +125,12 @@ def site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def embedded(site):
     """One process on the embedded default: no Redis, the stream polls the database."""
-    site.env = {**site.env, "REDIS_URL": "", "COMMENTS_LIVE_POLL_SECONDS": "0.5", "COMMENTS_LIVE_HEARTBEAT_SECONDS": "1"}
+    site.env = {
+        **site.env,
+        "REDIS_URL": "",
+        "COMMENTS_LIVE_POLL_SECONDS": "0.5",
+        "COMMENTS_LIVE_HEARTBEAT_SECONDS": "1",
+    }
     return site.serve()
 
 
@@ -124,7 +141,9 @@ def live_url(base, site):
 def test_event_format():
     text = sse({"event": "comment", "id": 7, "data": {"id": 7, "body": "줄\n바꿈"}})
     assert text.startswith("event: comment\nid: 7\ndata: {")
-    assert text.endswith("\n\n") and text.count("\n") == 4  # the newline in the body stays inside the JSON
+    assert (
+        text.endswith("\n\n") and text.count("\n") == 4
+    )  # the newline in the body stays inside the JSON
 
 
 def test_channel_is_prefixed(settings):
@@ -143,8 +162,12 @@ def test_past_the_stream_cap_readers_are_sent_to_polling(monkeypatch, settings):
     settings.COMMENTS_LIVE_MAX_STREAMS = 3
     monkeypatch.setattr(live, "open_streams", 3)
     request = RequestFactory().get("/comments/live/article-1/")
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # Playwright's sync API may own this thread's loop
-        response = pool.submit(asyncio.run, live.live_stream(request, "article-1")).result(timeout=10)
+    with concurrent.futures.ThreadPoolExecutor(
+        1
+    ) as pool:  # Playwright's sync API may own this thread's loop
+        response = pool.submit(asyncio.run, live.live_stream(request, "article-1")).result(
+            timeout=10
+        )
     assert response.status_code == 503 and response["Retry-After"] == "60"
 
 
@@ -160,16 +183,25 @@ def test_polling_stream_pushes_new_comments_and_takedowns(site, embedded):
         assert stream.response.getheader("Content-Type").startswith("text/event-stream")
         assert stream.response.getheader("Cache-Control") == "no-store"
         reader = Reader(embedded, "Haneul Jung")
-        created = reader.post(f"/threads/{site.info['thread_key']}/comments", {"body": "Live from the embedded default"})
+        created = reader.post(
+            f"/threads/{site.info['thread_key']}/comments",
+            {"body": "Live from the embedded default"},
+        )
         assert created.status_code == 201, created.text
         comment_id = created.json()["id"]
         event = stream.wait_for(lambda e: e["event"] == "comment" and e["data"]["id"] == comment_id)
         assert event["id"] == str(comment_id)
         assert event["data"]["body"] == "Live from the embedded default"
-        assert event["data"]["is_mine"] is False and event["data"]["my_vote"] == 0  # nothing personal is broadcast
+        assert (
+            event["data"]["is_mine"] is False and event["data"]["my_vote"] == 0
+        )  # nothing personal is broadcast
 
         http, csrf = moderator_session(embedded)
-        hidden = http.post(f"{embedded}/api/comments/moderation/comments/{comment_id}/hide", json={"clause": 1}, headers={"X-CSRFToken": csrf})
+        hidden = http.post(
+            f"{embedded}/api/comments/moderation/comments/{comment_id}/hide",
+            json={"clause": 1},
+            headers={"X-CSRFToken": csrf},
+        )
         assert hidden.ok, hidden.text
         change = stream.wait_for(lambda e: e["event"] == "change" and e["data"]["id"] == comment_id)
         assert change["data"]["change"] == "hidden"
@@ -191,7 +223,9 @@ def test_quiet_stream_sends_heartbeats(site, embedded):
 
 def test_last_event_id_resends_what_was_missed(site, embedded):
     reader = Reader(embedded, "Yuna Seo")
-    first = reader.post(f"/threads/{site.info['thread_key']}/comments", {"body": "Posted while you were away"}).json()
+    first = reader.post(
+        f"/threads/{site.info['thread_key']}/comments", {"body": "Posted while you were away"}
+    ).json()
     stream = EventStream(live_url(embedded, site), last_event_id=first["id"] - 1)
     try:
         event = stream.next()
@@ -211,10 +245,14 @@ def test_redis_fans_out_across_two_processes(site, embedded):
     stream = EventStream(live_url(process_b, site))
     try:
         reader = Reader(process_a, "Minho Kang")
-        created = reader.post(f"/threads/{site.info['thread_key']}/comments", {"body": "Through A, seen on B"})
+        created = reader.post(
+            f"/threads/{site.info['thread_key']}/comments", {"body": "Through A, seen on B"}
+        )
         assert created.status_code == 201, created.text
         started = time.monotonic()
-        event = stream.wait_for(lambda e: e["event"] == "comment" and e["data"]["id"] == created.json()["id"], timeout=5)
+        event = stream.wait_for(
+            lambda e: e["event"] == "comment" and e["data"]["id"] == created.json()["id"], timeout=5
+        )
         assert time.monotonic() - started < 2  # pushed, not polled
         assert event["data"]["body"] == "Through A, seen on B"
     finally:
@@ -236,13 +274,23 @@ def test_streams_in_one_process_share_one_redis_subscription(settings):
     settings.COMMENTS_LIVE_PREFIX = f"bs-hub-test-{os.getpid()}"
 
     async def two_readers():
-        first, second, elsewhere = live.RedisFeed("article-1"), live.RedisFeed("article-1"), live.RedisFeed("article-2")
+        first, second, elsewhere = (
+            live.RedisFeed("article-1"),
+            live.RedisFeed("article-1"),
+            live.RedisFeed("article-2"),
+        )
         for feed in (first, second, elsewhere):
             await feed.open()
         task = live.hub.task
         message = {"event": "comment", "id": 5, "data": {"id": 5}}
-        redis.Redis.from_url(settings.REDIS_URL).publish(live.channel("article-1"), json.dumps(message))
-        got = [await first.next(timeout=3), await second.next(timeout=3), await elsewhere.next(timeout=0.3)]
+        redis.Redis.from_url(settings.REDIS_URL).publish(
+            live.channel("article-1"), json.dumps(message)
+        )
+        got = [
+            await first.next(timeout=3),
+            await second.next(timeout=3),
+            await elsewhere.next(timeout=0.3),
+        ]
         for feed in (first, second, elsewhere):
             await feed.close()
         return task, got

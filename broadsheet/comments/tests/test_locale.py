@@ -25,7 +25,9 @@ def _entries(text):
 
 def test_every_message_is_translated_and_compiled():
     po = LOCALE / "django.po"
-    untranslated = [msgid for msgid, msgstr in _entries(po.read_text(encoding="utf-8")) if msgid and not msgstr]
+    untranslated = [
+        msgid for msgid, msgstr in _entries(po.read_text(encoding="utf-8")) if msgid and not msgstr
+    ]
     assert untranslated == []
     assert "#, fuzzy\nmsgid" not in po.read_text(encoding="utf-8")
     assert (LOCALE / "django.mo").stat().st_mtime >= po.stat().st_mtime - 1
@@ -36,4 +38,7 @@ def test_korean_page(client, db):
 
     Thread.objects.create(key="ko-thread", title="기사")
     html = client.get("/comments/ko-thread/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
-    assert "댓글을 쓰려면 아래 계정 중 하나로 로그인하세요." in html and "아직 댓글이 없습니다." in html
+    assert (
+        "댓글을 쓰려면 아래 계정 중 하나로 로그인하세요." in html
+        and "아직 댓글이 없습니다." in html
+    )

@@ -7,22 +7,54 @@ import re
 import pytest
 from django.template.loader import render_to_string
 
-SETTINGS = ("API_BASE", "PROVIDERS_URL", "LANGUAGE_SWITCH_URL", "LANGUAGES")  # LOGOUT_URL: the site's, a URL it has
+SETTINGS = (
+    "API_BASE",
+    "PROVIDERS_URL",
+    "LANGUAGE_SWITCH_URL",
+    "LANGUAGES",
+)  # LOGOUT_URL: the site's, a URL it has
 
 
 def attributes(markup):
-    return {name: html.unescape(value) for name, value in re.findall(r'data-([a-z-]+)="([^"]*)"', markup)}
+    return {
+        name: html.unescape(value)
+        for name, value in re.findall(r'data-([a-z-]+)="([^"]*)"', markup)
+    }
 
 
-@pytest.mark.parametrize("values, expected", [
-    ({}, {"api": "/api/comments", "providers-url": "", "language-url": "", "languages": "[]"}),
-    ({"API_BASE": "/elsewhere/talk", "PROVIDERS_URL": "/sign-in/buttons/"},
-     {"api": "/elsewhere/talk", "providers-url": "/sign-in/buttons/", "language-url": "", "languages": "[]"}),
-    ({"LANGUAGE_SWITCH_URL": "set_language", "LANGUAGES": [("en", "English"), ("ko", "한국어")]},
-     {"language-url": "/i18n/setlang/", "languages": json.dumps([["en", "English"], ["ko", "한국어"]])}),
-    ({"LANGUAGE_SWITCH_URL": "set_language"}, {"language-url": "", "languages": "[]"}),  # no languages: no switch
-    ({"LANGUAGES": [("en", "English")]}, {"language-url": "", "languages": "[]"}),  # no URL: no switch
-])
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        ({}, {"api": "/api/comments", "providers-url": "", "language-url": "", "languages": "[]"}),
+        (
+            {"API_BASE": "/elsewhere/talk", "PROVIDERS_URL": "/sign-in/buttons/"},
+            {
+                "api": "/elsewhere/talk",
+                "providers-url": "/sign-in/buttons/",
+                "language-url": "",
+                "languages": "[]",
+            },
+        ),
+        (
+            {
+                "LANGUAGE_SWITCH_URL": "set_language",
+                "LANGUAGES": [("en", "English"), ("ko", "한국어")],
+            },
+            {
+                "language-url": "/i18n/setlang/",
+                "languages": json.dumps([["en", "English"], ["ko", "한국어"]]),
+            },
+        ),
+        (
+            {"LANGUAGE_SWITCH_URL": "set_language"},
+            {"language-url": "", "languages": "[]"},
+        ),  # no languages: no switch
+        (
+            {"LANGUAGES": [("en", "English")]},
+            {"language-url": "", "languages": "[]"},
+        ),  # no URL: no switch
+    ],
+)
 def test_region_data_attributes_follow_the_settings(db, settings, values, expected):
     for name in SETTINGS:  # the app's defaults, whatever the site set
         if hasattr(settings, f"COMMENTS_{name}"):

@@ -43,7 +43,10 @@ def signed_in(db, moderator, policy, settings):
     # keep the test's database connection, and its transaction, open between requests.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    yield {"token": token, "cookies": {name: client.cookies[name].value for name in ("sessionid", "csrftoken")}}
+    yield {
+        "token": token,
+        "cookies": {name: client.cookies[name].value for name in ("sessionid", "csrftoken")},
+    }
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
 

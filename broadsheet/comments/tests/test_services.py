@@ -26,9 +26,13 @@ def refused(code, fn, *args, **kw):
 pytestmark = pytest.mark.django_db(transaction=False)
 
 
-def test_a_comment_is_posted_counted_and_published(reader, thread, django_capture_on_commit_callbacks):
+def test_a_comment_is_posted_counted_and_published(
+    reader, thread, django_capture_on_commit_callbacks
+):
     seen = []
-    comment_published.connect(lambda comment, **kw: seen.append(comment.pk), weak=False, dispatch_uid="t1")
+    comment_published.connect(
+        lambda comment, **kw: seen.append(comment.pk), weak=False, dispatch_uid="t1"
+    )
     try:
         with django_capture_on_commit_callbacks(execute=True):
             comment = post(reader)
@@ -121,7 +125,9 @@ def test_duplicate_text_in_the_window_is_refused(settings, reader, thread):
     post(reader, "Same words.")
     refused("duplicate", post, reader, " Same words. ")
     assert Comment.objects.count() == 1
-    Comment.objects.update(created_at=timezone.now() - timedelta(seconds=settings.COMMENTS_DUPLICATE_WINDOW + 1))
+    Comment.objects.update(
+        created_at=timezone.now() - timedelta(seconds=settings.COMMENTS_DUPLICATE_WINDOW + 1)
+    )
     post(reader, "Same words.")
 
 
@@ -133,16 +139,24 @@ def test_the_same_text_elsewhere_or_after_deleting_is_not_a_duplicate(reader, th
     services.comment_delete(comment=first, user=reader)
     post(reader, "Same words.")  # the first one was withdrawn
     refused("duplicate", post, reader, "Same words.")
-    assert Comment.objects.filter(body="Same words.").count() == 3  # the withdrawn one had no replies: gone
+    assert (
+        Comment.objects.filter(body="Same words.").count() == 3
+    )  # the withdrawn one had no replies: gone
 
 
-def test_the_live_event_carries_the_count_the_post_left(reader, make_user, thread, django_capture_on_commit_callbacks):
+def test_the_live_event_carries_the_count_the_post_left(
+    reader, make_user, thread, django_capture_on_commit_callbacks
+):
     from broadsheet.comments.live import event_message
 
     counts = []
-    comment_published.connect(lambda comment, **kw: counts.append(event_message("comment", comment)["data"]
-                                                                 ["thread_comment_count"]),
-                              weak=False, dispatch_uid="t-count")
+    comment_published.connect(
+        lambda comment, **kw: counts.append(
+            event_message("comment", comment)["data"]["thread_comment_count"]
+        ),
+        weak=False,
+        dispatch_uid="t-count",
+    )
     try:
         with django_capture_on_commit_callbacks(execute=True):
             post(reader, "One.")
@@ -181,7 +195,9 @@ def test_replies_go_one_level_deep(reader, other, thread):
     assert Comment.objects.get(pk=top.pk).reply_count == 2
 
 
-def test_reply_notification_email_when_opted_in(reader, other, thread, django_capture_on_commit_callbacks):
+def test_reply_notification_email_when_opted_in(
+    reader, other, thread, django_capture_on_commit_callbacks
+):
     top = post(reader, "Tell me", notify_replies=True)
     quiet = post(reader, "Do not tell me")
     with django_capture_on_commit_callbacks(execute=True):
@@ -198,9 +214,13 @@ def test_edit_within_five_minutes_only(reader, other, thread):
     assert Comment.objects.get(pk=comment.pk).body == "Typo the" and comment.edited_at
     refused("forbidden", services.comment_edit, comment=comment, editor=other, body="hijack")
     refused("too_long", services.comment_edit, comment=comment, editor=reader, body="x" * 251)
-    Comment.objects.filter(pk=comment.pk).update(created_at=timezone.now() - timedelta(minutes=5, seconds=1))
+    Comment.objects.filter(pk=comment.pk).update(
+        created_at=timezone.now() - timedelta(minutes=5, seconds=1)
+    )
     comment.refresh_from_db()
-    refused("edit_window_passed", services.comment_edit, comment=comment, editor=reader, body="Too late")
+    refused(
+        "edit_window_passed", services.comment_edit, comment=comment, editor=reader, body="Too late"
+    )
     assert Comment.objects.get(pk=comment.pk).body == "Typo the"
 
 
@@ -220,7 +240,12 @@ def test_delete_leaves_a_placeholder_only_when_replied_to(reader, other, thread)
     placeholder = Comment.objects.get(pk=answered.pk)
     assert placeholder.status == "deleted" and placeholder.body == ""
     assert Thread.objects.get(pk=thread.pk).comment_count == 1
-    refused("forbidden", services.comment_delete, comment=Comment.objects.get(body="I answer"), user=reader)
+    refused(
+        "forbidden",
+        services.comment_delete,
+        comment=Comment.objects.get(body="I answer"),
+        user=reader,
+    )
 
 
 def test_votes_once_each_never_own(reader, other, make_user, thread):
@@ -241,35 +266,54 @@ def test_votes_once_each_never_own(reader, other, make_user, thread):
 def test_reports_cite_a_clause_once(reader, other, thread, clause):
     comment = post(reader)
     services.comment_report(comment=comment, reporter=other, clause=clause, note="Rude")
-    refused("already_reported", services.comment_report, comment=comment, reporter=other, clause=clause)
+    refused(
+        "already_reported", services.comment_report, comment=comment, reporter=other, clause=clause
+    )
     refused("own_comment", services.comment_report, comment=comment, reporter=reader, clause=clause)
     refused("invalid", services.comment_report, comment=comment, reporter=other, clause=None)
 
 
-def test_hide_logs_and_author_sees_clause_and_may_appeal_once(reader, other, moderator, thread, clause, django_capture_on_commit_callbacks):
+def test_hide_logs_and_author_sees_clause_and_may_appeal_once(
+    reader, other, moderator, thread, clause, django_capture_on_commit_callbacks
+):
     comment = post(reader)
     changes = []
-    comment_changed.connect(lambda comment, change, **kw: changes.append(change), weak=False, dispatch_uid="t2")
+    comment_changed.connect(
+        lambda comment, change, **kw: changes.append(change), weak=False, dispatch_uid="t2"
+    )
     try:
         with django_capture_on_commit_callbacks(execute=True):
-            services.comment_hide(comment=comment, moderator=moderator, reason_clause=clause, note="insult")
+            services.comment_hide(
+                comment=comment, moderator=moderator, reason_clause=clause, note="insult"
+            )
     finally:
         comment_changed.disconnect(dispatch_uid="t2")
     assert changes == ["hidden"]
     comment.refresh_from_db()
     assert comment.status == "hidden" and comment.hidden_clause == clause
     action = ModerationAction.objects.get()
-    assert (action.verb, action.moderator, action.clause_number, action.note) == ("hide", moderator, 1, "insult")
+    assert (action.verb, action.moderator, action.clause_number, action.note) == (
+        "hide",
+        moderator,
+        1,
+        "insult",
+    )
     refused("forbidden", services.comment_appeal, comment=comment, author=other, text="not mine")
     services.comment_appeal(comment=comment, author=reader, text="It was a joke")
-    refused("already_appealed", services.comment_appeal, comment=comment, author=reader, text="again")
+    refused(
+        "already_appealed", services.comment_appeal, comment=comment, author=reader, text="again"
+    )
 
 
 def test_only_moderators_moderate(reader, other, thread, clause):
     comment = post(reader)
-    refused("forbidden", services.comment_hide, comment=comment, moderator=other, reason_clause=clause)
+    refused(
+        "forbidden", services.comment_hide, comment=comment, moderator=other, reason_clause=clause
+    )
     refused("forbidden", services.comment_approve, comment=comment, moderator=other)
-    refused("forbidden", services.user_sanction, user=reader, kind="ban", clause=clause, moderator=other)
+    refused(
+        "forbidden", services.user_sanction, user=reader, kind="ban", clause=clause, moderator=other
+    )
     assert not ModerationAction.objects.exists()
 
 
@@ -280,21 +324,37 @@ def test_appeal_reinstates(reader, moderator, thread, clause):
     services.appeal_decide(appeal=appeal, moderator=moderator, reinstate=True)
     comment.refresh_from_db()
     assert comment.status == "visible" and comment.hidden_clause is None
-    assert list(ModerationAction.objects.order_by("created_at", "pk").values_list("verb", flat=True)) == ["hide", "approve"]
+    assert list(
+        ModerationAction.objects.order_by("created_at", "pk").values_list("verb", flat=True)
+    ) == ["hide", "approve"]
 
 
 def test_sanctions_stop_writes(reader, other, moderator, thread, clause):
     comment = post(other)
     services.user_sanction(user=reader, kind="warning", clause=clause, moderator=moderator)
     post(reader, "Still allowed after a warning")
-    services.user_sanction(user=reader, kind="suspension", until=timezone.now() + timedelta(days=1), clause=clause, moderator=moderator)
+    services.user_sanction(
+        user=reader,
+        kind="suspension",
+        until=timezone.now() + timedelta(days=1),
+        clause=clause,
+        moderator=moderator,
+    )
     refused("sanctioned", post, reader, "suspended")
     refused("sanctioned", services.comment_vote, comment=comment, user=reader, value=1)
     Sanction.objects.filter(kind="suspension").update(until=timezone.now() - timedelta(seconds=1))
     post(reader, "Back after the suspension")
     services.user_sanction(user=reader, kind="ban", clause=clause, moderator=moderator)
     refused("sanctioned", post, reader, "banned")
-    refused("invalid", services.user_sanction, user=reader, kind="suspension", until=None, clause=clause, moderator=moderator)
+    refused(
+        "invalid",
+        services.user_sanction,
+        user=reader,
+        kind="suspension",
+        until=None,
+        clause=clause,
+        moderator=moderator,
+    )
     assert ModerationAction.objects.filter(verb="sanction").count() == 3
 
 
@@ -331,7 +391,9 @@ def test_export_and_account_delete(reader, other, thread):
     assert Thread.objects.get(pk=thread.pk).comment_count == 1
 
 
-def test_reply_email_links_to_the_article_with_its_host(reader, other, thread, django_capture_on_commit_callbacks):
+def test_reply_email_links_to_the_article_with_its_host(
+    reader, other, thread, django_capture_on_commit_callbacks
+):
     from wagtail.models import Site
 
     Site.objects.filter(is_default_site=True).update(hostname="news.example.org", port=443)

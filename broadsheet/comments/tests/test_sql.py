@@ -26,22 +26,38 @@ def test_sanction_in_force_counts_bans_and_running_suspensions_only(reader, othe
     assert not sql.sanction_in_force(reader.pk, now + timedelta(hours=2))
 
 
-@pytest.mark.parametrize("kind, until, revoked", [
-    ("warning", None, False), ("ban", None, False), ("ban", None, True), ("suspension", -1, False),
-    ("suspension", 0, False), ("suspension", 1, False), ("suspension", 1, True), ("suspension", None, False),
-])
+@pytest.mark.parametrize(
+    "kind, until, revoked",
+    [
+        ("warning", None, False),
+        ("ban", None, False),
+        ("ban", None, True),
+        ("suspension", -1, False),
+        ("suspension", 0, False),
+        ("suspension", 1, False),
+        ("suspension", 1, True),
+        ("suspension", None, False),
+    ],
+)
 def test_the_three_answers_to_in_force_agree(reader, kind, until, revoked):
     """Plain SQL (the posting path), the queryset (what is shown and re-attached at sign-in) and the row's
     own method give one answer, also for a sanction whose account was deleted (user NULL)."""
     now = timezone.now()
-    sanction = SanctionFactory(user=reader, kind=kind, revoked_at=now if revoked else None,
-                               until=None if until is None else now + timedelta(hours=until))
+    sanction = SanctionFactory(
+        user=reader,
+        kind=kind,
+        revoked_at=now if revoked else None,
+        until=None if until is None else now + timedelta(hours=until),
+    )
     expected = kind == "ban" and not revoked or kind == "suspension" and until == 1 and not revoked
     assert sql.sanction_in_force(reader.pk, now) is expected
     assert Sanction.objects.in_force(now).filter(user=reader).exists() is expected
     assert sanction.in_force(now) is expected
     reader.delete()
-    assert Sanction.objects.in_force(now).filter(pk=sanction.pk, user__isnull=True).exists() is expected
+    assert (
+        Sanction.objects.in_force(now).filter(pk=sanction.pk, user__isnull=True).exists()
+        is expected
+    )
 
 
 def test_earlier_finds_the_key_or_the_same_text_since_a_time(reader, other, thread):
@@ -54,9 +70,15 @@ def test_earlier_finds_the_key_or_the_same_text_since_a_time(reader, other, thre
     def found(**kw):
         return {row[0] for row in sql.earlier(author_id=reader.pk, **kw)}
 
-    assert found(idempotency_key="k1", digest=body_digest("again"), since=now - timedelta(minutes=1)) == {keyed.pk}
-    assert found(idempotency_key=None, digest=body_digest("again"), since=now - timedelta(minutes=10)) == {same.pk}
-    assert found(idempotency_key="k1", digest=body_digest("again"), since=now - timedelta(minutes=10)) == {keyed.pk, same.pk}
+    assert found(
+        idempotency_key="k1", digest=body_digest("again"), since=now - timedelta(minutes=1)
+    ) == {keyed.pk}
+    assert found(
+        idempotency_key=None, digest=body_digest("again"), since=now - timedelta(minutes=10)
+    ) == {same.pk}
+    assert found(
+        idempotency_key="k1", digest=body_digest("again"), since=now - timedelta(minutes=10)
+    ) == {keyed.pk, same.pk}
     rows = sql.earlier(author_id=reader.pk, idempotency_key="k1", digest="", since=now)
     assert rows == [(keyed.pk, "k1", thread.pk, "visible", "first")]
 
@@ -64,7 +86,8 @@ def test_earlier_finds_the_key_or_the_same_text_since_a_time(reader, other, thre
 def test_thread_by_key_is_the_orm_row(thread):
     loaded = sql.thread_by_key(thread.key)
     stored = Thread.objects.get(pk=thread.pk)
-    assert [getattr(loaded, f.attname) for f in Thread._meta.concrete_fields] == \
-        [getattr(stored, f.attname) for f in Thread._meta.concrete_fields]
+    assert [getattr(loaded, f.attname) for f in Thread._meta.concrete_fields] == [
+        getattr(stored, f.attname) for f in Thread._meta.concrete_fields
+    ]
     assert not loaded._state.adding
     assert sql.thread_by_key("no-such-thread") is None

@@ -31,7 +31,11 @@ def test_250_hangul_syllables_pass_and_251_are_refused(settings):
     assert normalize("가" * 250) == "가" * 250
     with pytest.raises(CommentError) as refused:
         normalize("가" * 251)
-    assert refused.value.code == "too_long" and "250" in refused.value.message and "251" in refused.value.message
+    assert (
+        refused.value.code == "too_long"
+        and "250" in refused.value.message
+        and "251" in refused.value.message
+    )
 
 
 def test_250_emoji_families_pass():
@@ -56,10 +60,21 @@ def test_empty_is_refused(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "bell\x07", "nul\x00", "esc\x1b[31m", "del\x7f", "c1\x85",
-        "lone \ud800 surrogate", "low \udfff",
-        "rlo \u202e evil", "lri \u2066x\u2069", "rlm \u200f",
-        "zw\u200bsp", "word\u2060joiner", "bom\ufeff", "zwnj\u200c", "a\u200db",
+        "bell\x07",
+        "nul\x00",
+        "esc\x1b[31m",
+        "del\x7f",
+        "c1\x85",
+        "lone \ud800 surrogate",
+        "low \udfff",
+        "rlo \u202e evil",
+        "lri \u2066x\u2069",
+        "rlm \u200f",
+        "zw\u200bsp",
+        "word\u2060joiner",
+        "bom\ufeff",
+        "zwnj\u200c",
+        "a\u200db",
     ],
 )
 def test_invisible_and_control_characters_are_refused(text):
@@ -71,7 +86,9 @@ def test_invisible_and_control_characters_are_refused(text):
 def test_newlines_tabs_and_emoji_joiners_are_kept():
     assert normalize("one\r\ntwo\rthree\tfour") == "one\ntwo\nthree\tfour"
     assert normalize(" " + FAMILY + " ") == FAMILY
-    assert normalize("\U0001f9d1\U0001f3fb\u200d\U0001f4bb") == "\U0001f9d1\U0001f3fb\u200d\U0001f4bb"
+    assert (
+        normalize("\U0001f9d1\U0001f3fb\u200d\U0001f4bb") == "\U0001f9d1\U0001f3fb\u200d\U0001f4bb"
+    )
 
 
 def test_nfc_and_blank_line_runs():

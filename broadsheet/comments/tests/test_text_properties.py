@@ -28,11 +28,19 @@ def test_normalize_refuses_cleanly_or_returns_clean_text(text):
     assert not (set(clean) & (BIDI_CONTROLS | ZERO_WIDTH))
     clean.encode("utf-8")  # storable and sendable
     html = str(body_html(clean))
-    assert "<script" not in html.lower() and "<" not in html.replace("<br>", "").replace("<a ", "").replace("</a>", "")
+    assert "<script" not in html.lower() and "<" not in html.replace("<br>", "").replace(
+        "<a ", ""
+    ).replace("</a>", "")
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.characters(categories=["Lo", "Ll", "Lu", "Nd", "Zs", "So"]), min_size=1, max_size=250))
+@given(
+    st.text(
+        alphabet=st.characters(categories=["Lo", "Ll", "Lu", "Nd", "Zs", "So"]),
+        min_size=1,
+        max_size=250,
+    )
+)
 def test_printable_text_within_the_limit_is_accepted(text):
     if not text.strip():
         return

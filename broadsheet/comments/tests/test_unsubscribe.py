@@ -12,14 +12,18 @@ from .test_services import post
 
 
 def _link(email):
-    return re.search(r"https?://[^\s]+/comments/unsubscribe/[^\s]+/|/comments/unsubscribe/[^\s]+/", email.body).group(0)
+    return re.search(
+        r"https?://[^\s]+/comments/unsubscribe/[^\s]+/|/comments/unsubscribe/[^\s]+/", email.body
+    ).group(0)
 
 
 def _path(link):
-    return link[link.index("/comments/"):]
+    return link[link.index("/comments/") :]
 
 
-def test_a_reply_email_links_to_a_page_that_stops_them(reader, other, thread, settings, django_capture_on_commit_callbacks):
+def test_a_reply_email_links_to_a_page_that_stops_them(
+    reader, other, thread, settings, django_capture_on_commit_callbacks
+):
     settings.COMMENTS_TRUSTED_AFTER = 0
     top = post(reader, "Tell me about replies", notify_replies=True)
     second = post(reader, "And about this one", notify_replies=True)
@@ -34,7 +38,10 @@ def test_a_reply_email_links_to_a_page_that_stops_them(reader, other, thread, se
     assert Client(enforce_csrf_checks=True).post(path, {"scope": "this"}).status_code == 403
     done = Client().post(path, {"scope": "this"})
     assert done.status_code == 200
-    assert not Comment.objects.get(pk=top.pk).notify_replies and Comment.objects.get(pk=second.pk).notify_replies
+    assert (
+        not Comment.objects.get(pk=top.pk).notify_replies
+        and Comment.objects.get(pk=second.pk).notify_replies
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         post(other, "Another reply", parent_id=top.pk)

@@ -13,7 +13,9 @@ def test_demo_people_are_made_once_and_the_login_printed(settings, tmp_path, mon
     lines = []
     readers, moderator = accounts_content.load(home=None, out=lines.append)
     accounts_content.load(home=None, out=lines.append)
-    assert get_user_model().objects.filter(username__startswith="demo-").count() == len(readers) == 3
+    assert (
+        get_user_model().objects.filter(username__startswith="demo-").count() == len(readers) == 3
+    )
     assert list(moderator.groups.values_list("name", flat=True)) == ["Comment moderators"]
     password = (tmp_path / "demo-moderator-password").read_text().strip()
     assert moderator.check_password(password)

@@ -17,7 +17,9 @@ def test_policy_and_conversations_are_created_once(tmp_path, settings):
         call_command("demo_content", stdout=io.StringIO())
     policy = StandardsPolicyPage.objects.get()
     assert policy.live and policy.get_parent().specific_class.__name__ == "HomePage"
-    assert list(PolicyClause.objects.filter(page=policy).values_list("number", flat=True)) == list(range(1, 9))
+    assert list(PolicyClause.objects.filter(page=policy).values_list("number", flat=True)) == list(
+        range(1, 9)
+    )
     threads = Thread.objects.filter(key__startswith="article-")
     assert threads.count() == 2 and all(t.comment_count == 5 for t in threads)
     assert Comment.objects.count() == 10

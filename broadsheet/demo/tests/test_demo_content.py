@@ -7,7 +7,16 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from broadsheet.newsroom.models import ArticleCorrection, ArticlePage, Author, HomeLeadStory, HomePage, NewsImage, RelatedArticle, SectionPage
+from broadsheet.newsroom.models import (
+    ArticleCorrection,
+    ArticlePage,
+    Author,
+    HomeLeadStory,
+    HomePage,
+    NewsImage,
+    RelatedArticle,
+    SectionPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +29,10 @@ def run_demo(tmp_path, settings):
 
 
 def counts():
-    return [m.objects.count() for m in (ArticlePage, SectionPage, NewsImage, Author, HomeLeadStory, RelatedArticle)]
+    return [
+        m.objects.count()
+        for m in (ArticlePage, SectionPage, NewsImage, Author, HomeLeadStory, RelatedArticle)
+    ]
 
 
 def test_demo_content_is_complete_and_idempotent(client, monkeypatch, tmp_path, settings):
@@ -30,15 +42,29 @@ def test_demo_content_is_complete_and_idempotent(client, monkeypatch, tmp_path, 
     home = HomePage.objects.get()
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
     assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()  # the welcome page is gone
-    assert [s.title for s in SectionPage.objects.child_of(home).order_by("path")] == ["National", "Business", "Culture", "Opinion"]
-    assert all(a.lead_image and a.lead_image.credit and a.first_published_at for a in ArticlePage.objects.all())
-    assert all(4 <= len([b for b in a.body if b.block_type == "paragraph"]) <= 8 for a in ArticlePage.objects.all())
+    assert [s.title for s in SectionPage.objects.child_of(home).order_by("path")] == [
+        "National",
+        "Business",
+        "Culture",
+        "Opinion",
+    ]
+    assert all(
+        a.lead_image and a.lead_image.credit and a.first_published_at
+        for a in ArticlePage.objects.all()
+    )
+    assert all(
+        4 <= len([b for b in a.body if b.block_type == "paragraph"]) <= 8
+        for a in ArticlePage.objects.all()
+    )
     learner_words = ("withdrawing", "officials", "big deal", "tit for tat", "higher-up")
     ferry = ArticlePage.objects.get(slug__startswith="island-ferry-talks")
     text = " ".join(str(b.value) for b in ferry.body).lower()
     assert all(word in text for word in learner_words)
 
-    assert sorted(ArticleCorrection.objects.values_list("kind", flat=True)) == ["clarification", "correction"]
+    assert sorted(ArticleCorrection.objects.values_list("kind", flat=True)) == [
+        "clarification",
+        "correction",
+    ]
     assert "[Jung Ye-rin/NEWSWIRE]" in client.get(ferry.url).content.decode()
 
     edited = ArticlePage.objects.first()
@@ -48,7 +74,9 @@ def test_demo_content_is_complete_and_idempotent(client, monkeypatch, tmp_path, 
     assert counts()[:4] == [12, 6, 12, 6] and ArticleCorrection.objects.count() == 2
     assert ArticlePage.objects.get(pk=edited.pk).headline == "Edited by the desk"
     password = first.rsplit("password: ", 1)[1].strip()
-    assert second.rsplit("password: ", 1)[1].strip() == password  # reruns print the same credentials
+    assert (
+        second.rsplit("password: ", 1)[1].strip() == password
+    )  # reruns print the same credentials
     editor = get_user_model().objects.get(username="editor")
     assert editor.check_password(password) and editor.groups.filter(name="Editors").exists()
     assert client.get(ferry.url).status_code == 200 and client.get("/").status_code == 200

@@ -13,7 +13,11 @@ register = template.Library()
 @register.inclusion_tag("dictionary/elements/words_in_article.html", takes_context=True)
 def words_in_article(context, page):
     request = context.get("request")
-    above = _hard_word_level(request) if request else DictionarySettings.hard_word_level.field.get_default()
+    above = (
+        _hard_word_level(request)
+        if request
+        else DictionarySettings.hard_word_level.field.get_default()
+    )
     return {"words": _remembered_hard_words(page, above), "above": above, "page": page}
 
 
@@ -43,7 +47,9 @@ def dictionary_config():
     """What the scripts learn from the page (DICTIONARY_* settings), as a JSON data block (CSP-safe)."""
     from django.utils.html import json_script
 
-    return json_script({"api": app_settings.API_BASE, "hintAfter": app_settings.HINT_AFTER}, "dictionary-config")
+    return json_script(
+        {"api": app_settings.API_BASE, "hintAfter": app_settings.HINT_AFTER}, "dictionary-config"
+    )
 
 
 @register.simple_tag
@@ -65,7 +71,9 @@ def dictionary_strings():
         "synonyms": _("Also"),
         "note": _("Newsroom note"),
         "error": _("Could not look this up. Try again."),
-        "on": _("Dictionary on: double-click a word, or select words and press D or Enter. Long-press on a touch screen."),
+        "on": _(
+            "Dictionary on: double-click a word, or select words and press D or Enter. Long-press on a touch screen."
+        ),
         "off": _("Dictionary off."),
         "notWord": _("Select a word or a short phrase."),
         "remove": _("Remove"),

@@ -11,10 +11,30 @@ from broadsheet.dictionary.models import GlossaryTerm
 # (term, part of speech, Korean gloss, explanation): written for these tests.
 GLOSSARY = [
     ("Kaesong", "proper noun", "개성", "A city in North Korea close to the border with the South."),
-    ("Blue House", "proper noun", "청와대", "The building that used to house the South Korean president's office."),
-    ("Unification Ministry", "proper noun", "통일부", "The South Korean ministry that deals with the North."),
-    ("liaison office", "noun", "연락사무소", "An office where two sides keep staff so they can talk daily."),
-    ("denuclearization", "noun", "비핵화", "Giving up nuclear weapons and the means of making them."),
+    (
+        "Blue House",
+        "proper noun",
+        "청와대",
+        "The building that used to house the South Korean president's office.",
+    ),
+    (
+        "Unification Ministry",
+        "proper noun",
+        "통일부",
+        "The South Korean ministry that deals with the North.",
+    ),
+    (
+        "liaison office",
+        "noun",
+        "연락사무소",
+        "An office where two sides keep staff so they can talk daily.",
+    ),
+    (
+        "denuclearization",
+        "noun",
+        "비핵화",
+        "Giving up nuclear weapons and the means of making them.",
+    ),
 ]
 
 STORY = (
@@ -29,7 +49,12 @@ STORY = (
 
 def glossary_terms(rows=GLOSSARY):
     for term, part_of_speech, korean_gloss, explanation in rows:
-        GlossaryTerm.objects.create(term=term, part_of_speech=part_of_speech, korean_gloss=korean_gloss, explanation=explanation)
+        GlossaryTerm.objects.create(
+            term=term,
+            part_of_speech=part_of_speech,
+            korean_gloss=korean_gloss,
+            explanation=explanation,
+        )
     return GlossaryTerm.objects.count()
 
 

@@ -7,7 +7,17 @@ from django.core.management import call_command
 
 from broadsheet.dictionary import entry_table, levels, lookup, senses
 
-WORDS = ["sites", "went", "organisations", "colour", "the", "withdrawing", "Re-dispatched", "jeans", "xqzvwk"]
+WORDS = [
+    "sites",
+    "went",
+    "organisations",
+    "colour",
+    "the",
+    "withdrawing",
+    "Re-dispatched",
+    "jeans",
+    "xqzvwk",
+]
 
 
 def forget_everything():
@@ -62,7 +72,9 @@ def test_a_table_for_other_code_or_data_is_not_read(db, data_dir, monkeypatch):
 
 
 def test_fingerprint_covers_the_code_the_readings_come_from():
-    assert {"senses", "readings", "spelling", "levels", "zipf_table", "wordnet_index"} <= set(entry_table.SOURCES)
+    assert {"senses", "readings", "spelling", "levels", "zipf_table", "wordnet_index"} <= set(
+        entry_table.SOURCES
+    )
 
 
 def test_command_writes_once(db, data_dir, capsys):

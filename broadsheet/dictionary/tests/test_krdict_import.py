@@ -58,13 +58,23 @@ JSON = {
                 {
                     "att": "id",
                     "val": "90003",
-                    "feat": [{"att": "partOfSpeech", "val": "명사"}, {"att": "vocabularyLevel", "val": "중급"}],
+                    "feat": [
+                        {"att": "partOfSpeech", "val": "명사"},
+                        {"att": "vocabularyLevel", "val": "중급"},
+                    ],
                     "Lemma": {"feat": {"att": "writtenForm", "val": "중재자"}},
                     "Sense": [
                         {
-                            "feat": [{"att": "definition", "val": "다툼 사이에 들어 화해시키는 사람."}],
+                            "feat": [
+                                {"att": "definition", "val": "다툼 사이에 들어 화해시키는 사람."}
+                            ],
                             "Equivalent": [
-                                {"feat": [{"att": "language", "val": "영어"}, {"att": "lemma", "val": "mediator"}]}
+                                {
+                                    "feat": [
+                                        {"att": "language", "val": "영어"},
+                                        {"att": "lemma", "val": "mediator"},
+                                    ]
+                                }
                             ],
                         }
                     ],
@@ -125,14 +135,32 @@ def test_a_broken_file_is_refused_and_saves_nothing(tmp_path):
 
 def _big_zip(path, member, entries):
     """A generated export of `entries` entries, written in pieces (the test itself stays small)."""
-    one = {"att": "id", "val": "0", "Lemma": {"feat": {"att": "writtenForm", "val": "시험"}},
-           "Sense": [{"Equivalent": [{"feat": [{"att": "language", "val": "영어"}, {"att": "lemma", "val": "test"}]}]}]}
-    xml = ('<LexicalEntry att="id" val="{i}"><Lemma><feat att="writtenForm" val="시험"/></Lemma><Sense>'
-           '<Equivalent><feat att="language" val="영어"/><feat att="lemma" val="test"/></Equivalent></Sense></LexicalEntry>')
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive, archive.open(member, "w") as out:
+    one = {
+        "att": "id",
+        "val": "0",
+        "Lemma": {"feat": {"att": "writtenForm", "val": "시험"}},
+        "Sense": [
+            {
+                "Equivalent": [
+                    {"feat": [{"att": "language", "val": "영어"}, {"att": "lemma", "val": "test"}]}
+                ]
+            }
+        ],
+    }
+    xml = (
+        '<LexicalEntry att="id" val="{i}"><Lemma><feat att="writtenForm" val="시험"/></Lemma><Sense>'
+        '<Equivalent><feat att="language" val="영어"/><feat att="lemma" '
+        'val="test"/></Equivalent></Sense></LexicalEntry>'
+    )
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open(member, "w") as out,
+    ):
         if member.endswith(".json"):
             out.write(b'{"LexicalResource": {"Lexicon": {"LexicalEntry": [')
-            out.write(b",".join(json.dumps({**one, "val": str(i)}).encode() for i in range(entries)))
+            out.write(
+                b",".join(json.dumps({**one, "val": str(i)}).encode() for i in range(entries))
+            )
             out.write(b"]}}}")
         else:
             out.write(b"<LexicalResource><Lexicon>")
@@ -142,7 +170,9 @@ def _big_zip(path, member, entries):
 
 # Read whole, 20,000 entries took ~64 MB as JSON and ~1.6 MB as XML (an empty element left per entry);
 # streamed, the peak stays at the parsers' buffers whatever the length (ijson's is the larger).
-@pytest.mark.parametrize(("member", "bound"), [("export.json", 3_000_000), ("export.xml", 1_000_000)])
+@pytest.mark.parametrize(
+    ("member", "bound"), [("export.json", 3_000_000), ("export.xml", 1_000_000)]
+)
 def test_a_zip_export_is_streamed_not_read_whole(tmp_path, member, bound):
     import tracemalloc
 

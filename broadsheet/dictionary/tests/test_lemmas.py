@@ -39,7 +39,9 @@ def test_lemma(selected, lemma):
 def test_pronouns_are_not_read_as_wordnet_look_alikes(word):
     entry = build_entry(word)
     assert entry["grammar"] and entry["pos"] == "pronoun" and entry["level"] == "A1"
-    assert [s["pos"] for s in entry["senses"]] == ["pronoun"]  # no "United States", no "information technology"
+    assert [s["pos"] for s in entry["senses"]] == [
+        "pronoun"
+    ]  # no "United States", no "information technology"
 
 
 def test_lower_case_names_stay_names_only_when_written_so():
@@ -58,7 +60,9 @@ def test_normalise_keeps_abbreviations_and_drops_sentence_full_stops():
     assert normalise("  Kaesong’s ") == "Kaesong"
 
 
-@pytest.mark.parametrize("bad", ["a" * 10_000, "with\x00drawing", "<b>bold</b>", "a\x07b", "", "   ", "---", "x=1"])
+@pytest.mark.parametrize(
+    "bad", ["a" * 10_000, "with\x00drawing", "<b>bold</b>", "a\x07b", "", "   ", "---", "x=1"]
+)
 def test_not_a_word(bad):
     with pytest.raises(NotAWord):
         check_word(bad)

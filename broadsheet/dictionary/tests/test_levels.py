@@ -6,7 +6,17 @@ from broadsheet.dictionary.levels import LEVELS, ZIPF_BANDS, word_level, zipf_le
 
 
 @pytest.mark.parametrize(
-    "zipf, level", [(7.7, "A1"), (5.5, "A1"), (5.0, "A2"), (4.5, "B1"), (4.0, "B2"), (3.3, "C1"), (2.0, "C2"), (0.5, "C2")]
+    "zipf, level",
+    [
+        (7.7, "A1"),
+        (5.5, "A1"),
+        (5.0, "A2"),
+        (4.5, "B1"),
+        (4.0, "B2"),
+        (3.3, "C1"),
+        (2.0, "C2"),
+        (0.5, "C2"),
+    ],
 )
 def test_zipf_bands(zipf, level):
     assert zipf_level(zipf) == level
@@ -19,7 +29,15 @@ def test_bands_are_ordered_and_cover_every_level():
 
 
 @pytest.mark.parametrize(
-    "word, level", [("the", "A1"), ("house", "A1"), ("official", "A2"), ("withdraw", "B2"), ("liaison", "C1"), ("deadlock", "C2")]
+    "word, level",
+    [
+        ("the", "A1"),
+        ("house", "A1"),
+        ("official", "A2"),
+        ("withdraw", "B2"),
+        ("liaison", "C1"),
+        ("deadlock", "C2"),
+    ],
 )
 def test_levels_of_news_words(word, level):
     assert word_level(word)["level"] == level
@@ -39,10 +57,29 @@ def test_a_rare_word_without_a_definition_still_has_a_level():
     assert word_level("denuclearization")["level"] in ("C1", "C2")
 
 
-@pytest.mark.parametrize("text", [
-    "the", "house", "withdraw", "liaison", "denuclearization", "higher-up", "tit for tat", "big deal",
-    "don't", "officials'", "2026", "covid-19", "Kaesong", "xqzvwk", "", "naïve", "café", "a b c d",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the",
+        "house",
+        "withdraw",
+        "liaison",
+        "denuclearization",
+        "higher-up",
+        "tit for tat",
+        "big deal",
+        "don't",
+        "officials'",
+        "2026",
+        "covid-19",
+        "Kaesong",
+        "xqzvwk",
+        "",
+        "naïve",
+        "café",
+        "a b c d",
+    ],
+)
 def test_the_compact_table_gives_wordfreqs_own_zipf(text, settings, tmp_path):
     from wordfreq import zipf_frequency
 
@@ -70,7 +107,9 @@ def test_zipf_reads_the_package_version_once_not_per_lookup(monkeypatch):
     zipf_table.zipf("house")
     calls = []
     real = importlib.metadata.version
-    monkeypatch.setattr(importlib.metadata, "version", lambda name: calls.append(name) or real(name))
+    monkeypatch.setattr(
+        importlib.metadata, "version", lambda name: calls.append(name) or real(name)
+    )
     for word in ("house", "withdraw", "liaison"):
         zipf_table.zipf(word)
     assert calls == []

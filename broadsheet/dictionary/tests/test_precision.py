@@ -31,7 +31,13 @@ def test_never_an_unrelated_word_by_stripping_a_suffix(form, headword, wrong):
 
 @pytest.mark.parametrize(
     "form, headword",
-    [("profits", "profit"), ("viewers", "viewer"), ("colours", "colour"), ("archives", "archive"), ("troops", "troop")],
+    [
+        ("profits", "profit"),
+        ("viewers", "viewer"),
+        ("colours", "colour"),
+        ("archives", "archive"),
+        ("troops", "troop"),
+    ],
 )
 def test_plurals_go_to_the_word_a_learner_needs(form, headword):
     entry = build_entry(form)
@@ -47,7 +53,11 @@ def test_a_plural_that_is_the_commoner_word_keeps_its_entry(form):
 
 @pytest.mark.parametrize(
     "form, pos, base",
-    [("interesting", "adjective", "interest"), ("limited", "adjective", "limit"), ("training", "noun", "train")],
+    [
+        ("interesting", "adjective", "interest"),
+        ("limited", "adjective", "limit"),
+        ("training", "noun", "train"),
+    ],
 )
 def test_a_headword_of_its_own_also_names_its_base(form, pos, base):
     entry = build_entry(form)
@@ -60,7 +70,9 @@ def test_the_base_named_is_itself_an_entry_that_can_be_saved():
     assert base["lemma"] == "interest" and base["senses"]
 
 
-@pytest.mark.parametrize("form, headword", [("went", "go"), ("saw", "see"), ("children", "child"), ("left", "leave")])
+@pytest.mark.parametrize(
+    "form, headword", [("went", "go"), ("saw", "see"), ("children", "child"), ("left", "leave")]
+)
 def test_exception_lists_first(form, headword):
     assert build_entry(form)["lemma"] == headword
 
@@ -83,7 +95,11 @@ def test_the_word_before_decides_between_readings(form, before, headword, pos):
 
 def test_context_words():
     assert context_pos("The") == "n" and context_pos("12") == "n" and context_pos("they") == "v"
-    assert context_pos("") is None and context_pos("quickly") is None and context_pos("x" * 10_000) is None
+    assert (
+        context_pos("") is None
+        and context_pos("quickly") is None
+        and context_pos("x" * 10_000) is None
+    )
 
 
 def test_spelling_rules_out_impossible_inflections():
@@ -96,13 +112,22 @@ def test_spelling_rules_out_impossible_inflections():
 
 @pytest.mark.parametrize(
     "british, american",
-    [("colours", "colors"), ("colour", "color"), ("programme", "program"), ("organised", "organized"), ("centre", "center")],
+    [
+        ("colours", "colors"),
+        ("colour", "color"),
+        ("programme", "program"),
+        ("organised", "organized"),
+        ("centre", "center"),
+    ],
 )
 def test_british_and_american_spellings_reach_one_entry_in_the_articles_spelling(british, american):
     uk, us = build_entry(british), build_entry(american)
     assert uk["senses"] == us["senses"] and uk["level"] == us["level"]
     assert uk["lemma"] != us["lemma"]
-    assert uk["spellings"] == [uk["lemma"], us["lemma"]] and us["spellings"] == [us["lemma"], uk["lemma"]]
+    assert uk["spellings"] == [uk["lemma"], us["lemma"]] and us["spellings"] == [
+        us["lemma"],
+        uk["lemma"],
+    ]
     assert british.startswith(uk["lemma"][:4]) and american.startswith(us["lemma"][:4])
 
 
@@ -118,8 +143,13 @@ def test_unrelated_look_alike_spellings_are_not_joined():
 
 @pytest.mark.parametrize(
     "form, pos, base",
-    [("would", "modal verb", "will"), ("could", "modal verb", "can"), ("should", "modal verb", "shall"),
-     ("might", "modal verb", "may"), ("others", "pronoun", "other")],
+    [
+        ("would", "modal verb", "will"),
+        ("could", "modal verb", "can"),
+        ("should", "modal verb", "shall"),
+        ("might", "modal verb", "may"),
+        ("others", "pronoun", "other"),
+    ],
 )
 def test_grammar_words_get_a_short_learner_entry(form, pos, base):
     entry = build_entry(form)
@@ -136,13 +166,19 @@ def test_a_grammar_word_with_real_senses_keeps_them_and_may_the_month_is_not_a_m
 
 def test_api_shape_and_context():
     body = Client().get("/api/dictionary/interesting").json()
-    assert body["lemma"] == "interesting" and body["also"][0]["lemma"] == "interest" and body["grammar"] is False
+    assert (
+        body["lemma"] == "interesting"
+        and body["also"][0]["lemma"] == "interest"
+        and body["grammar"] is False
+    )
     assert Client().get("/api/dictionary/would").json()["grammar"] is True
     assert Client().get("/api/dictionary/colours").json()["spellings"] == ["colour", "color"]
     noun = Client().get("/api/dictionary/saw", {"before": "the"}).json()
     verb = Client().get("/api/dictionary/saw").json()
     assert (noun["lemma"], verb["lemma"]) == ("saw", "see")
-    assert Client().get("/api/dictionary/saw", {"before": "<b>\x00"}).status_code == 200  # junk context: ignored
+    assert (
+        Client().get("/api/dictionary/saw", {"before": "<b>\x00"}).status_code == 200
+    )  # junk context: ignored
 
 
 def test_highlighting_and_the_words_box_use_the_popups_headword_and_its_level():
@@ -151,20 +187,38 @@ def test_highlighting_and_the_words_box_use_the_popups_headword_and_its_level():
     levels = word_levels("The bees left two sites, and the colours of the planes faded.")
     for form in ("bees", "sites", "colours", "planes"):
         entry = lookup(form)
-        assert levels[form]["lemma"] == entry["lemma"] and levels[form]["level"] == entry["level"], form
-    assert (levels["bees"]["lemma"], levels["sites"]["lemma"], levels["planes"]["lemma"]) == ("bee", "site", "plane")
+        assert (
+            levels[form]["lemma"] == entry["lemma"] and levels[form]["level"] == entry["level"]
+        ), form
+    assert (levels["bees"]["lemma"], levels["sites"]["lemma"], levels["planes"]["lemma"]) == (
+        "bee",
+        "site",
+        "plane",
+    )
 
 
 @pytest.mark.parametrize(
-    "form, use", [("don't", "Short for do not."), ("can’t", "Short for cannot."), ("I'm", "Short for I am."),
-                  ("they're", "Short for they are."), ("won't", "Short for will not.")],
+    "form, use",
+    [
+        ("don't", "Short for do not."),
+        ("can’t", "Short for cannot."),
+        ("I'm", "Short for I am."),
+        ("they're", "Short for they are."),
+        ("won't", "Short for will not."),
+    ],
 )
 def test_short_forms_are_grammar_words(form, use):
     entry = build_entry(form)
-    assert entry["grammar"] and entry["pos"] == "contraction" and entry["senses"][0]["definition"] == use
+    assert (
+        entry["grammar"]
+        and entry["pos"] == "contraction"
+        and entry["senses"][0]["definition"] == use
+    )
 
 
-@pytest.mark.parametrize("form", ["when", "during", "something", "himself", "it's", "nor", "onto", "yours", "oh"])
+@pytest.mark.parametrize(
+    "form", ["when", "during", "something", "himself", "it's", "nor", "onto", "yours", "oh"]
+)
 def test_common_function_words_are_found(form):
     entry = build_entry(form)
     assert entry["found"] and entry["grammar"]

@@ -24,7 +24,9 @@ def test_reads_debian_files_and_no_nltk_download():
 
 def test_loaded_once_across_threads():
     seen = []
-    threads = [threading.Thread(target=lambda: seen.append(id(wordnet.get_wordnet()))) for _ in range(8)]
+    threads = [
+        threading.Thread(target=lambda: seen.append(id(wordnet.get_wordnet()))) for _ in range(8)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -18,7 +18,9 @@ def test_box_lists_hard_words_and_glossary_terms(article, glossary):
 
 
 def test_box_explains_phrases_not_their_parts(article, glossary):
-    article.revise("Officials called the walkout a round of tit for tat, and said it was no big deal.")
+    article.revise(
+        "Officials called the walkout a round of tit for tat, and said it was no big deal."
+    )
     lemmas = {w["lemma"] for w in hard_words(article, "B2")}
     assert "tit for tat" in lemmas
     assert not {"tit", "tat"} & lemmas

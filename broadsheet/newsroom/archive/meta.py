@@ -9,19 +9,33 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 
-AGENCIES = {"YONHAP": "Yonhap", "NEWS1": "News1", "NEWSIS": "Newsis", "AFP": "AFP", "AP": "AP",
-            "REUTERS": "Reuters", "XINHUA": "Xinhua", "KYODO": "Kyodo", "EPA": "EPA", "NEWSWIRE": "Newswire"}
+AGENCIES = {
+    "YONHAP": "Yonhap",
+    "NEWS1": "News1",
+    "NEWSIS": "Newsis",
+    "AFP": "AFP",
+    "AP": "AP",
+    "REUTERS": "Reuters",
+    "XINHUA": "Xinhua",
+    "KYODO": "Kyodo",
+    "EPA": "EPA",
+    "NEWSWIRE": "Newswire",
+}
 DATE_TEXT = re.compile(
     r"(?P<y>(?:19|20)\d\d)[-./]\s?(?P<m>\d{1,2})[-./]\s?(?P<d>\d{1,2})\.?"
     r"(?:[ T]+(?P<H>\d{1,2}):(?P<M>\d\d)(?::(?P<S>\d\d))?)?(?P<tz>Z|[+-]\d\d:?\d\d)?"
 )
-DATE_LINE = re.compile(r"^(?P<label>published|posted|input|date|updated|modified|last updated)\s*:?\s*(?P<rest>.{8,40})$",
-                       re.IGNORECASE)
+DATE_LINE = re.compile(
+    r"^(?P<label>published|posted|input|date|updated|modified|last updated)\s*:?\s*(?P<rest>.{8,40})$",
+    re.IGNORECASE,
+)
 BYLINE_LINE = re.compile(r"^by\s+(?P<names>[^.!?]{2,120})$", re.IGNORECASE)
 KEYWORDS_LINE = re.compile(r"^(?:keywords|tags)\s*:\s*(?P<words>.{1,400})$", re.IGNORECASE)
 # "GIMHAE —", "SEOUL, March 5 (Yonhap) --": an upper-case place, optional date/agency, then a dash.
-DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’ -]{1,38}[A-Z.])(?:,[^—–\n]{0,40}?)?\s*(?:—|–|--)\s*(?P<rest>\S.*)$",
-                      re.DOTALL)
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{1,38}[A-Z.])(?:,[^—–\n]{0,40}?)?\s*(?:—|–|--)\s*(?P<rest>\S.*)$",
+    re.DOTALL,
+)
 NAME_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*", re.IGNORECASE)
 
 
@@ -35,8 +49,14 @@ def parse_date(text):
     if not match:
         return None
     try:
-        moment = datetime.datetime(int(match["y"]), int(match["m"]), int(match["d"]), int(match["H"] or 0),
-                                   int(match["M"] or 0), int(match["S"] or 0))
+        moment = datetime.datetime(
+            int(match["y"]),
+            int(match["m"]),
+            int(match["d"]),
+            int(match["H"] or 0),
+            int(match["M"] or 0),
+            int(match["S"] or 0),
+        )
     except ValueError:
         return None
     zone = match["tz"]
@@ -63,7 +83,9 @@ def styled_name(name):
 def split_names(text):
     names = []
     for part in NAME_SPLIT.split(text or ""):
-        part = re.sub(r"^(?:by|reporter|staff writer)\s+", "", part.strip(" .()[]"), flags=re.IGNORECASE).strip()
+        part = re.sub(
+            r"^(?:by|reporter|staff writer)\s+", "", part.strip(" .()[]"), flags=re.IGNORECASE
+        ).strip()
         if part and len(part) <= 80 and not any(ch.isdigit() for ch in part.replace("NEWS1", "")):
             names.append(part)
     return names
@@ -91,7 +113,11 @@ def _took(paragraph, found):
         moment = parse_date(match["rest"])
         if moment is None:
             return False
-        key = "updated" if match["label"].lower() in ("updated", "modified", "last updated") else "published"
+        key = (
+            "updated"
+            if match["label"].lower() in ("updated", "modified", "last updated")
+            else "published"
+        )
         found[key] = found[key] or moment
         return True
     if match := BYLINE_LINE.match(paragraph):
@@ -119,7 +145,9 @@ def normal_url(url):
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return ""
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))[:500]
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, "")
+    )[:500]
 
 
 def _digest(text):
@@ -128,7 +156,9 @@ def _digest(text):
 
 def date_key(published, section_path, headline):
     day = published.astimezone(korea_time()).date().isoformat()
-    return "d:" + _digest(f"{day}|{'/'.join(s.casefold() for s in section_path)}|{' '.join(headline.split()).casefold()}")
+    return "d:" + _digest(
+        f"{day}|{'/'.join(s.casefold() for s in section_path)}|{' '.join(headline.split()).casefold()}"
+    )
 
 
 def content_key(paragraphs):

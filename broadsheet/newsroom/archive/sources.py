@@ -19,7 +19,9 @@ class Entry:
     label: str  # what the user sees: the file's path, or ARCHIVE:member
     raw: bytes | None = None
     error: str = ""
-    sibling: object = None  # sibling(relative_path) -> bytes | None: the files saved beside the page
+    sibling: object = (
+        None  # sibling(relative_path) -> bytes | None: the files saved beside the page
+    )
 
 
 def is_page_name(name):
@@ -55,7 +57,9 @@ def _read_file(path, *, label):
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return Entry(label, error=f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+            return Entry(
+                label, error=f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})"
+            )
         raw = path.read_bytes()
     except OSError as exc:
         if exc.errno == 40:  # ELOOP
@@ -66,7 +70,11 @@ def _read_file(path, *, label):
 
 def _folder_sibling(base, rel):
     target = (base / rel).resolve()
-    if not target.is_relative_to(base.resolve()) or not target.is_file() or target.stat().st_size > MAX_FILE_BYTES:
+    if (
+        not target.is_relative_to(base.resolve())
+        or not target.is_file()
+        or target.stat().st_size > MAX_FILE_BYTES
+    ):
         return None
     return target.read_bytes()
 
@@ -118,11 +126,14 @@ def safe_member_name(name):
 
 def _walk_zip(path):
     with zipfile.ZipFile(path) as archive:
+
         def read(info):
             if info.file_size > MAX_FILE_BYTES:
                 raise _TooLarge(info.file_size)
             with archive.open(info) as member:
-                data = member.read(MAX_FILE_BYTES + 1)  # the declared size can lie (a zip bomb): count what comes out
+                data = member.read(
+                    MAX_FILE_BYTES + 1
+                )  # the declared size can lie (a zip bomb): count what comes out
             if len(data) > MAX_FILE_BYTES:
                 raise _TooLarge(len(data))
             return data
@@ -132,7 +143,10 @@ def _walk_zip(path):
             wanted = safe_member_name(posixpath.join(posixpath.dirname(page_name), rel)) or ""
             try:
                 with zipfile.ZipFile(path) as again:
-                    info = next((i for i in again.infolist() if safe_member_name(i.filename) == wanted), None)
+                    info = next(
+                        (i for i in again.infolist() if safe_member_name(i.filename) == wanted),
+                        None,
+                    )
                     if info is None or info.file_size > MAX_FILE_BYTES:
                         return None
                     with again.open(info) as member:
@@ -193,7 +207,10 @@ def _member_entry(path, member_name, read, sibling):
     try:
         raw = read()
     except _TooLarge as big:
-        return Entry(label, error=f"member too large when unpacked ({big.size:,}+ bytes; the limit is {MAX_FILE_BYTES:,})")
+        return Entry(
+            label,
+            error=f"member too large when unpacked ({big.size:,}+ bytes; the limit is {MAX_FILE_BYTES:,})",
+        )
     except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError, ValueError) as exc:
         return Entry(label, error=f"damaged archive member ({exc})")
     return Entry(label, raw=raw, sibling=lambda rel: sibling(name, rel))
@@ -212,8 +229,13 @@ def count_pages(paths):
         name = path.name.lower()
         try:
             if path.is_dir():
-                total += sum(1 for folder, _, files in os.walk(path) if "_files" not in Path(folder).name
-                             for f in files if is_page_name(f))
+                total += sum(
+                    1
+                    for folder, _, files in os.walk(path)
+                    if "_files" not in Path(folder).name
+                    for f in files
+                    if is_page_name(f)
+                )
             elif name.endswith(".zip"):
                 with zipfile.ZipFile(path) as archive:
                     total += sum(1 for n in archive.namelist() if is_page_name(n))

@@ -20,11 +20,15 @@ def rebuild_fts(tokenizer):
             return
         with connection.cursor() as cursor:
             # SQLite re-checks every trigger when a table is renamed: set Wagtail's aside meanwhile.
-            cursor.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%{FTS}%'")
+            cursor.execute(
+                f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%{FTS}%'"
+            )
             triggers = cursor.fetchall()
             for name, _ in triggers:
                 cursor.execute(f'DROP TRIGGER "{name}"')
-            cursor.execute(f"CREATE VIRTUAL TABLE {FTS}_new USING fts5(autocomplete, body, title, tokenize='{tokenizer}')")
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE {FTS}_new USING fts5(autocomplete, body, title, tokenize='{tokenizer}')"
+            )
             cursor.execute(
                 f"INSERT INTO {FTS}_new(rowid, autocomplete, body, title) SELECT rowid, autocomplete, body, title FROM {FTS}"
             )

@@ -8,32 +8,115 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('newsroom', '0003_search_front_order'),
+        ("newsroom", "0003_search_front_order"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='articlepage',
-            name='body',
-            field=wagtail.fields.StreamField([('paragraph', 0), ('image', 4), ('pull_quote', 7), ('embed', 8)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link'], 'template': 'newsroom/blocks/paragraph.html'}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the photo's default caption.", 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': "For this use only; leave empty to use the photo's credit and agency.", 'max_length': 120, 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('caption', 2), ('credit', 3)]], {}), 5: ('wagtail.blocks.TextBlock', (), {}), 6: ('wagtail.blocks.CharBlock', (), {'required': False}), 7: ('wagtail.blocks.StructBlock', [[('quote', 5), ('attribution', 6)]], {}), 8: ('wagtail.embeds.blocks.EmbedBlock', (), {'template': 'newsroom/blocks/embed.html'})}),
+            model_name="articlepage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [("paragraph", 0), ("image", 4), ("pull_quote", 7), ("embed", 8)],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "link"],
+                            "template": "newsroom/blocks/paragraph.html",
+                        },
+                    ),
+                    1: ("wagtail.images.blocks.ImageChooserBlock", (), {}),
+                    2: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Leave empty to use the photo's default caption.",
+                            "required": False,
+                        },
+                    ),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "For this use only; leave empty to use the photo's credit and agency.",
+                            "max_length": 120,
+                            "required": False,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 1), ("caption", 2), ("credit", 3)]],
+                        {},
+                    ),
+                    5: ("wagtail.blocks.TextBlock", (), {}),
+                    6: ("wagtail.blocks.CharBlock", (), {"required": False}),
+                    7: ("wagtail.blocks.StructBlock", [[("quote", 5), ("attribution", 6)]], {}),
+                    8: (
+                        "wagtail.embeds.blocks.EmbedBlock",
+                        (),
+                        {"template": "newsroom/blocks/embed.html"},
+                    ),
+                },
+            ),
         ),
         migrations.CreateModel(
-            name='ArticleCorrection',
+            name="ArticleCorrection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('kind', models.CharField(choices=[('correction', 'Correction'), ('clarification', 'Clarification'), ('editors_note', "Editor's note")], default='correction', max_length=16, verbose_name='kind')),
-                ('text', models.TextField(help_text='What was wrong and what is right, in full sentences.', verbose_name='text')),
-                ('published_at', models.DateTimeField(blank=True, default=django.utils.timezone.now, help_text='Leave as it is (or empty) for now.', verbose_name='time')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='corrections', to='newsroom.articlepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("correction", "Correction"),
+                            ("clarification", "Clarification"),
+                            ("editors_note", "Editor's note"),
+                        ],
+                        default="correction",
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="What was wrong and what is right, in full sentences.",
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True,
+                        default=django.utils.timezone.now,
+                        help_text="Leave as it is (or empty) for now.",
+                        verbose_name="time",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="corrections",
+                        to="newsroom.articlepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'correction',
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'indexes': [models.Index(fields=['-published_at'], name='newsroom_correction_recent')],
+                "verbose_name": "correction",
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "indexes": [
+                    models.Index(fields=["-published_at"], name="newsroom_correction_recent")
+                ],
             },
         ),
     ]

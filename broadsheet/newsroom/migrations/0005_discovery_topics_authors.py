@@ -6,10 +6,9 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('newsroom', '0004_corrections_and_credits'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("newsroom", "0004_corrections_and_credits"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
     ]
 
     operations = [
@@ -20,34 +19,73 @@ class Migration(migrations.Migration):
             "DROP INDEX IF EXISTS newsroom_page_first_published",
         ),
         migrations.AddField(
-            model_name='author',
-            name='bio',
-            field=models.TextField(blank=True, help_text="A few sentences for the author's page", verbose_name='bio'),
+            model_name="author",
+            name="bio",
+            field=models.TextField(
+                blank=True, help_text="A few sentences for the author's page", verbose_name="bio"
+            ),
         ),
         migrations.CreateModel(
-            name='AuthorLink',
+            name="AuthorLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('label', models.CharField(help_text='e.g. Website, X, Email', max_length=60, verbose_name='label')),
-                ('url', models.URLField(max_length=300, verbose_name='address')),
-                ('author', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='newsroom.author')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "label",
+                    models.CharField(
+                        help_text="e.g. Website, X, Email", max_length=60, verbose_name="label"
+                    ),
+                ),
+                ("url", models.URLField(max_length=300, verbose_name="address")),
+                (
+                    "author",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links",
+                        to="newsroom.author",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.TextField(blank=True, help_text="Shown at the top of the topic's page", verbose_name='description')),
-                ('tag', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='topic', to='taggit.tag', verbose_name='tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Shown at the top of the topic's page",
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="topic",
+                        to="taggit.tag",
+                        verbose_name="tag",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'topic',
-                'ordering': ['tag__name'],
+                "verbose_name": "topic",
+                "ordering": ["tag__name"],
             },
         ),
     ]

@@ -5,24 +5,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('newsroom', '0005_discovery_topics_authors'),
+        ("newsroom", "0005_discovery_topics_authors"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='articlepage',
-            name='legacy_url',
-            field=models.CharField(blank=True, editable=False, max_length=500, null=True, unique=True),
+            model_name="articlepage",
+            name="legacy_url",
+            field=models.CharField(
+                blank=True, editable=False, max_length=500, null=True, unique=True
+            ),
         ),
         migrations.CreateModel(
-            name='ImportedFile',
+            name="ImportedFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sha256', models.CharField(max_length=64, unique=True)),
-                ('imported_at', models.DateTimeField(auto_now=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='imported_files', to='newsroom.articlepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sha256", models.CharField(max_length=64, unique=True)),
+                ("imported_at", models.DateTimeField(auto_now=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="imported_files",
+                        to="newsroom.articlepage",
+                    ),
+                ),
             ],
         ),
     ]

@@ -3,7 +3,17 @@
 from .authors import Author, AuthorKind, AuthorLink
 from .corrections import ArticleCorrection, CorrectionKind
 from .images import NewsImage, NewsRendition
-from .pages import ArticleByline, ArticlePage, ArticleTag, CommentsMode, HomeLeadStory, HomePage, ImportedFile, RelatedArticle, SectionPage
+from .pages import (
+    ArticleByline,
+    ArticlePage,
+    ArticleTag,
+    CommentsMode,
+    HomeLeadStory,
+    HomePage,
+    ImportedFile,
+    RelatedArticle,
+    SectionPage,
+)
 from .topics import Topic
 
 __all__ = [

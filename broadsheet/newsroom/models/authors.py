@@ -19,18 +19,35 @@ class AuthorKind(models.TextChoices):
 @register_snippet
 class Author(ClusterableModel):
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True, help_text=_("Made from the name when empty"))
-    role = models.CharField(_("role"), max_length=120, blank=True, help_text=_("e.g. Political correspondent"))
-    kind = models.CharField(_("kind"), max_length=10, choices=AuthorKind.choices, default=AuthorKind.STAFF)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=140,
+        unique=True,
+        blank=True,
+        help_text=_("Made from the name when empty"),
+    )
+    role = models.CharField(
+        _("role"), max_length=120, blank=True, help_text=_("e.g. Political correspondent")
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=AuthorKind.choices, default=AuthorKind.STAFF
+    )
     photo = models.ForeignKey(
         "newsroom.NewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    bio = models.TextField(_("bio"), blank=True, help_text=_("A few sentences for the author's page"))
+    bio = models.TextField(
+        _("bio"), blank=True, help_text=_("A few sentences for the author's page")
+    )
 
     panels = [
-        FieldPanel("name"), FieldPanel("slug"), FieldPanel("role"), FieldPanel("kind"), FieldPanel("photo"),
-        FieldPanel("bio"), InlinePanel("links", label=_("Links")),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("role"),
+        FieldPanel("kind"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        InlinePanel("links", label=_("Links")),
     ]
 
     class Meta:

@@ -21,11 +21,18 @@ class CorrectionKind(models.TextChoices):
 
 class ArticleCorrection(Orderable):
     page = ParentalKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="corrections")
-    kind = models.CharField(_("kind"), max_length=16, choices=CorrectionKind.choices, default=CorrectionKind.CORRECTION)
-    text = models.TextField(_("text"), help_text=_("What was wrong and what is right, in full sentences."))
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=CorrectionKind.choices, default=CorrectionKind.CORRECTION
+    )
+    text = models.TextField(
+        _("text"), help_text=_("What was wrong and what is right, in full sentences.")
+    )
     # blank: a time the editor clears (or never sends) becomes the time of saving, not a refusal.
     published_at = models.DateTimeField(
-        _("time"), default=timezone.now, blank=True, help_text=_("Leave as it is (or empty) for now.")
+        _("time"),
+        default=timezone.now,
+        blank=True,
+        help_text=_("Leave as it is (or empty) for now."),
     )
 
     panels = [FieldPanel("kind"), FieldPanel("text"), FieldPanel("published_at")]

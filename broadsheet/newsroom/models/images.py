@@ -7,15 +7,24 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 class NewsImage(AbstractImage):
     default_caption = models.TextField(_("default caption"), blank=True)
-    credit = models.CharField(_("credit"), max_length=120, blank=True, help_text=_("Photographer or source, e.g. NEWS1"))
+    credit = models.CharField(
+        _("credit"), max_length=120, blank=True, help_text=_("Photographer or source, e.g. NEWS1")
+    )
     agency = models.CharField(_("agency"), max_length=120, blank=True)
     # Required (blank=False) so the admin form refuses a photo without alt text. The field shadows Wagtail's
     # default_alt_text property on purpose: Wagtail's own <img> tags then use the editor's alt text.
     default_alt_text = models.CharField(
-        _("alt text"), max_length=255, help_text=_("Describe the photo for readers who cannot see it.")
+        _("alt text"),
+        max_length=255,
+        help_text=_("Describe the photo for readers who cannot see it."),
     )
 
-    admin_form_fields = Image.admin_form_fields + ("default_caption", "default_alt_text", "credit", "agency")
+    admin_form_fields = Image.admin_form_fields + (
+        "default_caption",
+        "default_alt_text",
+        "credit",
+        "agency",
+    )
 
     @property
     def credit_line(self):

@@ -26,7 +26,10 @@ class ShortRouteMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
-        prefixes = [self.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)]
+        prefixes = [
+            self.url_path + "/".join(path_components[:n]) + "/"
+            for n in range(1, len(path_components) + 1)
+        ]
         # Most requests are for an article: one query finds it with its fields (.specific() below costs two).
         article = ArticlePage.objects.filter(url_path=prefixes[-1]).first()
         if article is not None:
@@ -61,7 +64,11 @@ class HomePage(ShortRouteMixin, PrivacyShortcutMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from ..fronts import home_front, home_meta
 
-        return {**super().get_context(request, *args, **kwargs), **home_front(self), **home_meta(request)}
+        return {
+            **super().get_context(request, *args, **kwargs),
+            **home_front(self),
+            **home_meta(request),
+        }
 
 
 class HomeLeadStory(Orderable):
@@ -88,11 +95,17 @@ class SectionPage(ShortRouteMixin, PrivacyShortcutMixin, Page):
         from ..fronts import section_front, section_meta
 
         front = section_front(self, request.GET.get("page"))
-        return {**super().get_context(request, *args, **kwargs), **front, **section_meta(self, request, front["page_obj"])}
+        return {
+            **super().get_context(request, *args, **kwargs),
+            **front,
+            **section_meta(self, request, front["page_obj"]),
+        }
 
 
 class ArticleTag(TaggedItemBase):
-    content_object = ParentalKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "newsroom.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class CommentsMode(models.TextChoices):
@@ -102,16 +115,28 @@ class CommentsMode(models.TextChoices):
 
 
 class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
-    kicker = models.CharField(_("kicker"), max_length=80, blank=True, help_text=_("A short label above the headline"))
-    headline = models.CharField(_("headline"), max_length=255, blank=True, help_text=_("Defaults to the title"))
+    kicker = models.CharField(
+        _("kicker"), max_length=80, blank=True, help_text=_("A short label above the headline")
+    )
+    headline = models.CharField(
+        _("headline"), max_length=255, blank=True, help_text=_("Defaults to the title")
+    )
     standfirst = models.TextField(_("subhead"), blank=True)
-    dateline = models.CharField(_("dateline"), max_length=80, blank=True, help_text=_("Where it was reported, e.g. SEOUL"))
-    updated_at = models.DateTimeField(_("updated at"), null=True, blank=True, help_text=_("Shown when later than publication"))
+    dateline = models.CharField(
+        _("dateline"), max_length=80, blank=True, help_text=_("Where it was reported, e.g. SEOUL")
+    )
+    updated_at = models.DateTimeField(
+        _("updated at"), null=True, blank=True, help_text=_("Shown when later than publication")
+    )
     lead_image = models.ForeignKey(
         "newsroom.NewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    lead_caption = models.TextField(_("lead caption"), blank=True, help_text=_("Overrides the photo's default caption"))
-    lead_credit = models.CharField(_("lead credit"), max_length=120, blank=True, help_text=_("Overrides the photo's credit"))
+    lead_caption = models.TextField(
+        _("lead caption"), blank=True, help_text=_("Overrides the photo's default caption")
+    )
+    lead_credit = models.CharField(
+        _("lead credit"), max_length=120, blank=True, help_text=_("Overrides the photo's credit")
+    )
     body = StreamField(ArticleBodyBlock(), blank=True)
     tags = ClusterTaggableManager(through=ArticleTag, blank=True)
     comments_mode = models.CharField(
@@ -121,7 +146,9 @@ class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
     # Identifies an imported legacy article so a re-import updates it instead of duplicating it.
     legacy_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     # The address the story had on the old site: the archive import's first identity and its 301's source.
-    legacy_url = models.CharField(max_length=500, unique=True, null=True, blank=True, editable=False)
+    legacy_url = models.CharField(
+        max_length=500, unique=True, null=True, blank=True, editable=False
+    )
 
     parent_page_types = ["newsroom.SectionPage"]
     subpage_types = []
@@ -130,19 +157,30 @@ class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("kicker"), FieldPanel("headline"), FieldPanel("standfirst"), FieldPanel("dateline")],
+            [
+                FieldPanel("kicker"),
+                FieldPanel("headline"),
+                FieldPanel("standfirst"),
+                FieldPanel("dateline"),
+            ],
             heading=_("Headline"),
         ),
         InlinePanel("bylines", label=_("Bylines")),
         MultiFieldPanel(
-            [FieldPanel("lead_image"), FieldPanel("lead_caption"), FieldPanel("lead_credit")], heading=_("Lead photo")
+            [FieldPanel("lead_image"), FieldPanel("lead_caption"), FieldPanel("lead_credit")],
+            heading=_("Lead photo"),
         ),
         FieldPanel("body"),
         FieldPanel("tags"),
         InlinePanel("related_picks", label=_("Related articles")),
-        MultiFieldPanel([FieldPanel("comments_mode"), FieldPanel("comments_close_at")], heading=_("Comments")),
         MultiFieldPanel(
-            [InlinePanel("corrections", label=_("Corrections")), FieldPanel("correction_removal_reason")],
+            [FieldPanel("comments_mode"), FieldPanel("comments_close_at")], heading=_("Comments")
+        ),
+        MultiFieldPanel(
+            [
+                InlinePanel("corrections", label=_("Corrections")),
+                FieldPanel("correction_removal_reason"),
+            ],
             heading=_("Corrections and clarifications"),
         ),
     ]
@@ -169,7 +207,11 @@ class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
 
     @property
     def shows_updated(self):
-        return bool(self.updated_at and self.first_published_at and self.updated_at > self.first_published_at)
+        return bool(
+            self.updated_at
+            and self.first_published_at
+            and self.updated_at > self.first_published_at
+        )
 
     @property
     def corrected_at(self):
@@ -189,7 +231,11 @@ class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
     @property
     def modified_at(self):
         """dateModified: the editor's "Updated" time, or the last publication, or a later correction."""
-        changed = self.updated_at if self.shows_updated else self.last_published_at or self.first_published_at
+        changed = (
+            self.updated_at
+            if self.shows_updated
+            else self.last_published_at or self.first_published_at
+        )
         return max((t for t in (changed, self.corrected_at) if t), default=None)
 
     @property
@@ -199,17 +245,32 @@ class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
     def clean(self):
         super().clean()
         if self.lead_image and not self.lead_image.default_alt_text.strip():
-            raise ValidationError({"lead_image": _("This photo has no alt text; add it to the photo first.")})
+            raise ValidationError(
+                {"lead_image": _("This photo has no alt text; add it to the photo first.")}
+            )
 
     def save_revision(self, *args, **kwargs):
         """Saves the revision, and logs in the page's history each correction the editor's form removed
         (ArticlePageForm) with the reason given."""
         revision = super().save_revision(*args, **kwargs)
-        removals, self.pending_correction_removals = getattr(self, "pending_correction_removals", []), []
+        removals, self.pending_correction_removals = (
+            getattr(self, "pending_correction_removals", []),
+            [],
+        )
         for correction, reason in removals:
-            data = {"kind": correction.kind, "text": correction.text, "reason": reason,
-                    "published_at": correction.published_at.isoformat()}
-            log(instance=self, action="newsroom.correction_removed", user=kwargs.get("user"), revision=revision, data=data)
+            data = {
+                "kind": correction.kind,
+                "text": correction.text,
+                "reason": reason,
+                "published_at": correction.published_at.isoformat(),
+            }
+            log(
+                instance=self,
+                action="newsroom.correction_removed",
+                user=kwargs.get("user"),
+                revision=revision,
+                data=data,
+            )
         return revision
 
     def get_context(self, request, *args, **kwargs):
@@ -237,7 +298,9 @@ class ImportedFile(models.Model):
     """One legacy file already imported, by the SHA-256 of its bytes: a re-run skips it without parsing."""
 
     sha256 = models.CharField(max_length=64, unique=True)
-    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="imported_files")
+    article = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="imported_files"
+    )
     imported_at = models.DateTimeField(auto_now=True)
 
 
@@ -252,6 +315,8 @@ class RelatedArticle(Orderable):
     """An editor-picked related article; when there are few picks, shared tags fill the rest."""
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_picks")
-    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="picked_as_related")
+    article = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="picked_as_related"
+    )
 
     panels = [FieldPanel("article")]

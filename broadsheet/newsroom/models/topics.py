@@ -10,8 +10,12 @@ from wagtail.snippets.models import register_snippet
 
 @register_snippet
 class Topic(models.Model):
-    tag = models.OneToOneField(Tag, on_delete=models.CASCADE, related_name="topic", verbose_name=_("tag"))
-    description = models.TextField(_("description"), blank=True, help_text=_("Shown at the top of the topic's page"))
+    tag = models.OneToOneField(
+        Tag, on_delete=models.CASCADE, related_name="topic", verbose_name=_("tag")
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Shown at the top of the topic's page")
+    )
 
     panels = [FieldPanel("tag"), FieldPanel("description")]
 

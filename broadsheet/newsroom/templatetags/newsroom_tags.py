@@ -21,6 +21,6 @@ def prefetch_card_comment_counts(context, *groups):
     keys = []
     for group in groups:
         for item in group or ():
-            for article in (item[1] if isinstance(item, tuple) else [item]):
+            for article in item[1] if isinstance(item, tuple) else [item]:
                 keys.append(article.comments_thread_key)
     return prefetch_comment_counts(context, keys)

@@ -24,15 +24,37 @@ def story(parent, title, published, *, authors=(), tags=(), **fields):
 
 
 def build_archive(politics):
-    reporter = AuthorFactory(name="Min-ji Park", role="Political correspondent", bio="Covers the National Assembly.")
+    reporter = AuthorFactory(
+        name="Min-ji Park", role="Political correspondent", bio="Covers the National Assembly."
+    )
     agency = AuthorFactory(name="Harbour Wire", kind="agency", role="")
     stories = {
-        "budget": story(politics, "Assembly passes a leaner budget", seoul(2026, 3, 2, 9), authors=[reporter],
-                        tags=["budget", "assembly"]),
-        "vote": story(politics, "Opposition delays a vote on pensions", seoul(2026, 3, 2, 18), authors=[reporter, agency],
-                      tags=["pensions"]),
-        "ferry": story(politics, "Ferry strike ends after two days", seoul(2026, 3, 5, 7), authors=[agency],
-                       tags=["budget"]),
-        "late": story(politics, "Night session runs past midnight", seoul(2026, 4, 1, 23, 30), authors=[reporter]),
+        "budget": story(
+            politics,
+            "Assembly passes a leaner budget",
+            seoul(2026, 3, 2, 9),
+            authors=[reporter],
+            tags=["budget", "assembly"],
+        ),
+        "vote": story(
+            politics,
+            "Opposition delays a vote on pensions",
+            seoul(2026, 3, 2, 18),
+            authors=[reporter, agency],
+            tags=["pensions"],
+        ),
+        "ferry": story(
+            politics,
+            "Ferry strike ends after two days",
+            seoul(2026, 3, 5, 7),
+            authors=[agency],
+            tags=["budget"],
+        ),
+        "late": story(
+            politics,
+            "Night session runs past midnight",
+            seoul(2026, 4, 1, 23, 30),
+            authors=[reporter],
+        ),
     }
     return {"reporter": reporter, "agency": agency, **stories}

@@ -9,9 +9,18 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
+from ..models import (
+    ArticleByline,
+    ArticlePage,
+    Author,
+    AuthorKind,
+    HomePage,
+    NewsImage,
+    RelatedArticle,
+    SectionPage,
+)
 from ..navigation import section_nav_clear
 from ..services import homepage_install
-from ..models import ArticleByline, ArticlePage, Author, AuthorKind, HomePage, NewsImage, RelatedArticle, SectionPage
 
 
 class NewsImageFactory(wagtail_factories.ImageFactory):
@@ -79,7 +88,11 @@ def tree_root():
     if Page.get_first_root_node() is None:
         ContentType.objects.clear_cache()  # a flush re-creates content types under new ids (PostgreSQL)
         Locale.objects.get_or_create(language_code="en")
-        Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+        Page.add_root(
+            instance=Page(
+                title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)
+            )
+        )
 
 
 def home_site():

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def article(politics):
-    article = ArticlePageFactory(parent=politics, title="Assembly passes budget after all-night session")
+    article = ArticlePageFactory(
+        parent=politics, title="Assembly passes budget after all-night session"
+    )
     add_bylines(article, [AuthorFactory(name="Min-ji Park", role="Political correspondent")])
     article.tags.add("budget", "national assembly")
     article.save()
@@ -23,7 +25,10 @@ def article(politics):
 
 
 def json_ld_blocks(html):
-    return [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)]
+    return [
+        json.loads(m)
+        for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
+    ]
 
 
 def test_article_page_shows_its_story(client, article):
@@ -32,7 +37,11 @@ def test_article_page_shows_its_story(client, article):
     assert response.status_code == 200
     assert article.url == "/national/politics/" + article.slug + "/"
     assert '<nav class="breadcrumb" aria-label="Breadcrumb">' in html
-    assert re.search(r'<a href="/">Home</a>.*<a href="/national/">National</a>.*<a href="/national/politics/">Politics</a>', html, re.S)
+    assert re.search(
+        r'<a href="/">Home</a>.*<a href="/national/">National</a>.*<a href="/national/politics/">Politics</a>',
+        html,
+        re.S,
+    )
     assert '<h1 class="headline">Assembly passes budget after all-night session</h1>' in html
     assert '<p class="kicker">Transport</p>' in html
     assert "Four routes will run until 4 a.m. from March." in html
@@ -40,7 +49,10 @@ def test_article_page_shows_its_story(client, article):
     assert '<span class="dateline">SEOUL</span>' in html
     assert "<picture>" in html and 'type="image/webp"' in html and "sizes=" in html
     assert 'alt="Commuters cross a wide street in central Seoul"' in html
-    assert re.search(r'<figcaption class="figure-caption">Commuters cross Sejong-daero.*<span class="credit">\[NEWSWIRE\]</span>', html)
+    assert re.search(
+        r'<figcaption class="figure-caption">Commuters cross Sejong-daero.*<span class="credit">\[NEWSWIRE\]</span>',
+        html,
+    )
     assert '<div class="article-body" data-dictionary-scope>' in html
     assert "approved four late-night bus routes" in html
 
@@ -48,9 +60,17 @@ def test_article_page_shows_its_story(client, article):
 def test_article_toolbar_and_regions_keep_the_agreed_hooks(client, article):
     html = client.get(article.url).content.decode()
     assert '<div class="article-toolbar" role="toolbar" aria-label="Article tools">' in html
-    assert f'<a class="tool tool-print" href="{article.url}print/" data-action="print">Print</a>' in html
-    assert 'class="tool tool-dictionary" data-action="dictionary" aria-pressed="false">Dictionary</button>' in html
-    assert '<section id="comments" class="comments-region" aria-labelledby="comments-title">' in html
+    assert (
+        f'<a class="tool tool-print" href="{article.url}print/" data-action="print">Print</a>'
+        in html
+    )
+    assert (
+        'class="tool tool-dictionary" data-action="dictionary" aria-pressed="false">Dictionary</button>'
+        in html
+    )
+    assert (
+        '<section id="comments" class="comments-region" aria-labelledby="comments-title">' in html
+    )
     assert 'media="print" href="/static/css/print.css"' in html
     assert html.index("article-body") < html.index('id="comments"')
 
@@ -75,7 +95,9 @@ def test_json_ld_news_article_and_breadcrumbs(client, article):
     news = next(b for b in blocks if b["@type"] == "NewsArticle")
     crumbs = next(b for b in blocks if b["@type"] == "BreadcrumbList")
     assert news["headline"] == "Assembly passes budget after all-night session"
-    assert news["image"][0]["@type"] == "ImageObject" and news["image"][0]["url"].startswith("http://localhost/")
+    assert news["image"][0]["@type"] == "ImageObject" and news["image"][0]["url"].startswith(
+        "http://localhost/"
+    )
     assert news["datePublished"].endswith("+09:00")
     assert news["dateModified"]
     assert news["author"] == [{"@type": "Person", "name": "Min-ji Park"}]
@@ -98,7 +120,10 @@ def test_json_ld_cannot_be_broken_out_of(client, article):
 def test_social_cards_canonical_and_share_links(client, article):
     html = client.get(article.url).content.decode()
     assert f'<link rel="canonical" href="http://localhost{article.url}">' in html
-    assert '<meta property="og:title" content="Assembly passes budget after all-night session">' in html
+    assert (
+        '<meta property="og:title" content="Assembly passes budget after all-night session">'
+        in html
+    )
     assert '<meta property="og:image" content="http://localhost/' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert "https://twitter.com/intent/tweet?url=http%3A%2F%2Flocalhost" in html
@@ -116,14 +141,20 @@ def test_no_inline_script_style_or_user_bits(client, article, django_user_model)
         assert is_data or (" src=" in attrs and not body.strip())
     assert "<style" not in html and " style=" not in html
     assert not re.search(r"\son[a-z]+=", html)
-    assert not re.search(r'name="csrfmiddlewaretoken" value="[^"]', html)  # tokens are fetched by JS
+    assert not re.search(
+        r'name="csrfmiddlewaretoken" value="[^"]', html
+    )  # tokens are fetched by JS
     editor = django_user_model.objects.create_superuser("ed", "ed@example.com", "pw")
     client.force_login(editor)
-    assert client.get(article.url).content.decode() == html  # same bytes for every visitor: cacheable
+    assert (
+        client.get(article.url).content.decode() == html
+    )  # same bytes for every visitor: cacheable
 
 
 def test_caption_and_credit_show_without_a_photo(client, politics):
-    article = ArticlePageFactory(parent=politics, lead_image=None, lead_caption="Lawmakers vote.", lead_credit="NEWS1")
+    article = ArticlePageFactory(
+        parent=politics, lead_image=None, lead_caption="Lawmakers vote.", lead_credit="NEWS1"
+    )
     html = client.get(article.url).content.decode()
     assert "figure-no-photo" in html and "<picture>" not in html
     assert 'Lawmakers vote. <span class="credit">[NEWS1]</span>' in html
@@ -200,7 +231,9 @@ def queries_of(client, url):
     return executed
 
 
-def test_query_count_does_not_grow_with_authors_tags_related(client, politics, django_assert_num_queries, settings):
+def test_query_count_does_not_grow_with_authors_tags_related(
+    client, politics, django_assert_num_queries, settings
+):
     settings.NEWSROOM_RELATED_LIMIT = 8
     one, eight = article_with(politics, 1), article_with(politics, 8)
     assert Tag.objects.count() == 9
@@ -212,7 +245,7 @@ def test_query_count_does_not_grow_with_authors_tags_related(client, politics, d
     with django_assert_num_queries(len(with_one)):
         response = client.get(eight.url)
     assert response.content.decode().count('class="byline-author"') == 8
-    assert response.content.decode().count("<li><span class=\"kicker\">") == 8  # related articles
+    assert response.content.decode().count('<li><span class="kicker">') == 8  # related articles
 
 
 # Warm: one routing query (an article by its URL path), the
@@ -243,13 +276,22 @@ def test_body_photo_and_pull_quote_keep_credit_and_attribution(client, politics)
     article = ArticlePageFactory(parent=politics)
     article.body = [  # the stored (JSON) shape, as the admin saves it
         {"type": "paragraph", "value": "<p>The meeting opened on time.</p>"},
-        {"type": "image", "value": {"image": photo.pk, "caption": "Delegates arrive at the hall on Monday."}},
-        {"type": "pull_quote", "value": {"quote": "We came to listen.", "attribution": "A delegate"}},
+        {
+            "type": "image",
+            "value": {"image": photo.pk, "caption": "Delegates arrive at the hall on Monday."},
+        },
+        {
+            "type": "pull_quote",
+            "value": {"quote": "We came to listen.", "attribution": "A delegate"},
+        },
     ]
     article.save()
     html = client.get(article.url).content.decode()
     assert 'Delegates arrive at the hall on Monday. <span class="credit">[PHOTOLINE]</span>' in html
-    assert '<blockquote class="pull-quote"><p>We came to listen.</p><footer>A delegate</footer></blockquote>' in html
+    assert (
+        '<blockquote class="pull-quote"><p>We came to listen.</p><footer>A delegate</footer></blockquote>'
+        in html
+    )
     assert html.count("<picture>") == 2  # the lead photo and the body photo
 
 

@@ -10,19 +10,33 @@ EVIL = {"HTTP_HOST": "localhost:6666"}
 
 @pytest.fixture
 def article(politics):
-    story = ArticlePageFactory(parent=politics, title="Council adopts the harbour plan", lead_image=NewsImageFactory())
+    story = ArticlePageFactory(
+        parent=politics, title="Council adopts the harbour plan", lead_image=NewsImageFactory()
+    )
     add_bylines(story, [AuthorFactory(name="Jiwoo Han", slug="jiwoo-han")])
     return story
 
 
 @pytest.fixture(autouse=True)
 def private_cache(settings, request):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": request.node.name}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": request.node.name,
+        }
+    }
 
 
 def _pages(article):
-    return [article.url, f"{article.url}print/", "/feeds/latest/", "/feeds/latest/atom/",
-            "/feeds/sections/national/", "/sitemap.xml", "/authors/jiwoo-han/"]
+    return [
+        article.url,
+        f"{article.url}print/",
+        "/feeds/latest/",
+        "/feeds/latest/atom/",
+        "/feeds/sections/national/",
+        "/sitemap.xml",
+        "/authors/jiwoo-han/",
+    ]
 
 
 def test_a_crafted_host_never_reaches_a_link(client, article):
@@ -32,7 +46,10 @@ def test_a_crafted_host_never_reaches_a_link(client, article):
         assert b":6666" not in poisoned.content, url
     # ...nor what the next reader, with an ordinary Host, is served from any cache.
     page = client.get(article.url).content.decode()
-    assert ":6666" not in page and f'<link rel="canonical" href="http://localhost{article.url}">' in page
+    assert (
+        ":6666" not in page
+        and f'<link rel="canonical" href="http://localhost{article.url}">' in page
+    )
 
 
 def test_the_configured_root_wins(client, settings, article):

@@ -64,7 +64,12 @@ def test_closing_an_article_later_closes_its_thread(politics, reader):
     article.save_revision().publish()
     with pytest.raises(CommentError):
         post(article, reader, "Another thought.")
-    assert Client().get(f"/api/comments/threads/article-{article.pk}/comments").json()["thread"]["is_open"] is False
+    assert (
+        Client()
+        .get(f"/api/comments/threads/article-{article.pk}/comments")
+        .json()["thread"]["is_open"]
+        is False
+    )
 
 
 def test_unpublished_or_unknown_articles_have_no_thread(politics, reader):

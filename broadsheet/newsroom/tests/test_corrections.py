@@ -18,7 +18,9 @@ from .factories import ArticlePageFactory
 pytestmark = pytest.mark.django_db
 
 WRONG_NAME = "An earlier version of this article gave the name of the minister as Park Ji-hoon. He is Park Ji-ho."
-CONTEXT_NOTE = "This article was updated to add a reply from the council, received after publication."
+CONTEXT_NOTE = (
+    "This article was updated to add a reply from the council, received after publication."
+)
 
 
 @pytest.fixture
@@ -29,18 +31,27 @@ def article(politics):
 
 
 def json_ld(html):
-    blocks = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    blocks = [
+        json.loads(m)
+        for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
     return next(b for b in blocks if b["@type"] == "NewsArticle")
 
 
 def test_correction_add_publishes_it_with_time_defaulting_to_now(article):
     before = timezone.now()
     correction = correction_add(article=article, text=f"  {WRONG_NAME}  ")
-    assert correction.pk and correction.kind == CorrectionKind.CORRECTION and correction.text == WRONG_NAME
+    assert (
+        correction.pk
+        and correction.kind == CorrectionKind.CORRECTION
+        and correction.text == WRONG_NAME
+    )
     assert before <= correction.published_at <= timezone.now()
     live = ArticlePage.objects.get(pk=article.pk)
     assert [c.text for c in live.corrections.all()] == [WRONG_NAME]
-    assert live.get_latest_revision().content["corrections"][0]["text"] == WRONG_NAME  # in the history too
+    assert (
+        live.get_latest_revision().content["corrections"][0]["text"] == WRONG_NAME
+    )  # in the history too
 
 
 @pytest.mark.parametrize("text", ["", "   \n  ", None])
@@ -69,7 +80,9 @@ def test_removal_needs_a_reason_and_is_logged(article):
     correction_remove(article=article, correction=correction, reason="Added to the wrong article.")
     assert not ArticleCorrection.objects.exists()
     entry = PageLogEntry.objects.get(action="newsroom.correction_removed", page=article)
-    assert entry.data["reason"] == "Added to the wrong article." and entry.data["text"] == WRONG_NAME
+    assert (
+        entry.data["reason"] == "Added to the wrong article." and entry.data["text"] == WRONG_NAME
+    )
     assert entry.revision_id == ArticlePage.objects.get(pk=article.pk).latest_revision_id
     assert "Added to the wrong article." in entry.message and WRONG_NAME in entry.message
 
@@ -79,14 +92,19 @@ def test_article_shows_corrections_on_top_and_the_rest_below(client, article):
     fix = correction_add(article=article, text=WRONG_NAME, at=at)
     note = correction_add(article=article, text=CONTEXT_NOTE, kind=CorrectionKind.EDITORS_NOTE)
     html = client.get(article.url).content.decode()
-    top, body, bottom = html.index('class="corrections corrections-top"'), html.index("article-body"), html.index(
-        'class="corrections corrections-bottom"'
+    top, body, bottom = (
+        html.index('class="corrections corrections-top"'),
+        html.index("article-body"),
+        html.index('class="corrections corrections-bottom"'),
     )
     assert top < body < bottom < html.index('id="comments"')
     assert html.index(WRONG_NAME) < body < html.index(CONTEXT_NOTE)
     assert f'id="correction-{fix.pk}"' in html and f'id="correction-{note.pk}"' in html
     assert '<strong class="correction-kind">Correction</strong>' in html
-    assert '<time class="correction-time" datetime="2026-03-04T10:15:00+09:00">March 4, 2026, 10:15 KST</time>' in html
+    assert (
+        '<time class="correction-time" datetime="2026-03-04T10:15:00+09:00">March 4, 2026, 10:15 KST</time>'
+        in html
+    )
     assert "Editor&#x27;s note" in html
 
 
@@ -118,7 +136,11 @@ def test_json_ld_carries_corrections_and_a_later_date_modified(client, article):
     correction_add(article=article, text=CONTEXT_NOTE, kind=CorrectionKind.EDITORS_NOTE, at=at)
     news = json_ld(client.get(article.url).content.decode())
     assert news["correction"] == [
-        {"@type": "CorrectionComment", "text": WRONG_NAME, "datePublished": timezone.localtime(at).isoformat()}
+        {
+            "@type": "CorrectionComment",
+            "text": WRONG_NAME,
+            "datePublished": timezone.localtime(at).isoformat(),
+        }
     ]  # the editor's note adds context and corrects nothing
     assert news["dateModified"] == timezone.localtime(at).isoformat()
 
@@ -143,7 +165,9 @@ def test_feed_item_update_time_follows_a_correction(client, article):
     feed = feedparser.parse(client.get("/feeds/latest/atom/").content)
     assert not feed.bozo, feed.bozo_exception
     entry = next(e for e in feed.entries if e.title == article.display_headline)
-    assert datetime.datetime(*entry.updated_parsed[:6], tzinfo=datetime.UTC) == at.replace(microsecond=0)
+    assert datetime.datetime(*entry.updated_parsed[:6], tzinfo=datetime.UTC) == at.replace(
+        microsecond=0
+    )
 
 
 def test_corrections_page_lists_newest_first_with_links(client, politics, article, settings):
@@ -151,12 +175,24 @@ def test_corrections_page_lists_newest_first_with_links(client, politics, articl
     other = ArticlePageFactory(parent=politics, title="Port strike ends after two weeks")
     base = timezone.now() - datetime.timedelta(days=1)
     first = correction_add(article=article, text=WRONG_NAME, at=base)
-    second = correction_add(article=other, text="The strike lasted 13 days, not 14.", at=base + datetime.timedelta(hours=1))
-    third = correction_add(article=article, text=CONTEXT_NOTE, kind=CorrectionKind.CLARIFICATION, at=base + datetime.timedelta(hours=2))
+    second = correction_add(
+        article=other,
+        text="The strike lasted 13 days, not 14.",
+        at=base + datetime.timedelta(hours=1),
+    )
+    third = correction_add(
+        article=article,
+        text=CONTEXT_NOTE,
+        kind=CorrectionKind.CLARIFICATION,
+        at=base + datetime.timedelta(hours=2),
+    )
     html = client.get("/corrections/").content.decode()
     assert html.index(CONTEXT_NOTE) < html.index("13 days")
     assert WRONG_NAME not in html  # on page 2
-    assert f'<a href="{article.url}#correction-{third.pk}">Minister outlines plan for rural clinics</a>' in html
+    assert (
+        f'<a href="{article.url}#correction-{third.pk}">Minister outlines plan for rural clinics</a>'
+        in html
+    )
     assert f'href="{other.url}#correction-{second.pk}"' in html
     assert 'rel="next" href="?page=2"' in html and 'type="application/rss+xml"' in html
     page2 = client.get("/corrections/?page=2").content.decode()
@@ -175,14 +211,18 @@ def test_unpublished_articles_corrections_are_not_listed(client, article):
 def test_corrections_feed_parses_and_links_to_each_correction(client, article):
     fix = correction_add(article=article, text="The budget is 4.2 trillion won <not 42>.")
     response = client.get("/corrections/feed/")
-    assert response.status_code == 200 and response["Content-Type"].startswith("application/rss+xml")
+    assert response.status_code == 200 and response["Content-Type"].startswith(
+        "application/rss+xml"
+    )
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.bozo_exception
     assert feed.feed.title == "Broadsheet: corrections and clarifications"
     [entry] = feed.entries
     assert entry.title == "Correction: Minister outlines plan for rural clinics"
     assert entry.link == f"http://localhost{article.url}#correction-{fix.pk}"
-    assert entry.summary == "The budget is 4.2 trillion won &lt;not 42&gt;."  # text, escaped as the HTML RSS carries
+    assert (
+        entry.summary == "The budget is 4.2 trillion won &lt;not 42&gt;."
+    )  # text, escaped as the HTML RSS carries
 
 
 def test_corrections_page_in_korean(client):
@@ -197,7 +237,9 @@ def test_a_preview_with_an_unsaved_correction_without_time_renders(rf, article):
 
     correction_add(article=article, text=WRONG_NAME)
     page = ArticlePage.objects.get(pk=article.pk)
-    page.corrections.add(ArticleCorrection(kind=CorrectionKind.CORRECTION, text=CONTEXT_NOTE, published_at=None))
+    page.corrections.add(
+        ArticleCorrection(kind=CorrectionKind.CORRECTION, text=CONTEXT_NOTE, published_at=None)
+    )
     request = rf.get(article.url)
     request.is_preview = True
     context = build_article_context(page, request)

@@ -2,7 +2,12 @@
 
 import pytest
 from wagtail.models import PageLogEntry
-from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
 
 from ..models import ArticleCorrection, ArticlePage
 from ..services import article_publish, correction_add
@@ -32,12 +37,18 @@ def edit_form(client, article):
     url = f"/admin/pages/{article.pk}/edit/"
     data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
     # The body's blocks are drawn by the editor's JS, not as inputs: post them as that JS does.
-    data.update(nested_form_data({"body": streamfield([("paragraph", rich_text("<p>The library opens late.</p>"))])}))
+    data.update(
+        nested_form_data(
+            {"body": streamfield([("paragraph", rich_text("<p>The library opens late.</p>"))])}
+        )
+    )
     return url, data
 
 
 def publish(client, url, data):
-    return client.post(url, {**{k: data.getlist(k)[-1] for k in data}, "action-publish": "action-publish"})
+    return client.post(
+        url, {**{k: data.getlist(k)[-1] for k in data}, "action-publish": "action-publish"}
+    )
 
 
 def form_errors(response):
@@ -47,8 +58,16 @@ def form_errors(response):
 
 def with_new_correction(data, text, kind="correction"):
     n = int(data["corrections-TOTAL_FORMS"])
-    data.update({f"corrections-{n}-kind": kind, f"corrections-{n}-text": text, f"corrections-{n}-published_at": "",
-                 f"corrections-{n}-ORDER": str(n), f"corrections-{n}-DELETE": "", f"corrections-{n}-id": ""})
+    data.update(
+        {
+            f"corrections-{n}-kind": kind,
+            f"corrections-{n}-text": text,
+            f"corrections-{n}-published_at": "",
+            f"corrections-{n}-ORDER": str(n),
+            f"corrections-{n}-DELETE": "",
+            f"corrections-{n}-id": "",
+        }
+    )
     data["corrections-TOTAL_FORMS"] = str(n + 1)
     return data
 
@@ -67,7 +86,10 @@ def test_an_editor_adds_a_correction_time_defaults_to_now(editor_client, article
     assert response.status_code == 302, form_errors(response)
     correction = ArticleCorrection.objects.get(page=article)
     assert correction.text == FIX and correction.kind == "correction" and correction.published_at
-    assert ArticlePage.objects.get(pk=article.pk).live_revision.content["corrections"][0]["text"] == FIX
+    assert (
+        ArticlePage.objects.get(pk=article.pk).live_revision.content["corrections"][0]["text"]
+        == FIX
+    )
 
 
 @pytest.mark.parametrize("text", ["", "   "])
@@ -76,7 +98,10 @@ def test_empty_text_is_refused_clearly(editor_client, article, text):
     url, data = edit_form(editor_client, article)
     response = publish(editor_client, url, with_new_correction(data, text))
     html = response.content.decode()
-    assert response.status_code == 200 and "The page could not be saved due to validation errors" in html
+    assert (
+        response.status_code == 200
+        and "The page could not be saved due to validation errors" in html
+    )
     assert "This field is required." in html
     assert not ArticleCorrection.objects.exists() and article.revisions.count() == revisions
 
@@ -94,7 +119,10 @@ def test_removing_without_a_reason_is_refused(editor_client, article):
     response = publish(editor_client, url, _deleting_first(data))
     html = response.content.decode()
     assert response.status_code == 200 and REASON_REFUSED in html
-    assert ArticleCorrection.objects.filter(pk=correction.pk).exists() and article.revisions.count() == revisions
+    assert (
+        ArticleCorrection.objects.filter(pk=correction.pk).exists()
+        and article.revisions.count() == revisions
+    )
     assert not PageLogEntry.objects.filter(action="newsroom.correction_removed").exists()
 
 
@@ -119,9 +147,15 @@ def test_restoring_an_older_revision_cannot_drop_a_correction_silently(editor_cl
     """An older revision has no corrections: submitting its form would remove them, so the reason is asked."""
     first = article.live_revision
     correction_add(article=article, text=FIX)
-    html = editor_client.get(f"/admin/pages/{article.pk}/revisions/{first.pk}/revert/").content.decode()
+    html = editor_client.get(
+        f"/admin/pages/{article.pk}/revisions/{first.pk}/revert/"
+    ).content.decode()
     data = querydict_from_html(html, form_id="page-edit-form")
-    data.update(nested_form_data({"body": streamfield([("paragraph", rich_text("<p>The library opens late.</p>"))])}))
+    data.update(
+        nested_form_data(
+            {"body": streamfield([("paragraph", rich_text("<p>The library opens late.</p>"))])}
+        )
+    )
     response = publish(editor_client, f"/admin/pages/{article.pk}/edit/", data)
     assert response.status_code == 200 and REASON_REFUSED in response.content.decode()
     assert ArticleCorrection.objects.filter(text=FIX).exists()

@@ -27,7 +27,9 @@ def site(home, politics, committing):
     with committing():
         business = SectionPageFactory(parent=home, title="Business", slug="business")
         pages = {
-            "article": ArticlePageFactory(parent=politics, title="Ministry revises clinic figures", slug="clinics"),
+            "article": ArticlePageFactory(
+                parent=politics, title="Ministry revises clinic figures", slug="clinics"
+            ),
             "sibling": ArticlePageFactory(parent=politics, title="Assembly sits late", slug="late"),
             "other": ArticlePageFactory(parent=business, title="Exports rise", slug="exports"),
         }
@@ -37,14 +39,21 @@ def site(home, politics, committing):
 
 
 URLS = {
-    "article": "/national/politics/clinics/", "sibling": "/national/politics/late/", "other": "/business/exports/",
-    "politics": "/national/politics/", "national": "/national/", "business": "/business/", "home": "/",
-    "corrections": "/corrections/", "corrections-feed": "/corrections/feed/", "feed": "/feeds/latest/atom/",
+    "article": "/national/politics/clinics/",
+    "sibling": "/national/politics/late/",
+    "other": "/business/exports/",
+    "politics": "/national/politics/",
+    "national": "/national/",
+    "business": "/business/",
+    "home": "/",
+    "corrections": "/corrections/",
+    "corrections-feed": "/corrections/feed/",
+    "feed": "/feeds/latest/atom/",
 }
 
 
 @pytest.fixture
-def warm(asgi):  # noqa: F811
+def warm(asgi):
     def warm_all():
         for name, url in URLS.items():
             asgi(url)
@@ -53,41 +62,66 @@ def warm(asgi):  # noqa: F811
     return warm_all
 
 
-def misses(asgi):  # noqa: F811
+def misses(asgi):
     return {name for name, url in URLS.items() if asgi(url).x_cache == "MISS"}
 
 
-def test_adding_a_correction_purges_exactly_its_pages(site, asgi, warm, committing):  # noqa: F811
+def test_adding_a_correction_purges_exactly_its_pages(site, asgi, warm, committing):
     warm()
     with committing():
         correction_add(article=site["article"], text="The ministry counted 41 clinics, not 14.")
-    assert misses(asgi) == {"article", "politics", "national", "home", "corrections", "corrections-feed", "feed"}
-    assert b"41 clinics" in asgi(URLS["corrections"]).body and b"41 clinics" in asgi(URLS["article"]).body
+    assert misses(asgi) == {
+        "article",
+        "politics",
+        "national",
+        "home",
+        "corrections",
+        "corrections-feed",
+        "feed",
+    }
+    assert (
+        b"41 clinics" in asgi(URLS["corrections"]).body
+        and b"41 clinics" in asgi(URLS["article"]).body
+    )
     assert b"41 clinics" in asgi(URLS["corrections-feed"]).body
 
 
-def test_the_feed_item_shows_the_new_update_time_at_once(site, asgi, warm, committing):  # noqa: F811
+def test_the_feed_item_shows_the_new_update_time_at_once(site, asgi, warm, committing):
     """Retiring the feed at the page cache is not enough if anything behind it keeps the old copy."""
     warm()
     at = (timezone.now() + datetime.timedelta(hours=2)).replace(microsecond=0)
     with committing():
-        correction_add(article=site["article"], text="The ministry counted 41 clinics, not 14.", at=at)
+        correction_add(
+            article=site["article"], text="The ministry counted 41 clinics, not 14.", at=at
+        )
     feed = feedparser.parse(asgi(URLS["feed"]).body)
     entry = next(e for e in feed.entries if e.title == "Ministry revises clinic figures")
     assert datetime.datetime(*entry.updated_parsed[:6], tzinfo=datetime.UTC) == at
 
 
-def test_removing_a_correction_purges_the_same(site, asgi, warm, committing):  # noqa: F811
+def test_removing_a_correction_purges_the_same(site, asgi, warm, committing):
     with committing():
-        correction = correction_add(article=site["article"], text="The ministry counted 41 clinics, not 14.")
+        correction = correction_add(
+            article=site["article"], text="The ministry counted 41 clinics, not 14."
+        )
     warm()
     with committing():
-        correction_remove(article=site["article"], correction=correction, reason="Entered on the wrong story.")
-    assert misses(asgi) == {"article", "politics", "national", "home", "corrections", "corrections-feed", "feed"}
+        correction_remove(
+            article=site["article"], correction=correction, reason="Entered on the wrong story."
+        )
+    assert misses(asgi) == {
+        "article",
+        "politics",
+        "national",
+        "home",
+        "corrections",
+        "corrections-feed",
+        "feed",
+    }
     assert b"41 clinics" not in asgi(URLS["corrections"]).body
 
 
-def test_publishing_an_uncorrected_article_leaves_corrections_stored(site, asgi, warm, committing):  # noqa: F811
+def test_publishing_an_uncorrected_article_leaves_corrections_stored(site, asgi, warm, committing):
     warm()
     with committing():
         article_publish(article=site["other"])
@@ -97,12 +131,25 @@ def test_publishing_an_uncorrected_article_leaves_corrections_stored(site, asgi,
 def test_the_front_cache_is_told_too(site, settings, monkeypatch, committing):
     """With a front cache configured, /corrections/ and its feed are purged there by URL."""
     calls = []
-    monkeypatch.setattr("wagtail.contrib.frontend_cache.utils.purge_urls_from_cache", lambda urls, **kw: calls.append(list(urls)))
-    monkeypatch.setattr("wagtail.contrib.frontend_cache.utils.purge_pages_from_cache", lambda pages, **kw: None)
-    settings.WAGTAILFRONTENDCACHE = {"varnish": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://127.0.0.1:9"}}
+    monkeypatch.setattr(
+        "wagtail.contrib.frontend_cache.utils.purge_urls_from_cache",
+        lambda urls, **kw: calls.append(list(urls)),
+    )
+    monkeypatch.setattr(
+        "wagtail.contrib.frontend_cache.utils.purge_pages_from_cache", lambda pages, **kw: None
+    )
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:9",
+        }
+    }
     settings.WAGTAILADMIN_BASE_URL = "https://news.example.org"
     with committing():
         correction_add(article=site["article"], text="The ministry counted 41 clinics, not 14.")
     urls = {url for batch in calls for url in batch}
-    assert {"https://news.example.org/corrections/", "https://news.example.org/corrections/feed/"} <= urls
+    assert {
+        "https://news.example.org/corrections/",
+        "https://news.example.org/corrections/feed/",
+    } <= urls
     assert purge_tags  # the purge API this module relies on

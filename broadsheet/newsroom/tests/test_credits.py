@@ -29,7 +29,10 @@ def test_credit_line(credit, agency, line):
 
 
 def json_ld_image(html):
-    blocks = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    blocks = [
+        json.loads(m)
+        for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
     return next(b for b in blocks if b["@type"] == "NewsArticle")["image"]
 
 
@@ -64,12 +67,21 @@ def test_the_articles_lead_credit_overrides_for_this_use(client, politics):
 
 @pytest.fixture
 def body_photos(politics):
-    photo = NewsImageFactory(credit="Kim Min-su", agency="Yonhap", default_caption="Stalls line the market street.")
+    photo = NewsImageFactory(
+        credit="Kim Min-su", agency="Yonhap", default_caption="Stalls line the market street."
+    )
     article = ArticlePageFactory(parent=politics)
     article.body = [  # the stored (JSON) shape, as the admin saves it
         {"type": "image", "value": {"image": photo.pk, "caption": "", "credit": ""}},
         {"type": "paragraph", "value": "<p>Traders said sales rose.</p>"},
-        {"type": "image", "value": {"image": photo.pk, "caption": "The same street at dawn.", "credit": "Reader photo"}},
+        {
+            "type": "image",
+            "value": {
+                "image": photo.pk,
+                "caption": "The same street at dawn.",
+                "credit": "Reader photo",
+            },
+        },
     ]
     article.save()
     return article
@@ -88,4 +100,6 @@ def test_body_image_block_without_credit_field_still_renders(client, politics):
     article = ArticlePageFactory(parent=politics)
     article.body = [{"type": "image", "value": {"image": photo.pk, "caption": "Old block."}}]
     article.save()
-    assert 'Old block. <span class="credit">[NEWS1]</span>' in client.get(article.url).content.decode()
+    assert (
+        'Old block. <span class="credit">[NEWS1]</span>' in client.get(article.url).content.decode()
+    )

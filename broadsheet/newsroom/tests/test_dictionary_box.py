@@ -19,7 +19,9 @@ def article(db):
     national = SectionPageFactory(parent=home, title="National", slug="national")
     politics = SectionPageFactory(parent=national, title="Politics", slug="politics")
     title, body = STORY
-    page = ArticlePageFactory(parent=politics, title=title, slug="border-office", body=paragraphs(*body))
+    page = ArticlePageFactory(
+        parent=politics, title=title, slug="border-office", body=paragraphs(*body)
+    )
     page.save_revision().publish()
     return page
 
@@ -43,7 +45,9 @@ def test_box_on_article_page_and_print_view(article):
 
 
 @pytest.mark.usefixtures("glossary")
-def test_publishing_builds_the_box_and_the_levels(article, monkeypatch, django_capture_on_commit_callbacks):
+def test_publishing_builds_the_box_and_the_levels(
+    article, monkeypatch, django_capture_on_commit_callbacks
+):
     from broadsheet.dictionary import article_words
 
     article.body = paragraphs("A protracted deadlock ended in a round of tit for tat.")

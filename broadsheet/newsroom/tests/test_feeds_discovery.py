@@ -25,8 +25,11 @@ def _parse(client, url):
 @pytest.mark.parametrize("kind", ["", "atom/"])
 def test_author_feed(client, archive, kind):
     response, feed = _parse(client, f"/feeds/authors/{archive['reporter'].slug}/{kind}")
-    assert [e.title for e in feed.entries] == ["Night session runs past midnight", "Opposition delays a vote on pensions",
-                                               "Assembly passes a leaner budget"]
+    assert [e.title for e in feed.entries] == [
+        "Night session runs past midnight",
+        "Opposition delays a vote on pensions",
+        "Assembly passes a leaner budget",
+    ]
     vote = feed.entries[1]
     assert vote.author == "Min-ji Park, Harbour Wire"
     assert vote.published_parsed[:4] == (2026, 3, 2, 9)  # 18:00 in Seoul
@@ -41,7 +44,10 @@ def test_author_feed(client, archive, kind):
 @pytest.mark.parametrize("kind", ["", "atom/"])
 def test_topic_feed(client, archive, kind):
     response, feed = _parse(client, f"/feeds/tags/budget/{kind}")
-    assert [e.title for e in feed.entries] == ["Ferry strike ends after two days", "Assembly passes a leaner budget"]
+    assert [e.title for e in feed.entries] == [
+        "Ferry strike ends after two days",
+        "Assembly passes a leaner budget",
+    ]
     assert feed.entries[1].link == f"http://localhost{archive['budget'].url}"
     assert {t.term for t in feed.entries[1].tags} == {"budget", "assembly"}
 
@@ -49,7 +55,9 @@ def test_topic_feed(client, archive, kind):
 def test_site_and_section_feeds_carry_the_same_fields(client, archive):
     for url in ("/feeds/latest/", "/feeds/latest/atom/", "/feeds/sections/national/politics/"):
         _response, feed = _parse(client, url)
-        assert all(e.get("media_content") and e.get("author") and e.get("updated") for e in feed.entries), url
+        assert all(
+            e.get("media_content") and e.get("author") and e.get("updated") for e in feed.entries
+        ), url
 
 
 def test_unknown_author_or_topic_feed_is_404(client, archive):

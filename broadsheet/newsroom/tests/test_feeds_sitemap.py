@@ -12,7 +12,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def private_cache(settings, request):
     """Feeds and the sitemap are cached by URL; a local cache per test keeps one test's feed out of the next."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": request.node.name}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": request.node.name,
+        }
+    }
 
 
 @pytest.fixture
@@ -42,10 +47,14 @@ def test_site_feed_lists_published_articles(client, stories):
 def test_section_feed_includes_subsections_only(client, stories):
     live, other, draft = stories
     response = client.get("/feeds/sections/national/")
-    titles = [i.findtext("title") for i in ET.fromstring(response.content).find("channel").findall("item")]
+    titles = [
+        i.findtext("title") for i in ET.fromstring(response.content).find("channel").findall("item")
+    ]
     assert titles == [live.title]
     atom = client.get("/feeds/sections/national/politics/atom/")
-    assert atom.status_code == 200 and b"<feed" in atom.content and live.title.encode() in atom.content
+    assert (
+        atom.status_code == 200 and b"<feed" in atom.content and live.title.encode() in atom.content
+    )
 
 
 def test_unknown_section_feed_is_404(client, stories):

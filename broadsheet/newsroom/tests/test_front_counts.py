@@ -13,7 +13,9 @@ def _count_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
-    return [q["sql"] for q in queries.captured_queries if "comments_thread" in q["sql"]], response.content.decode()
+    return [
+        q["sql"] for q in queries.captured_queries if "comments_thread" in q["sql"]
+    ], response.content.decode()
 
 
 def test_a_front_reads_its_cards_counts_at_once(client, home, politics):
@@ -22,4 +24,4 @@ def test_a_front_reads_its_cards_counts_at_once(client, home, politics):
     for url in (politics.url, home.url):
         thread_queries, html = _count_queries(client, url)
         assert len(thread_queries) == 1, url
-        assert 'data-comment-count="%s">7<' % articles[0].comments_thread_key in html
+        assert f'data-comment-count="{articles[0].comments_thread_key}">7<' in html

@@ -22,9 +22,15 @@ def national(politics):
     return politics.get_parent().specific
 
 
-def test_section_front_lists_its_own_and_subsection_articles_newest_first(client, national, politics):
-    older = ArticlePageFactory(parent=national, title="Older national story", first_published_at=hours_ago(5))
-    newer = ArticlePageFactory(parent=politics, title="Newer politics story", first_published_at=hours_ago(1))
+def test_section_front_lists_its_own_and_subsection_articles_newest_first(
+    client, national, politics
+):
+    older = ArticlePageFactory(
+        parent=national, title="Older national story", first_published_at=hours_ago(5)
+    )
+    newer = ArticlePageFactory(
+        parent=politics, title="Newer politics story", first_published_at=hours_ago(1)
+    )
     draft = ArticlePageFactory(parent=politics, title="Unpublished draft story")
     draft.unpublish()
     html = client.get("/national/").content.decode()
@@ -36,7 +42,9 @@ def test_section_front_lists_its_own_and_subsection_articles_newest_first(client
 def test_section_front_pages_and_bad_page_numbers_are_404_not_500(client, settings, politics):
     settings.NEWSROOM_SECTION_PAGE_SIZE = 2
     for n in range(5):
-        ArticlePageFactory(parent=politics, title=f"Story number {n}", first_published_at=hours_ago(n))
+        ArticlePageFactory(
+            parent=politics, title=f"Story number {n}", first_published_at=hours_ago(n)
+        )
     first = client.get("/national/politics/").content.decode()
     assert "Story number 0" in first and "Story number 2" not in first
     assert 'rel="next" href="?page=2"' in first
@@ -49,12 +57,18 @@ def test_section_front_pages_and_bad_page_numbers_are_404_not_500(client, settin
 def test_the_front_page_count_follows_publishing(client, settings, politics):
     """The count is kept per newsroom generation (fronts.section_front): a new or withdrawn story moves it."""
     settings.NEWSROOM_SECTION_PAGE_SIZE = 2
-    stories = [ArticlePageFactory(parent=politics, title=f"Story number {n}", first_published_at=hours_ago(n))
-               for n in range(4)]
+    stories = [
+        ArticlePageFactory(
+            parent=politics, title=f"Story number {n}", first_published_at=hours_ago(n)
+        )
+        for n in range(4)
+    ]
     assert "Page 1 of 2" in client.get("/national/politics/").content.decode()
     with CaptureQueriesContext(connection) as counted:
         client.get("/national/politics/")
-    assert not any("COUNT(" in q["sql"] for q in counted.captured_queries)  # remembered, not counted again
+    assert not any(
+        "COUNT(" in q["sql"] for q in counted.captured_queries
+    )  # remembered, not counted again
     ArticlePageFactory(parent=politics, title="Story number 4", first_published_at=hours_ago(9))
     assert "Page 1 of 3" in client.get("/national/politics/").content.decode()
     stories[0].unpublish()
@@ -64,9 +78,16 @@ def test_the_front_page_count_follows_publishing(client, settings, politics):
 def test_homepage_shows_lead_stories_then_latest_per_section(client, home, politics, settings):
     settings.NEWSROOM_HOME_PER_SECTION = 2
     business = SectionPageFactory(parent=home, title="Business", slug="business")
-    lead = ArticlePageFactory(parent=business, title="Editor's lead story", first_published_at=hours_ago(30))
+    lead = ArticlePageFactory(
+        parent=business, title="Editor's lead story", first_published_at=hours_ago(30)
+    )
     HomeLeadStory.objects.create(page=home, article=lead)
-    stories = [ArticlePageFactory(parent=politics, title=f"Politics item {n}", first_published_at=hours_ago(n)) for n in range(3)]
+    stories = [
+        ArticlePageFactory(
+            parent=politics, title=f"Politics item {n}", first_published_at=hours_ago(n)
+        )
+        for n in range(3)
+    ]
     html = client.get("/").content.decode()
     assert html.index("Editor&#x27;s lead story") < html.index('<h2 class="section-block-title"')
     assert stories[0].title in html and stories[1].title in html
@@ -81,9 +102,14 @@ def test_homepage_drops_unpublished_lead_stories(client, home, politics):
     assert "Pulled story" not in client.get("/").content.decode()
 
 
-def test_header_navigation_lists_sections_with_children_and_follows_publishing(client, home, politics):
+def test_header_navigation_lists_sections_with_children_and_follows_publishing(
+    client, home, politics
+):
     html = client.get("/").content.decode()
-    assert '<a href="/national/">National</a>' in html and '<a href="/national/politics/">Politics</a>' in html
+    assert (
+        '<a href="/national/">National</a>' in html
+        and '<a href="/national/politics/">Politics</a>' in html
+    )
     culture = SectionPageFactory(parent=home, title="Culture", slug="culture", live=False)
     culture.save_revision().publish()  # publishing clears the cached navigation
     assert '<a href="/culture/">Culture</a>' in client.get("/").content.decode()

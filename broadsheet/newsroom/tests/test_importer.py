@@ -8,7 +8,14 @@ from django.core.management import CommandError, call_command
 from ..importer import UnrecognisedPage, parse_legacy_page, parse_text_dump
 from ..models import ArticlePage, SectionPage
 
-FURNITURE = ("print dictionary print", "Log in to", "Social comment?", "lock icon", "To write comments", "Standards Board Policy")
+FURNITURE = (
+    "print dictionary print",
+    "Log in to",
+    "Social comment?",
+    "lock icon",
+    "To write comments",
+    "Standards Board Policy",
+)
 
 # An original sample in the legacy dump's shape (not taken from any real article).
 SAMPLE_DUMP = """Harbour city opens floating library
@@ -126,7 +133,15 @@ def test_import_command_garbage_and_html(home, tmp_path):
     missing = tmp_path / "missing.txt"
     err = io.StringIO()
     with pytest.raises(CommandError, match="2 of 4"):
-        call_command("import_article", str(garbage), str(good), str(missing), str(dump), stdout=io.StringIO(), stderr=err)
+        call_command(
+            "import_article",
+            str(garbage),
+            str(good),
+            str(missing),
+            str(dump),
+            stdout=io.StringIO(),
+            stderr=err,
+        )
     lines = sorted(err.getvalue().strip().splitlines())
     assert len(lines) == 2
     assert lines[0].startswith(f"{garbage}: not imported: binary")
@@ -149,11 +164,15 @@ def test_a_failing_file_leaves_nothing_half_written(home, tmp_path, monkeypatch)
     create = ArchiveWriter.create
 
     def create_then_fail(self, *args):
-        create(self, *args)  # the section, the page and its revision are written, then something fails
+        create(
+            self, *args
+        )  # the section, the page and its revision are written, then something fails
         raise ValidationError("publishing failed")
 
     monkeypatch.setattr(ArchiveWriter, "create", create_then_fail)
     with pytest.raises(CommandError):
         call_command("import_article", str(dump), stdout=io.StringIO(), stderr=io.StringIO())
-    assert not SectionPage.objects.filter(title="Culture").exists()  # the section made on the way was rolled back
+    assert not SectionPage.objects.filter(
+        title="Culture"
+    ).exists()  # the section made on the way was rolled back
     assert not ArticlePage.objects.exists()

@@ -36,7 +36,7 @@ def urls(politics):
 
 
 @pytest.fixture
-def warm(asgi, urls):  # noqa: F811
+def warm(asgi, urls):
     def warm_all():
         for name, url in urls[1].items():
             asgi(url)
@@ -45,11 +45,13 @@ def warm(asgi, urls):  # noqa: F811
     return warm_all
 
 
-def _misses(asgi, urls):  # noqa: F811
+def _misses(asgi, urls):
     return {name for name, url in urls[1].items() if asgi(url).x_cache == "MISS"}
 
 
-def test_changing_an_article_retires_only_the_listings_it_is_on(asgi, urls, warm, django_capture_on_commit_callbacks):  # noqa: F811
+def test_changing_an_article_retires_only_the_listings_it_is_on(
+    asgi, urls, warm, django_capture_on_commit_callbacks
+):
     archive, _ = urls
     warm()
     ferry = archive["ferry"]  # agency byline, tagged budget, March 5th
@@ -57,13 +59,22 @@ def test_changing_an_article_retires_only_the_listings_it_is_on(asgi, urls, warm
     with django_capture_on_commit_callbacks(execute=True):
         ferry.save_revision().publish()
     assert _misses(asgi, urls) == {
-        "topic-budget", "feed-budget", "author-agency", "feed-agency", "day-0305", "month-03",
-        "feed-latest", "sitemap", "sitemap-0",
+        "topic-budget",
+        "feed-budget",
+        "author-agency",
+        "feed-agency",
+        "day-0305",
+        "month-03",
+        "feed-latest",
+        "sitemap",
+        "sitemap-0",
     }
     assert b"three days" in asgi("/tags/budget/").body
 
 
-def test_a_tag_taken_off_still_refreshes_the_old_topic_page(asgi, urls, warm, django_capture_on_commit_callbacks):  # noqa: F811
+def test_a_tag_taken_off_still_refreshes_the_old_topic_page(
+    asgi, urls, warm, django_capture_on_commit_callbacks
+):
     archive, _ = urls
     vote = archive["vote"]  # tagged pensions only
     warm()
@@ -78,7 +89,10 @@ def test_a_tag_taken_off_still_refreshes_the_old_topic_page(asgi, urls, warm, dj
 
 
 def test_unpublishing_the_only_story_of_a_day_refreshes_the_neighbouring_days(
-    asgi, urls, warm, django_capture_on_commit_callbacks  # noqa: F811
+    asgi,
+    urls,
+    warm,
+    django_capture_on_commit_callbacks,
 ):
     archive, _ = urls
     warm()
@@ -91,7 +105,9 @@ def test_unpublishing_the_only_story_of_a_day_refreshes_the_neighbouring_days(
     assert b"/archive/2026/03/05/" not in asgi("/archive/2026/03/02/").body
 
 
-def test_editing_an_author_retires_their_page_and_feed(asgi, urls, warm, django_capture_on_commit_callbacks):  # noqa: F811
+def test_editing_an_author_retires_their_page_and_feed(
+    asgi, urls, warm, django_capture_on_commit_callbacks
+):
     archive, _ = urls
     warm()
     reporter = archive["reporter"]
@@ -102,7 +118,9 @@ def test_editing_an_author_retires_their_page_and_feed(asgi, urls, warm, django_
     assert b"Now covers the Blue House." in asgi(urls[1]["author-reporter"]).body
 
 
-def test_deleting_an_article_retires_the_listings_that_showed_it(asgi, urls, warm, django_capture_on_commit_callbacks):  # noqa: F811
+def test_deleting_an_article_retires_the_listings_that_showed_it(
+    asgi, urls, warm, django_capture_on_commit_callbacks
+):
     from wagtail.models import Page
 
     archive, _ = urls
@@ -115,18 +133,38 @@ def test_deleting_an_article_retires_the_listings_that_showed_it(asgi, urls, war
     assert b"Opposition delays a vote" not in asgi(urls[1]["author-reporter"]).body
 
 
-def test_a_front_cache_is_told_the_listing_addresses(urls, settings, monkeypatch, django_capture_on_commit_callbacks):
-    settings.WAGTAILFRONTENDCACHE = {"varnish": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                                                 "LOCATION": "http://127.0.0.1:9"}}
+def test_a_front_cache_is_told_the_listing_addresses(
+    urls, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:9",
+        }
+    }
     settings.WAGTAILADMIN_BASE_URL = "https://news.example.org"
     sent = []
-    monkeypatch.setattr("wagtail.contrib.frontend_cache.utils.purge_urls_from_cache", lambda urls, **kw: sent.extend(urls))
-    monkeypatch.setattr("wagtail.contrib.frontend_cache.utils.purge_pages_from_cache", lambda pages, **kw: None)
+    monkeypatch.setattr(
+        "wagtail.contrib.frontend_cache.utils.purge_urls_from_cache",
+        lambda urls, **kw: sent.extend(urls),
+    )
+    monkeypatch.setattr(
+        "wagtail.contrib.frontend_cache.utils.purge_pages_from_cache", lambda pages, **kw: None
+    )
     archive, _ = urls
     with django_capture_on_commit_callbacks(execute=True):
         archive["ferry"].save_revision().publish()
     site = "https://news.example.org"
-    assert {f"{site}/tags/budget/", f"{site}/feeds/tags/budget/", f"{site}/authors/{archive['agency'].slug}/",
-            f"{site}/archive/2026/03/05/", f"{site}/feeds/latest/", f"{site}/sitemap.xml",
-            f"{site}/feeds/sections/national/politics/"} <= set(sent)
-    assert f"{site}/tags/pensions/" not in sent and f"{site}/authors/{archive['reporter'].slug}/" not in sent
+    assert {
+        f"{site}/tags/budget/",
+        f"{site}/feeds/tags/budget/",
+        f"{site}/authors/{archive['agency'].slug}/",
+        f"{site}/archive/2026/03/05/",
+        f"{site}/feeds/latest/",
+        f"{site}/sitemap.xml",
+        f"{site}/feeds/sections/national/politics/",
+    } <= set(sent)
+    assert (
+        f"{site}/tags/pensions/" not in sent
+        and f"{site}/authors/{archive['reporter'].slug}/" not in sent
+    )

@@ -22,10 +22,15 @@ def _headlines(response):
 
 
 def test_topic_page_lists_its_stories_newest_first_with_the_editors_description(client, archive):
-    Topic.objects.create(tag=Tag.objects.get(slug="budget"), description="How the state raises and spends money.")
+    Topic.objects.create(
+        tag=Tag.objects.get(slug="budget"), description="How the state raises and spends money."
+    )
     response = client.get("/tags/budget/")
     assert response.status_code == 200
-    assert _headlines(response) == ["Ferry strike ends after two days", "Assembly passes a leaner budget"]
+    assert _headlines(response) == [
+        "Ferry strike ends after two days",
+        "Assembly passes a leaner budget",
+    ]
     html = response.content.decode()
     assert "How the state raises and spends money." in html
     assert '<nav class="breadcrumb"' in html and 'aria-current="page">budget<' in html
@@ -34,7 +39,10 @@ def test_topic_page_lists_its_stories_newest_first_with_the_editors_description(
 
 def test_article_page_links_its_topics(client, archive):
     html = client.get(archive["budget"].url).content.decode()
-    assert '<a href="/tags/assembly/">assembly</a>' in html and '<a href="/tags/budget/">budget</a>' in html
+    assert (
+        '<a href="/tags/assembly/">assembly</a>' in html
+        and '<a href="/tags/budget/">budget</a>' in html
+    )
 
 
 def test_unknown_topic_and_bad_pages_are_404(client, archive):
@@ -55,7 +63,10 @@ def test_topic_pages_paginate(client, politics, settings):
 def test_a_listing_counts_once_per_newsroom_generation(client, politics, settings):
     """The page count is remembered until something is published or withdrawn (listings.paginate)."""
     settings.NEWSROOM_SECTION_PAGE_SIZE = 2
-    stories = [story(politics, f"Rail story {day}", seoul(2026, 5, day, 8), tags=["rail"]) for day in range(1, 5)]
+    stories = [
+        story(politics, f"Rail story {day}", seoul(2026, 5, day, 8), tags=["rail"])
+        for day in range(1, 5)
+    ]
     assert client.get("/tags/rail/", {"page": 2}).status_code == 200
     with CaptureQueriesContext(connection) as queries:
         client.get("/tags/rail/")
@@ -73,8 +84,11 @@ def test_author_page_shows_photo_role_bio_and_links(client, archive):
     AuthorLink.objects.create(author=reporter, label="Website", url="https://example.org/minji")
     response = client.get(f"/authors/{reporter.slug}/")
     html = response.content.decode()
-    assert _headlines(response) == ["Night session runs past midnight", "Opposition delays a vote on pensions",
-                                    "Assembly passes a leaner budget"]
+    assert _headlines(response) == [
+        "Night session runs past midnight",
+        "Opposition delays a vote on pensions",
+        "Assembly passes a leaner budget",
+    ]
     assert "Political correspondent" in html and "Covers the National Assembly." in html
     assert 'alt="Min-ji Park at her desk"' in html
     assert '<a href="https://example.org/minji" rel="me noopener">Website</a>' in html
@@ -84,17 +98,25 @@ def test_author_page_shows_photo_role_bio_and_links(client, archive):
 def test_agency_page_says_it_is_an_agency(client, archive):
     response = client.get(f"/authors/{archive['agency'].slug}/")
     assert "News agency" in response.content.decode()
-    assert _headlines(response) == ["Ferry strike ends after two days", "Opposition delays a vote on pensions"]
+    assert _headlines(response) == [
+        "Ferry strike ends after two days",
+        "Opposition delays a vote on pensions",
+    ]
 
 
 def test_archive_day_lists_by_publication_date_in_seoul_time(client, archive):
     response = client.get("/archive/2026/03/02/")
-    assert _headlines(response) == ["Opposition delays a vote on pensions", "Assembly passes a leaner budget"]
+    assert _headlines(response) == [
+        "Opposition delays a vote on pensions",
+        "Assembly passes a leaner budget",
+    ]
     html = response.content.decode()
     # The previous day with stories is none; the next one skips the empty 3rd and 4th.
     assert 'class="archive-prev"' not in html
     assert 'class="archive-next" href="/archive/2026/03/05/"' in html
-    late = client.get("/archive/2026/04/01/")  # 23:30 in Seoul is still April 1st, though UTC says so too
+    late = client.get(
+        "/archive/2026/04/01/"
+    )  # 23:30 in Seoul is still April 1st, though UTC says so too
     assert _headlines(late) == ["Night session runs past midnight"]
     assert 'class="archive-prev" href="/archive/2026/03/05/"' in late.content.decode()
 
@@ -112,8 +134,18 @@ def test_an_empty_day_says_so_and_still_links_its_neighbours(client, archive):
     assert 'href="/archive/2026/03/02/"' in html and 'href="/archive/2026/03/05/"' in html
 
 
-@pytest.mark.parametrize("url", ["/archive/2019/02/30/", "/archive/2026/13/", "/archive/2026/00/01/", "/archive/0000/",
-                                 "/archive/0001/01/01/", "/archive/9999/12/31/", "/archive/２０２６/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/archive/2019/02/30/",
+        "/archive/2026/13/",
+        "/archive/2026/00/01/",
+        "/archive/0000/",
+        "/archive/0001/01/01/",
+        "/archive/9999/12/31/",
+        "/archive/２０２６/",
+    ],
+)
 def test_impossible_dates_are_404(client, url):
     assert client.get(url).status_code == 404
 
@@ -125,7 +157,9 @@ def _query_count(client, url):
     return len(queries)
 
 
-@pytest.mark.parametrize("url", ["/tags/cabinet/", "/authors/{slug}/", "/archive/2026/06/", "/archive/2026/06/10/"])
+@pytest.mark.parametrize(
+    "url", ["/tags/cabinet/", "/authors/{slug}/", "/archive/2026/06/", "/archive/2026/06/10/"]
+)
 def test_listing_query_count_does_not_grow_with_the_stories_shown(client, politics, url):
     from .factories import AuthorFactory
 
@@ -134,7 +168,13 @@ def test_listing_query_count_does_not_grow_with_the_stories_shown(client, politi
 
     def add(n):
         for i in range(n):
-            story(politics, f"Cabinet story {i}", seoul(2026, 6, 10, 6 + i), tags=["cabinet"], authors=[author])
+            story(
+                politics,
+                f"Cabinet story {i}",
+                seoul(2026, 6, 10, 6 + i),
+                tags=["cabinet"],
+                authors=[author],
+            )
 
     add(2)
     few = _query_count(client, url)

@@ -20,10 +20,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def private_article(politics, settings):
     settings.COMMENTS_TRUSTED_AFTER = 0
-    settings.COMMENTS_CACHE_PREFIX = f"private-comments-{uuid.uuid4().hex}"  # rate counters of its own
+    settings.COMMENTS_CACHE_PREFIX = (
+        f"private-comments-{uuid.uuid4().hex}"  # rate counters of its own
+    )
     article = ArticlePageFactory(parent=politics, title="Embargoed budget story")
     author = get_user_model().objects.create_user("early", password="pw")
-    services.comment_create(thread_key=f"article-{article.pk}", author=author, body="Seen before the restriction.")
+    services.comment_create(
+        thread_key=f"article-{article.pk}", author=author, body="Seen before the restriction."
+    )
     PageViewRestriction.objects.create(page=politics, restriction_type="login")
     return article
 
@@ -49,12 +53,18 @@ def test_readers_who_cannot_see_the_page_get_404(private_article):
 
 def test_nobody_writes_under_a_page_they_cannot_see(private_article):
     reader = get_user_model().objects.create_user("outsider", password="pw")
-    PageViewRestriction.objects.all().update(restriction_type="groups")  # signed in is not enough now
+    PageViewRestriction.objects.all().update(
+        restriction_type="groups"
+    )  # signed in is not enough now
     client = Client()
     client.force_login(reader)
     token = client.get("/api/comments/session").json()["csrf_token"]
-    response = client.post(_urls(private_article)[0], json.dumps({"body": "Can I?"}), content_type="application/json",
-                           HTTP_X_CSRFTOKEN=token)
+    response = client.post(
+        _urls(private_article)[0],
+        json.dumps({"body": "Can I?"}),
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=token,
+    )
     assert response.status_code == 404 and Comment.objects.count() == 1
 
 
@@ -66,13 +76,18 @@ def test_readers_who_can_see_the_page_read_its_comments(private_article):
     assert client.get(_urls(private_article)[1]).status_code == 200
 
 
-@pytest.mark.parametrize("method, path, body", [
-    ("get", "/api/comments/comments/{id}/replies", None),
-    ("post", "/api/comments/comments/{id}/vote", {"value": 1}),
-    ("post", "/api/comments/comments/{id}/report", {"clause": 1, "note": "probe"}),
-    ("patch", "/api/comments/comments/{id}/edit", {"body": "Changed"}),
-])
-def test_a_comment_id_under_a_page_they_cannot_see_is_not_found(private_article, method, path, body):
+@pytest.mark.parametrize(
+    "method, path, body",
+    [
+        ("get", "/api/comments/comments/{id}/replies", None),
+        ("post", "/api/comments/comments/{id}/vote", {"value": 1}),
+        ("post", "/api/comments/comments/{id}/report", {"clause": 1, "note": "probe"}),
+        ("patch", "/api/comments/comments/{id}/edit", {"body": "Changed"}),
+    ],
+)
+def test_a_comment_id_under_a_page_they_cannot_see_is_not_found(
+    private_article, method, path, body
+):
     """Knowing a comment's number is not a way round the page's restriction: no replies, votes or reports."""
     from broadsheet.comments.models import Report, Vote
 

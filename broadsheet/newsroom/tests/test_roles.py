@@ -22,10 +22,10 @@ ROLES = ("Reporters", "Editors", "Comment moderators", "Moderators")
 ACTIONS = ("add", "edit others'", "edit own", "submit", "publish", "moderate comments", "sanction")
 # The table in the README, row by row. "Moderators" is Wagtail's built-in group: it grants nothing now.
 EXPECTED = {
-    "Reporters":          {"add", "edit own", "submit"},
-    "Editors":            {"add", "edit others'", "edit own", "submit", "publish"},
+    "Reporters": {"add", "edit own", "submit"},
+    "Editors": {"add", "edit others'", "edit own", "submit", "publish"},
     "Comment moderators": {"moderate comments", "sanction"},
-    "Moderators":         set(),
+    "Moderators": set(),
 }
 
 
@@ -36,10 +36,14 @@ def desk(home):
     politics = SectionPageFactory(parent=national, title="Politics", slug="politics")
     people = {}
     for role in ROLES:
-        user = get_user_model().objects.create_user(role.lower().replace(" ", "-"), password="pw", is_staff=True)
+        user = get_user_model().objects.create_user(
+            role.lower().replace(" ", "-"), password="pw", is_staff=True
+        )
         user.groups.add(Group.objects.get(name=role))
         people[role] = get_user_model().objects.get(pk=user.pk)
-    colleague = ArticlePageFactory(parent=politics, title="Assembly vote delayed", slug="vote-delayed")
+    colleague = ArticlePageFactory(
+        parent=politics, title="Assembly vote delayed", slug="vote-delayed"
+    )
     return {"section": politics, "people": people, "colleague": colleague}
 
 
@@ -47,7 +51,9 @@ def desk(home):
 def clause(home):
     policy = StandardsPolicyPage(title="Standards Board Policy", slug="policy")
     home.add_child(instance=policy)
-    return PolicyClause.objects.create(page=policy, number=1, title="Respect", text="No insults.", sort_order=1)
+    return PolicyClause.objects.create(
+        page=policy, number=1, title="Respect", text="No insults.", sort_order=1
+    )
 
 
 def _can_sanction(user, clause):
@@ -61,7 +67,9 @@ def _can_sanction(user, clause):
 
 def _abilities(user, desk, clause):
     section, colleague = desk["section"], desk["colleague"]
-    own = ArticlePageFactory(parent=section, title=f"Draft by {user.username}", slug=f"draft-{user.username}", owner=user)
+    own = ArticlePageFactory(
+        parent=section, title=f"Draft by {user.username}", slug=f"draft-{user.username}", owner=user
+    )
     own_perms = Page.objects.get(pk=own.pk).permissions_for_user(user)
     others = Page.objects.get(pk=colleague.pk).permissions_for_user(user)
     client = Client()
@@ -85,40 +93,70 @@ def test_the_permission_matrix_is_exactly_the_table(desk, clause):
 
 def test_the_desk_workflow_covers_the_news_sections_and_goes_to_editors(desk):
     workflow = desk["colleague"].get_workflow()
-    assert workflow.name == "Desk approval" and workflow == Workflow.objects.get(name="Desk approval")
+    assert workflow.name == "Desk approval" and workflow == Workflow.objects.get(
+        name="Desk approval"
+    )
     [task] = [t.specific for t in workflow.tasks]
     assert list(task.groups.values_list("name", flat=True)) == ["Editors"]
 
 
 def _edit_data(page, **extra):
     """The article's edit form as the admin posts it."""
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
 
-    data = nested_form_data({
-        "title": page.title, "slug": page.slug, "headline": page.headline, "kicker": page.kicker,
-        "standfirst": page.standfirst, "dateline": page.dateline, "lead_image": page.lead_image_id or "",
-        "lead_caption": "", "lead_credit": "",
-        "body": streamfield([("paragraph", rich_text("<p>A changed first paragraph.</p>"))]),
-        "tags": "", "comments_mode": "open", "comments_close_at": "", "updated_at": "",
-        "bylines": inline_formset([]), "related_picks": inline_formset([]), "comments": inline_formset([]),
-        "corrections": inline_formset([]), "correction_removal_reason": "",
-    })
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "headline": page.headline,
+            "kicker": page.kicker,
+            "standfirst": page.standfirst,
+            "dateline": page.dateline,
+            "lead_image": page.lead_image_id or "",
+            "lead_caption": "",
+            "lead_credit": "",
+            "body": streamfield([("paragraph", rich_text("<p>A changed first paragraph.</p>"))]),
+            "tags": "",
+            "comments_mode": "open",
+            "comments_close_at": "",
+            "updated_at": "",
+            "bylines": inline_formset([]),
+            "related_picks": inline_formset([]),
+            "comments": inline_formset([]),
+            "corrections": inline_formset([]),
+            "correction_removal_reason": "",
+        }
+    )
     data.update(extra)
     return data
 
 
 def test_a_reporter_posting_publish_is_refused_and_nothing_changes(desk):
     reporter = desk["people"]["Reporters"]
-    own = ArticlePageFactory(parent=desk["section"], title="Tram line opens", slug="tram", owner=reporter)
+    own = ArticlePageFactory(
+        parent=desk["section"], title="Tram line opens", slug="tram", owner=reporter
+    )
     own.unpublish()
     revisions = Revision.objects.count()
     client = Client()
     client.force_login(reporter)
-    response = client.post(f"/admin/pages/{own.pk}/edit/", {"title": "Tram line opens", "action-publish": "1"}, follow=True)
+    response = client.post(
+        f"/admin/pages/{own.pk}/edit/",
+        {"title": "Tram line opens", "action-publish": "1"},
+        follow=True,
+    )
     assert "You cannot publish this page" in response.content.decode()
     assert not ArticlePage.objects.get(pk=own.pk).live and Revision.objects.count() == revisions
-    create = client.post(f"/admin/pages/add/newsroom/articlepage/{desk['section'].pk}/",
-                         {"title": "Straight to print", "action-publish": "1"}, follow=True)
+    create = client.post(
+        f"/admin/pages/add/newsroom/articlepage/{desk['section'].pk}/",
+        {"title": "Straight to print", "action-publish": "1"},
+        follow=True,
+    )
     assert "You cannot publish this page" in create.content.decode()
     assert not ArticlePage.objects.filter(title="Straight to print").exists()
 
@@ -133,7 +171,9 @@ def test_a_comment_moderator_cannot_open_the_page_editor(desk):
 
 def test_a_reporters_submission_goes_to_editors_who_request_changes_then_approve(desk):
     reporter, editor = desk["people"]["Reporters"], desk["people"]["Editors"]
-    story = ArticlePageFactory(parent=desk["section"], title="Harbour dredging starts", slug="dredging", owner=reporter)
+    story = ArticlePageFactory(
+        parent=desk["section"], title="Harbour dredging starts", slug="dredging", owner=reporter
+    )
     story.unpublish()
     story = ArticlePage.objects.get(pk=story.pk)
     story.save_revision(user=reporter)
@@ -142,12 +182,22 @@ def test_a_reporters_submission_goes_to_editors_who_request_changes_then_approve
     state = story.current_workflow_state
     task_state = state.current_task_state
     assert task_state.task.specific.user_can_access_editor(story, editor)
-    assert not task_state.task.specific.user_can_access_editor(story, desk["people"]["Comment moderators"])
-    assert [a[0] for a in task_state.task.specific.get_actions(story, editor)][:2] == ["reject", "approve"]
+    assert not task_state.task.specific.user_can_access_editor(
+        story, desk["people"]["Comment moderators"]
+    )
+    assert [a[0] for a in task_state.task.specific.get_actions(story, editor)][:2] == [
+        "reject",
+        "approve",
+    ]
     assert task_state.task.specific.get_actions(story, reporter) == []
-    task_state.task.specific.on_action(task_state, editor, "reject", comment="Add the council's reply.")
+    task_state.task.specific.on_action(
+        task_state, editor, "reject", comment="Add the council's reply."
+    )
     task_state.refresh_from_db()
-    assert task_state.status == TaskState.STATUS_REJECTED and task_state.comment == "Add the council's reply."
+    assert (
+        task_state.status == TaskState.STATUS_REJECTED
+        and task_state.comment == "Add the council's reply."
+    )
     assert not ArticlePage.objects.get(pk=story.pk).live
 
     story = ArticlePage.objects.get(pk=story.pk)
@@ -169,15 +219,30 @@ def test_go_live_in_the_past_or_expiry_before_go_live_is_refused_in_the_admin(de
     soon = timezone.localtime() + datetime.timedelta(hours=2)
     for extra, message in [
         ({"go_live_at": past.strftime(fmt)}, "The go-live time has already passed"),
-        ({"go_live_at": soon.strftime(fmt), "expire_at": (soon - datetime.timedelta(hours=1)).strftime(fmt)},
-         "Go live date/time must be before expiry date/time"),
+        (
+            {
+                "go_live_at": soon.strftime(fmt),
+                "expire_at": (soon - datetime.timedelta(hours=1)).strftime(fmt),
+            },
+            "Go live date/time must be before expiry date/time",
+        ),
     ]:
-        response = client.post(f"/admin/pages/{story.pk}/edit/", _edit_data(story, **extra, **{"action-publish": "1"}))
+        response = client.post(
+            f"/admin/pages/{story.pk}/edit/", _edit_data(story, **extra, **{"action-publish": "1"})
+        )
         assert response.status_code == 200 and message in response.content.decode(), extra
-        assert (ArticlePage.objects.get(pk=story.pk).latest_revision_id, Revision.objects.count()) == before
-    response = client.post(f"/admin/pages/{story.pk}/edit/", _edit_data(story, go_live_at=soon.strftime(fmt), **{"action-publish": "1"}))
+        assert (
+            ArticlePage.objects.get(pk=story.pk).latest_revision_id,
+            Revision.objects.count(),
+        ) == before
+    response = client.post(
+        f"/admin/pages/{story.pk}/edit/",
+        _edit_data(story, go_live_at=soon.strftime(fmt), **{"action-publish": "1"}),
+    )
     assert response.status_code == 302
     scheduled = ArticlePage.objects.get(pk=story.pk).scheduled_revision
-    assert scheduled is not None and abs(scheduled.approved_go_live_at - soon) < datetime.timedelta(minutes=1)
+    assert scheduled is not None and abs(scheduled.approved_go_live_at - soon) < datetime.timedelta(
+        minutes=1
+    )
     listing = client.get(f"/admin/pages/{desk['section'].pk}/").content.decode()
     assert "Embargoed until" in listing

@@ -21,7 +21,12 @@ pytestmark = pytest.mark.django_db
 def own_data_and_cache(settings, tmp_path, request, fresh_cache):
     """The page cache's own files (pagecache's fresh_cache), a lock folder and a Django cache per test."""
     settings.DATA_DIR = tmp_path
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": request.node.name}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": request.node.name,
+        }
+    }
 
 
 def _scheduled(parent, title, *, minutes=2):
@@ -69,12 +74,22 @@ def another_scheduler_holds_the_lock():
         yield
 
 
-def test_going_live_purges_fronts_feeds_and_sitemap_like_a_manual_publish(politics, asgi, django_capture_on_commit_callbacks):
+def test_going_live_purges_fronts_feeds_and_sitemap_like_a_manual_publish(
+    politics, asgi, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         ArticlePageFactory(parent=politics, title="Budget talks resume", slug="budget-talks")
         article = _scheduled(politics, "Embargoed jobs report")
-    urls = ["/", "/national/", "/national/politics/", "/feeds/latest/", "/feeds/sections/national/", "/sitemap.xml", "/sitemap-pages-0.xml",
-            "/national/politics/budget-talks/"]
+    urls = [
+        "/",
+        "/national/",
+        "/national/politics/",
+        "/feeds/latest/",
+        "/feeds/sections/national/",
+        "/sitemap.xml",
+        "/sitemap-pages-0.xml",
+        "/national/politics/budget-talks/",
+    ]
     for url in urls:
         asgi(url)
         assert asgi(url).x_cache == "HIT", url
@@ -97,8 +112,12 @@ def test_going_live_purges_fronts_feeds_and_sitemap_like_a_manual_publish(politi
 
 
 def test_expiry_takes_an_article_down(politics, asgi, django_capture_on_commit_callbacks):
-    article = ArticlePageFactory(parent=politics, title="Flash sale ends tonight", slug="flash-sale")
-    ArticlePage.objects.filter(pk=article.pk).update(expire_at=timezone.now() - datetime.timedelta(seconds=1))
+    article = ArticlePageFactory(
+        parent=politics, title="Flash sale ends tonight", slug="flash-sale"
+    )
+    ArticlePage.objects.filter(pk=article.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
     assert asgi("/national/politics/flash-sale/").status == 200
     with django_capture_on_commit_callbacks(execute=True):
         scheduler.scheduled_publish_run()

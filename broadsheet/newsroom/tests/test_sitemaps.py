@@ -75,7 +75,10 @@ def test_news_sitemap_holds_the_last_48_hours_only(client, politics):
 
 def test_robots_names_both_sitemaps(client):
     body = client.get("/robots.txt").content.decode()
-    assert "Sitemap: http://localhost/sitemap.xml" in body and "Sitemap: http://localhost/sitemap-news.xml" in body
+    assert (
+        "Sitemap: http://localhost/sitemap.xml" in body
+        and "Sitemap: http://localhost/sitemap-news.xml" in body
+    )
 
 
 def _bulk_pages(home, count):
@@ -85,10 +88,19 @@ def _bulk_pages(home, count):
     now = timezone.now()
     rows = [
         Page(
-            title=f"Archived story {n}", draft_title=f"Archived story {n}", slug=f"archived-{n}",
-            path=Page._get_path(home.path, home.depth + 1, n + 1000), depth=home.depth + 1, numchild=0,
-            url_path=f"{home.url_path}archived-{n}/", live=True, content_type=page_type, locale=locale,
-            translation_key=uuid.uuid4(), first_published_at=now, last_published_at=now,
+            title=f"Archived story {n}",
+            draft_title=f"Archived story {n}",
+            slug=f"archived-{n}",
+            path=Page._get_path(home.path, home.depth + 1, n + 1000),
+            depth=home.depth + 1,
+            numchild=0,
+            url_path=f"{home.url_path}archived-{n}/",
+            live=True,
+            content_type=page_type,
+            locale=locale,
+            translation_key=uuid.uuid4(),
+            first_published_at=now,
+            last_published_at=now,
         )
         for n in range(count)
     ]
@@ -111,5 +123,7 @@ def test_a_full_sitemap_file_of_50000_urls_is_fast_and_small(client, home):
     assert count > 0 and count <= 50_000
     assert cpu <= 2.0, f"{count} URLs took {cpu:.2f} s of CPU"
     assert peak <= 200 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB"
-    print(f"sitemap file: {count} URLs, {cpu:.2f} s CPU, {wall:.2f} s wall, {len(response.content) / 1e6:.1f} MB,"
-          f" peak {peak / 1e6:.1f} MB traced")
+    print(
+        f"sitemap file: {count} URLs, {cpu:.2f} s CPU, {wall:.2f} s wall, {len(response.content) / 1e6:.1f} MB,"
+        f" peak {peak / 1e6:.1f} MB traced"
+    )

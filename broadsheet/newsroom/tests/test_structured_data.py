@@ -28,14 +28,22 @@ def _meta(doc, name):
     return found[0] if found else None
 
 
-@pytest.mark.parametrize("url", ["/", "/national/politics/", "/tags/budget/", "/authors/{slug}/", "/archive/2026/03/02/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/national/politics/", "/tags/budget/", "/authors/{slug}/", "/archive/2026/03/02/"]
+)
 def test_listing_pages_have_canonical_open_graph_and_twitter(client, archive, url):
     url = url.format(slug=archive["reporter"].slug)
     doc, _blocks = _page(client, url)
     assert doc.xpath('//link[@rel="canonical"]/@href') == [f"http://localhost{url}"]
     assert _meta(doc, "og:url") == f"http://localhost{url}"
-    assert _meta(doc, "og:title") and _meta(doc, "og:type") == "website" and _meta(doc, "og:site_name") == "Broadsheet"
-    assert _meta(doc, "twitter:card") == "summary" and _meta(doc, "twitter:title") == _meta(doc, "og:title")
+    assert (
+        _meta(doc, "og:title")
+        and _meta(doc, "og:type") == "website"
+        and _meta(doc, "og:site_name") == "Broadsheet"
+    )
+    assert _meta(doc, "twitter:card") == "summary" and _meta(doc, "twitter:title") == _meta(
+        doc, "og:title"
+    )
 
 
 def test_a_later_page_of_a_listing_is_its_own_canonical(client, archive, settings):
@@ -46,7 +54,10 @@ def test_a_later_page_of_a_listing_is_its_own_canonical(client, archive, setting
 
 def test_homepage_says_who_publishes_and_how_to_search(client, archive):
     _doc, blocks = _page(client, "/")
-    assert blocks["Organization"]["name"] == "Broadsheet" and blocks["Organization"]["url"] == "http://localhost/"
+    assert (
+        blocks["Organization"]["name"] == "Broadsheet"
+        and blocks["Organization"]["url"] == "http://localhost/"
+    )
     action = blocks["WebSite"]["potentialAction"]
     assert action["@type"] == "SearchAction"
     assert action["target"]["urlTemplate"] == "http://localhost/search/?q={search_term_string}"
@@ -56,13 +67,20 @@ def test_homepage_says_who_publishes_and_how_to_search(client, archive):
 @pytest.mark.parametrize(
     "url, trail",
     [
-        ("/national/politics/", [("Home", "/"), ("National", "/national/"), ("Politics", "/national/politics/")]),
+        (
+            "/national/politics/",
+            [("Home", "/"), ("National", "/national/"), ("Politics", "/national/politics/")],
+        ),
         ("/tags/budget/", [("Home", "/"), ("budget", "/tags/budget/")]),
     ],
 )
-def test_section_and_topic_pages_show_a_breadcrumb_and_say_it_in_json_ld(client, archive, url, trail):
+def test_section_and_topic_pages_show_a_breadcrumb_and_say_it_in_json_ld(
+    client, archive, url, trail
+):
     doc, blocks = _page(client, url)
-    visible = [(a.text_content(), a.get("href")) for a in doc.xpath('//nav[@class="breadcrumb"]//a')]
+    visible = [
+        (a.text_content(), a.get("href")) for a in doc.xpath('//nav[@class="breadcrumb"]//a')
+    ]
     assert visible == trail
     items = blocks["BreadcrumbList"]["itemListElement"]
     assert [(i["position"], i["name"], i["item"]) for i in items] == [
@@ -86,4 +104,6 @@ def test_the_photo_agency_is_credited_when_no_agency_byline_is(client, archive):
     budget.lead_image.agency = "Lens Pool"
     budget.lead_image.save()
     _doc, blocks = _page(client, budget.url)
-    assert blocks["NewsArticle"]["sourceOrganization"] == [{"@type": "Organization", "name": "Lens Pool"}]
+    assert blocks["NewsArticle"]["sourceOrganization"] == [
+        {"@type": "Organization", "name": "Lens Pool"}
+    ]

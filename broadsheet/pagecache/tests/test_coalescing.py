@@ -28,8 +28,13 @@ def _get_many(app, count):
     results = []
 
     async def one():
-        scope = {"type": "http", "method": "GET", "path": "/national/", "query_string": b"",
-                 "headers": [(b"host", b"127.0.0.1")]}
+        scope = {
+            "type": "http",
+            "method": "GET",
+            "path": "/national/",
+            "query_string": b"",
+            "headers": [(b"host", b"127.0.0.1")],
+        }
         sent = []
 
         async def send(message):
@@ -39,7 +44,9 @@ def _get_many(app, count):
             return {"type": "http.request", "body": b"", "more_body": False}
 
         await app(scope, receive, send)
-        results.append(b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body"))
+        results.append(
+            b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+        )
 
     async def all_of_them():
         await asyncio.gather(*(one() for _ in range(count)))

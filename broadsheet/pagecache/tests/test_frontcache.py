@@ -18,7 +18,7 @@ def nginx_purge_server():
     seen = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             seen.append((self.command, self.path, self.headers.get("Cookie")))
             self.send_response(301 if self.path == "/rss" else 200)
             self.send_header("Location", "/rss/")

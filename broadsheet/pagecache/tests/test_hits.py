@@ -44,7 +44,9 @@ def test_each_language_has_its_own_entry_resolved_like_django(tree, asgi):
     by_cookie = asgi(URLS["home"], headers=[(b"cookie", b"django_language=ko")])
     assert by_cookie.x_cache == "HIT" and by_cookie.headers["content-language"] == "ko"
     # The cookie wins over the header, as in Django; an unsupported language falls back to English.
-    cookie_en = asgi(URLS["home"], headers=[(b"cookie", b"django_language=en"), (b"accept-language", b"ko")])
+    cookie_en = asgi(
+        URLS["home"], headers=[(b"cookie", b"django_language=en"), (b"accept-language", b"ko")]
+    )
     assert cookie_en.x_cache == "HIT" and cookie_en.headers["content-language"] == "en"
     french = asgi(URLS["home"], headers=[(b"accept-language", b"fr-FR,fr;q=0.9")])
     assert french.x_cache == "HIT" and french.headers["content-language"] == "en"
@@ -92,7 +94,9 @@ def test_disabled_cache_always_renders(tree, asgi, settings):
 def test_a_page_behind_a_password_is_never_stored(tree, asgi):
     from wagtail.models import PageViewRestriction
 
-    PageViewRestriction.objects.create(page=tree["economy"], restriction_type="password", password="s3cret")
+    PageViewRestriction.objects.create(
+        page=tree["economy"], restriction_type="password", password="s3cret"
+    )
     first = asgi(URLS["economy"])
     assert first.status == 200 and b"password" in first.body.lower()
     assert asgi(URLS["economy"]).x_cache == "MISS"
@@ -103,7 +107,11 @@ def test_a_revalidation_of_the_stored_page_is_answered_304(tree, asgi):
     hit = asgi(URLS["politics"])
     etag = hit.headers["etag"].encode()
     revalidated = asgi(URLS["politics"], headers=[(b"if-none-match", b'"other", ' + etag)])
-    assert revalidated.status == 304 and revalidated.body == b"" and revalidated.headers["etag"] == hit.headers["etag"]
+    assert (
+        revalidated.status == 304
+        and revalidated.body == b""
+        and revalidated.headers["etag"] == hit.headers["etag"]
+    )
     assert "cache-control" in revalidated.headers and "content-length" not in revalidated.headers
     changed = asgi(URLS["politics"], headers=[(b"if-none-match", b'"other"')])
     assert changed.status == 200 and changed.body == hit.body

@@ -14,8 +14,15 @@ def test_query_variants_are_served_but_not_stored(tree, asgi):
     asgi(URLS["national"])
     assert asgi(URLS["national"]).x_cache == "HIT"
     stored = _count()
-    for query in (b"page=007", b"page=%C2%B2", b"page=" + b"9" * 5000, b"sort=anything", b"page=1&page=2",
-                  b"utm_source=x", b"sort=newest&sort=oldest"):
+    for query in (
+        b"page=007",
+        b"page=%C2%B2",
+        b"page=" + b"9" * 5000,
+        b"sort=anything",
+        b"page=1&page=2",
+        b"utm_source=x",
+        b"sort=newest&sort=oldest",
+    ):
         for _ in range(2):
             assert asgi(URLS["national"], query=query).x_cache != "HIT", query
     assert _count() == stored

@@ -19,7 +19,11 @@ def _import_production(**env):
     clean = {k: v for k, v in os.environ.items() if k not in LEFT_OUT}
     return subprocess.run(
         [sys.executable, "-c", "import broadsheet.settings.production"],
-        cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -37,31 +41,51 @@ def test_each_missing_variable_is_named():
 
 def test_complete_configuration_loads():
     result = _import_production(
-        SECRET_KEY=STRONG_KEY, DATABASE_URL="postgres://u@127.0.0.1:5432/x", ALLOWED_HOSTS="example.org"
+        SECRET_KEY=STRONG_KEY,
+        DATABASE_URL="postgres://u@127.0.0.1:5432/x",
+        ALLOWED_HOSTS="example.org",
     )
     assert result.returncode == 0, result.stderr
 
 
 def test_postgres_uses_a_pool_not_per_thread_persistent_connections():
     """Under ASGI every request runs in its own thread: per-thread persistent connections would pile up."""
-    code = ("import broadsheet.settings.production as s; d = s.DATABASES['default']; "
-            "print(d['CONN_MAX_AGE'], bool(d['OPTIONS'].get('pool')))")
+    code = (
+        "import broadsheet.settings.production as s; d = s.DATABASES['default']; "
+        "print(d['CONN_MAX_AGE'], bool(d['OPTIONS'].get('pool')))"
+    )
     clean = {k: v for k, v in os.environ.items() if k not in LEFT_OUT}
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
-        env={**clean, "SECRET_KEY": STRONG_KEY, "DATABASE_URL": "postgres://u@127.0.0.1:5432/x", "ALLOWED_HOSTS": "a"},
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={
+            **clean,
+            "SECRET_KEY": STRONG_KEY,
+            "DATABASE_URL": "postgres://u@127.0.0.1:5432/x",
+            "ALLOWED_HOSTS": "a",
+        },
     )
     assert result.stdout.split() == ["0", "True"], result.stderr
 
 
 def _clean_env(**env):
     clean = {k: v for k, v in os.environ.items() if k not in LEFT_OUT}
-    return {**clean, "DATABASE_URL": "postgres://u@127.0.0.1:5432/x", "ALLOWED_HOSTS": "news.example.org", **env}
+    return {
+        **clean,
+        "DATABASE_URL": "postgres://u@127.0.0.1:5432/x",
+        "ALLOWED_HOSTS": "news.example.org",
+        **env,
+    }
 
 
 @pytest.mark.parametrize("key", ["k", "x" * 50, "abcd" * 20, "django-insecure-" + STRONG_KEY])
 def test_a_weak_secret_key_is_refused_at_start(key):
-    result = _import_production(SECRET_KEY=key, DATABASE_URL="postgres://u@127.0.0.1:5432/x", ALLOWED_HOSTS="a")
+    result = _import_production(
+        SECRET_KEY=key, DATABASE_URL="postgres://u@127.0.0.1:5432/x", ALLOWED_HOSTS="a"
+    )
     assert result.returncode != 0
     assert "SECRET_KEY is weak" in result.stderr and (len(key) < 3 or key not in result.stderr)
 
@@ -69,8 +93,13 @@ def test_a_weak_secret_key_is_refused_at_start(key):
 def test_check_deploy_with_a_strong_key_prints_no_warning():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-        env=_clean_env(SECRET_KEY=STRONG_KEY, DJANGO_SETTINGS_MODULE="broadsheet.settings.production"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_clean_env(
+            SECRET_KEY=STRONG_KEY, DJANGO_SETTINGS_MODULE="broadsheet.settings.production"
+        ),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout and "WARNING" not in result.stderr

@@ -71,7 +71,9 @@ def test_deleting_an_article(tree, asgi, warm, committing):
 def test_moving_an_article_purges_both_sections(tree, asgi, warm, committing):
     warm()
     with committing():
-        Page.objects.get(pk=tree["final"].pk).move(Page.objects.get(pk=tree["national"].pk), pos="last-child")
+        Page.objects.get(pk=tree["final"].pk).move(
+            Page.objects.get(pk=tree["national"].pk), pos="last-child"
+        )
     assert asgi(URLS["final"]).status in (301, 404)  # Wagtail may leave a redirect behind
     assert asgi("/national/cup-final/").status == 200
     assert _misses(asgi) == {"final", "sport", "national", "home"}

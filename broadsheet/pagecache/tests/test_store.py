@@ -25,8 +25,12 @@ def _save_and_lookup(cache, *, purge_between):
         if purge_between:
             cache.purge(["page-1"])  # an editor publishes while the page is being rendered
         saved = await cache.save(
-            "k", status=200, headers=[(b"content-type", b"text/html")], body=b"<p>old</p>",
-            tags=("page-1",), generation=generation,
+            "k",
+            status=200,
+            headers=[(b"content-type", b"text/html")],
+            body=b"<p>old</p>",
+            tags=("page-1",),
+            generation=generation,
         )
         return saved, await cache.lookup("k")
 
@@ -57,7 +61,9 @@ def test_local_copies_are_bounded_by_bytes_as_well_as_count():
     for n in range(3):
         local.put(f"k{n}", Entry(200, [], b"x" * 40, ("page-1",), (1,)), 60)
     assert local.get("k0") is None and local.get("k1") is not None and local.get("k2") is not None
-    local.put("k1", Entry(200, [], b"y" * 10, ("page-2",), (1,)), 60)  # replacing a key frees its old body
+    local.put(
+        "k1", Entry(200, [], b"y" * 10, ("page-2",), (1,)), 60
+    )  # replacing a key frees its old body
     local.put("k3", Entry(200, [], b"z" * 40, ("page-1",), (1,)), 60)
     assert [local.get(k) is not None for k in ("k1", "k2", "k3")] == [True, True, True]
     assert local.get("k1").body == b"y" * 10
@@ -72,13 +78,24 @@ def test_local_copies_share_the_headers_every_reply_carries():
 
     def stored(word):
         body = b'{"word": "%s"}' % word
-        headers = [(b"Content-Type", b"application/json"), policy, (b"ETag", b'"%s"' % word),
-                   (b"Content-Length", str(len(body)).encode())]
+        headers = [
+            (b"Content-Type", b"application/json"),
+            policy,
+            (b"ETag", b'"%s"' % word),
+            (b"Content-Length", str(len(body)).encode()),
+        ]
         return Entry.decode(Entry(200, headers, body, ("api", "api-words"), (0, 0)).encode())
 
     one, two = stored(b"house"), stored(b"garden")
     assert one.headers[1] is two.headers[1] and one.headers[0] is two.headers[0]
     assert one.tags is two.tags
     assert one.headers[2] != two.headers[2] and one.headers[2] == (b"ETag", b'"house"')
-    assert one.local_size() == len(one.body) + len(b"ETag") + len(b'"house"') + len(b"Content-Length") + 2 \
+    assert (
+        one.local_size()
+        == len(one.body)
+        + len(b"ETag")
+        + len(b'"house"')
+        + len(b"Content-Length")
+        + 2
         + ENTRY_OVERHEAD
+    )

@@ -19,8 +19,14 @@ import re
 from urllib.parse import urlsplit
 
 __all__ = [
-    "SOCIALACCOUNT_PROVIDERS", "SOCIALACCOUNT_ADAPTER", "SOCIALACCOUNT_AUTO_SIGNUP", "SOCIALACCOUNT_EMAIL_REQUIRED",
-    "SOCIALACCOUNT_QUERY_EMAIL", "ACCOUNT_LOGOUT_ON_GET", "ACCOUNT_ADAPTER", "BROADSHEET_DEMO_LOGIN",
+    "SOCIALACCOUNT_PROVIDERS",
+    "SOCIALACCOUNT_ADAPTER",
+    "SOCIALACCOUNT_AUTO_SIGNUP",
+    "SOCIALACCOUNT_EMAIL_REQUIRED",
+    "SOCIALACCOUNT_QUERY_EMAIL",
+    "ACCOUNT_LOGOUT_ON_GET",
+    "ACCOUNT_ADAPTER",
+    "BROADSHEET_DEMO_LOGIN",
 ]
 
 # The allauth classic ("social") providers and the hosts their sign-in pages live on. The hosts are added
@@ -53,7 +59,13 @@ def _oidc_from_json(raw):
 
 
 def _oidc_from_env_names():
-    names = sorted({m.group(1) for key in os.environ if (m := re.fullmatch(r"OIDC_([A-Z0-9]+)_SERVER_URL", key))})
+    names = sorted(
+        {
+            m.group(1)
+            for key in os.environ
+            if (m := re.fullmatch(r"OIDC_([A-Z0-9]+)_SERVER_URL", key))
+        }
+    )
     return [
         _oidc_app(
             id=name.lower(),
@@ -68,7 +80,13 @@ def _oidc_from_env_names():
 
 def _oidc_app(*, id, name, server_url, client_id, secret="", **extra):
     settings = {"server_url": server_url, **extra}
-    return {"provider_id": id, "name": name, "client_id": client_id, "secret": secret, "settings": settings}
+    return {
+        "provider_id": id,
+        "name": name,
+        "client_id": client_id,
+        "secret": secret,
+        "settings": settings,
+    }
 
 
 def _origin(url):
@@ -89,7 +107,10 @@ def build_providers():
     providers["facebook"].update({"METHOD": "oauth2", "SCOPE": ["public_profile"]})
     oidc = _oidc_from_json(_env("OIDC_PROVIDERS")) if _env("OIDC_PROVIDERS") else []
     oidc += _oidc_from_env_names()
-    providers["openid_connect"] = {"APPS": [a for a in oidc if a["client_id"]], "OAUTH_PKCE_ENABLED": True}
+    providers["openid_connect"] = {
+        "APPS": [a for a in oidc if a["client_id"]],
+        "OAUTH_PKCE_ENABLED": True,
+    }
     return providers
 
 
@@ -98,7 +119,9 @@ def form_action_origins(providers):
     for provider, (_prefix, hosts) in CLASSIC_PROVIDERS.items():
         if providers[provider]["APPS"]:
             origins += hosts
-    origins += [_origin(app["settings"]["server_url"]) for app in providers["openid_connect"]["APPS"]]
+    origins += [
+        _origin(app["settings"]["server_url"]) for app in providers["openid_connect"]["APPS"]
+    ]
     return origins
 
 
@@ -106,7 +129,9 @@ SOCIALACCOUNT_PROVIDERS = build_providers()
 SOCIALACCOUNT_ADAPTER = "broadsheet.accounts.adapter.SocialAccountAdapter"
 ACCOUNT_ADAPTER = "broadsheet.accounts.adapter.AccountAdapter"  # no password sign-up: readers come through a provider
 SOCIALACCOUNT_AUTO_SIGNUP = True  # a reader comes to comment, not to fill in a sign-up form
-SOCIALACCOUNT_EMAIL_REQUIRED = False  # Kakao and X often give no email; commenting does not need one
+SOCIALACCOUNT_EMAIL_REQUIRED = (
+    False  # Kakao and X often give no email; commenting does not need one
+)
 SOCIALACCOUNT_QUERY_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
 

@@ -4,7 +4,9 @@ import os
 
 NEWSROOM_SECTION_PAGE_SIZE = 12  # articles per page of a section front
 NEWSROOM_SEARCH_PAGE_SIZE = 10  # results per page of /search/ and /api/search
-NEWSROOM_SEARCH_MAX_RESULTS = 1000  # PostgreSQL: results counted and ranked at most (newest matches); more shows "1,000+"
+NEWSROOM_SEARCH_MAX_RESULTS = (
+    1000  # PostgreSQL: results counted and ranked at most (newest matches); more shows "1,000+"
+)
 NEWSROOM_HOME_PER_SECTION = 4  # latest articles per top-level section on the homepage
 NEWSROOM_RELATED_LIMIT = 4  # related articles under an article
 NEWSROOM_NAV_CACHE_SECONDS = 600  # header navigation; cleared on publish/move anyway
@@ -21,6 +23,7 @@ BROADSHEET_CANONICAL_URL = os.environ.get("BROADSHEET_CANONICAL_URL", "").strip(
 # The admin would load avatars from gravatar.com, which the closed network and the CSP both refuse.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
+
 # Reader search (newsroom/search.py) goes through Wagtail's search backend. The default is the database
 # backend: PostgreSQL full-text search with English stemming, or SQLite FTS5 (Porter stemming, see
 # migration 0002_search_stemming). A larger newsroom switches to Elasticsearch or OpenSearch with
@@ -30,13 +33,17 @@ def search_backends(env):
     backend = env.get("SEARCH_BACKEND", "database")
     if backend == "database":
         # 'english' named outright: PostgreSQL's default_text_search_config follows the server's locale.
-        return {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}}
-    return {"default": {
-        "BACKEND": f"wagtail.search.backends.{backend}",
-        "URLS": [env["SEARCH_URL"]],
-        "INDEX": env.get("SEARCH_INDEX", "broadsheet"),
-        "TIMEOUT": 5,
-    }}
+        return {
+            "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+        }
+    return {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{backend}",
+            "URLS": [env["SEARCH_URL"]],
+            "INDEX": env.get("SEARCH_INDEX", "broadsheet"),
+            "TIMEOUT": 5,
+        }
+    }
 
 
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ)

@@ -19,10 +19,18 @@ its app and its middleware (first in each list). From the environment:
 import os
 
 __all__ = [
-    "PAGECACHE_ENABLED", "PAGECACHE_SECONDS", "PAGECACHE_LOCAL_SECONDS", "PAGECACHE_LOCAL_MAX_BYTES",
-    "PAGECACHE_EXCLUDED_PREFIXES", "PAGECACHE_PUBLIC_API_PREFIXES", "PAGECACHE_ANONYMOUS_ONLY_PREFIXES",
-    "PAGECACHE_TAGGED_PATHS", "PAGECACHE_LISTING_TAGS", "PAGECACHE_PURGE_RULES",
-    "WAGTAILFRONTENDCACHE", "PAGECACHE_WORKER_WARM_UP",
+    "PAGECACHE_ENABLED",
+    "PAGECACHE_SECONDS",
+    "PAGECACHE_LOCAL_SECONDS",
+    "PAGECACHE_LOCAL_MAX_BYTES",
+    "PAGECACHE_EXCLUDED_PREFIXES",
+    "PAGECACHE_PUBLIC_API_PREFIXES",
+    "PAGECACHE_ANONYMOUS_ONLY_PREFIXES",
+    "PAGECACHE_TAGGED_PATHS",
+    "PAGECACHE_LISTING_TAGS",
+    "PAGECACHE_PURGE_RULES",
+    "WAGTAILFRONTENDCACHE",
+    "PAGECACHE_WORKER_WARM_UP",
 ]
 
 PAGECACHE_ENABLED = os.environ.get("PAGECACHE_ENABLED", "1") != "0"
@@ -32,8 +40,16 @@ PAGECACHE_LOCAL_MAX_BYTES = int(os.environ.get("PAGECACHE_LOCAL_MAX_BYTES", 16 *
 
 # Never looked up: per-user or never a Wagtail page.
 PAGECACHE_EXCLUDED_PREFIXES = (
-    "/admin/", "/django-admin/", "/api/", "/comments/", "/accounts/", "/dictionary/",
-    "/static/", "/media/", "/i18n/", "/documents/",
+    "/admin/",
+    "/django-admin/",
+    "/api/",
+    "/comments/",
+    "/accounts/",
+    "/dictionary/",
+    "/static/",
+    "/media/",
+    "/i18n/",
+    "/documents/",
 )
 # API replies the cache may share when their view says Cache-Control: public, with their tags: the
 # dictionary's entries (the same for every reader) and a thread's comments as an anonymous reader sees
@@ -46,7 +62,10 @@ PAGECACHE_PUBLIC_API_PREFIXES = {
 PAGECACHE_ANONYMOUS_ONLY_PREFIXES = ("/api/comments/",)
 # URLs besides Wagtail pages the cache keeps, with the tags that retire them (broadsheet/purges.py).
 PAGECACHE_TAGGED_PATHS = {
-    "/feeds/": ("feeds",), "/sitemap.xml": ("sitemap",), "/rss": ("feeds",), "/corrections/": ("corrections",),
+    "/feeds/": ("feeds",),
+    "/sitemap.xml": ("sitemap",),
+    "/rss": ("feeds",),
+    "/corrections/": ("corrections",),
 }
 # Retired by any change to the tree an article does not narrow down itself: the anonymous comment lists
 # carry the article's title and whether it takes comments.
@@ -86,8 +105,18 @@ WAGTAILFRONTENDCACHE = _front_caches(os.environ)
 
 # Loaded by each ASGI worker at start (broadsheet/asgi.py), then the heap is frozen out of the GC's way.
 # Each step: a dotted path, or [dotted path, *arguments]; none may touch the database.
-PAGECACHE_WORKER_WARM_UP = [
-    "broadsheet.dictionary.wordnet.get_wordnet",          # WordNet's reader and indexes
-    ["broadsheet.dictionary.senses.read_entry", "house"],  # its lemmatiser and sense data (not the table's row)
-    ["broadsheet.dictionary.levels.read_level", "house"],  # wordfreq's and cefrpy's tables (ditto)
-] if os.environ.get("WORKER_WARM_UP", "1") != "0" else []
+PAGECACHE_WORKER_WARM_UP = (
+    [
+        "broadsheet.dictionary.wordnet.get_wordnet",  # WordNet's reader and indexes
+        [
+            "broadsheet.dictionary.senses.read_entry",
+            "house",
+        ],  # its lemmatiser and sense data (not the table's row)
+        [
+            "broadsheet.dictionary.levels.read_level",
+            "house",
+        ],  # wordfreq's and cefrpy's tables (ditto)
+    ]
+    if os.environ.get("WORKER_WARM_UP", "1") != "0"
+    else []
+)

@@ -2,11 +2,10 @@
 
 from importlib import import_module
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
-
-from django.apps import apps
 
 from broadsheet.newsroom.roles import roles_ensure
 
@@ -23,12 +22,20 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             home, created = load_newsroom()
-            roles_ensure(apps)  # the sections just made are open to Reporters, the desk workflow is on
+            roles_ensure(
+                apps
+            )  # the sections just made are open to Reporters, the desk workflow is on
             reporter, reporter_password = reporter_ensure()
             user, password = editor_ensure()
         self.stdout.write(f"Newsroom: {created} article(s) created (existing ones kept).")
         for hook in AREA_HOOKS:
             import_module(f"broadsheet.demo.{hook}").load(home=home)
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        self.stdout.write(f"Reporter login: {base}/admin/login/  username: {reporter.username}  password: {reporter_password}")
-        self.stdout.write(self.style.SUCCESS(f"Editor login: {base}/admin/login/  username: {user.username}  password: {password}"))
+        self.stdout.write(
+            f"Reporter login: {base}/admin/login/  username: {reporter.username}  password: {reporter_password}"
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Editor login: {base}/admin/login/  username: {user.username}  password: {password}"
+            )
+        )

@@ -21,4 +21,6 @@ class Command(BaseCommand):
             except (OSError, ValueError, SyntaxError) as error:
                 # ElementTree.ParseError is a SyntaxError; a bad file is the editor's to fix, not a crash.
                 raise CommandError(f"{path}: {error}") from error
-            self.stdout.write(f"{path}: {counts['read']} English equivalents read, {counts['created']} new.")
+            self.stdout.write(
+                f"{path}: {counts['read']} English equivalents read, {counts['created']} new."
+            )

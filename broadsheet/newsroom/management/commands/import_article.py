@@ -12,20 +12,37 @@ from ...archive.sources import MAX_FILE_BYTES
 
 
 class Command(BaseCommand):
-    help = ("Import legacy article pages (plain-text dumps or saved HTML) from files, folders, .zip or .tar.gz "
-            f"archives. Re-running skips what is imported; a changed file updates its article. Files over "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MB are refused.")
+    help = (
+        "Import legacy article pages (plain-text dumps or saved HTML) from files, folders, .zip or .tar.gz "
+        f"archives. Re-running skips what is imported; a changed file updates its article. Files over "
+        f"{MAX_FILE_BYTES // (1024 * 1024)} MB are refused."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path)
-        parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parse in N processes (default: cores)")
-        parser.add_argument("--batch-size", type=int, default=WINDOW, help=f"files per transaction (default {WINDOW})")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="parse in N processes (default: cores)",
+        )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=WINDOW,
+            help=f"files per transaction (default {WINDOW})",
+        )
         parser.add_argument("--report", type=Path, help="write failed files as CSV (path, reason)")
 
     def handle(self, *args, paths, jobs, report, batch_size, verbosity=1, **options):
         progress = Progress(self.stderr, verbosity)
-        summary = archive_import(paths, jobs=max(1, jobs), batch_size=max(1, batch_size), on_file=self.file_line if verbosity >= 1 else None,
-                                 progress=progress.update)
+        summary = archive_import(
+            paths,
+            jobs=max(1, jobs),
+            batch_size=max(1, batch_size),
+            on_file=self.file_line if verbosity >= 1 else None,
+            progress=progress.update,
+        )
         progress.close()
         if report:
             report_write(report, summary.failures)

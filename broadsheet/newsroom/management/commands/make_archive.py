@@ -6,8 +6,10 @@ from ...archive.synthetic import archive_write
 
 
 class Command(BaseCommand):
-    help = ("Write N original stories as text dumps and saved HTML pages (JSON-LD, og:url, <nav> breadcrumb, "
-            "photos beside some, EUC-KR and XML-declaration pages, recurring headlines, damaged files) into OUT.")
+    help = (
+        "Write N original stories as text dumps and saved HTML pages (JSON-LD, og:url, <nav> breadcrumb, "
+        "photos beside some, EUC-KR and XML-declaration pages, recurring headlines, damaged files) into OUT."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("count", type=int)

@@ -13,8 +13,12 @@ class Command(BaseCommand):
     help = "Run Wagtail's scheduled publishing every --interval seconds (one scheduler per site holds the lock)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--interval", type=float, default=30.0, help="seconds between runs (default 30)")
-        parser.add_argument("--once", action="store_true", help="run once and exit (for a systemd timer or cron)")
+        parser.add_argument(
+            "--interval", type=float, default=30.0, help="seconds between runs (default 30)"
+        )
+        parser.add_argument(
+            "--once", action="store_true", help="run once and exit (for a systemd timer or cron)"
+        )
 
     def handle(self, *args, interval, once, **options):
         if interval <= 0:
@@ -39,7 +43,9 @@ class Command(BaseCommand):
     def _run(self):
         try:
             report = scheduled_publish_run()
-        except Exception as error:  # a database restart must not end the scheduler; the next run retries
+        except (
+            Exception
+        ) as error:  # a database restart must not end the scheduler; the next run retries
             self.stderr.write(f"Scheduler: run failed: {error!r}")
             return
         if report is None:
