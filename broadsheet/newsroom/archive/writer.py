@@ -280,7 +280,20 @@ class ArchiveWriter:
                           default_alt_text=text[:255], file_hash=digest, file_size=len(data),
                           file=ContentFile(data, name=posixpath.basename(legacy.photo_src.split("?")[0]) or "photo.jpg"))
         image.save()
+        ReferenceIndex.create_or_update_for_object(image)  # its collection, as Wagtail's post_save would
         return image
+
+    def references_add(self, pages):
+        """The reference index rows of new pages in one statement: what create_or_update_for_object writes
+        for a page with no rows yet (Wagtail's own extraction and hashing), without its per-page query for
+        existing rows, which a new page cannot have."""
+        ReferenceIndex.objects.bulk_create([
+            ReferenceIndex(content_type=self.page_type, base_content_type=self.base_type, object_id=page.pk,
+                           to_content_type_id=to_type, to_object_id=to_id, model_path=model_path,
+                           content_path=content_path, content_path_hash=ReferenceIndex._get_content_path_hash(content_path))
+            for page in pages
+            for to_type, to_id, model_path, content_path in set(ReferenceIndex._extract_references_from_object(page))
+        ], ignore_conflicts=True)
 
     @staticmethod
     def child_counts_sync(parents):
@@ -330,8 +343,9 @@ class ArchiveWriter:
         self.child_counts_sync(Page.objects.filter(path__in={p.path[: -Page.steplen] for p in pages}))
         for backend in get_search_backends():
             backend.add_bulk(ArticlePage, pages)
-        for page in pages:
-            ReferenceIndex.create_or_update_for_object(page)
+        self.references_add([p for p in pages if p.pk in batch.created])
+        for pk in updated:
+            ReferenceIndex.create_or_update_for_object(batch.pages[pk])
         batch_purge(pages, batch.previous)
 
 
