@@ -3,6 +3,7 @@ done once: the search index and reference index per batch (writer.finish_batch),
 one navigation/generation reset at the end. Process-local: the import runs in its own process."""
 
 from contextlib import contextmanager
+from types import SimpleNamespace
 
 from django.db.models.signals import post_save
 from modelsearch.signal_handlers import post_save_signal_handler
@@ -15,17 +16,21 @@ NEWSROOM_PAGE_SAVE = "newsroom-gen-page-save"  # signal_handlers._connect_genera
 
 @contextmanager
 def import_quietly():
+    """Yields a state whose `changed` the caller sets once an article is written: a run that wrote
+    nothing (a re-run) leaves the site's caches alone."""
     from ..signal_handlers import _page_saved
 
+    state = SimpleNamespace(changed=False)
     post_save.disconnect(post_save_signal_handler, sender=ArticlePage)
     post_save.disconnect(dispatch_uid=NEWSROOM_PAGE_SAVE)
     try:
         with disable_reference_index_auto_update():
-            yield
+            yield state
     finally:
         post_save.connect(post_save_signal_handler, sender=ArticlePage)
         post_save.connect(_page_saved, dispatch_uid=NEWSROOM_PAGE_SAVE)
-        everything_changed()
+        if state.changed:
+            everything_changed()
 
 
 def everything_changed():
