@@ -14,6 +14,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, models, transaction
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import slugify
 from modelcluster.models import get_all_child_relations
@@ -331,7 +333,10 @@ class ArchiveWriter:
         for page, revision in zip(pages, revisions):
             page.latest_revision = page.live_revision = revision
             page.latest_revision_created_at = revision.created_at
-        Page.objects.bulk_update(pages, ["latest_revision", "live_revision", "latest_revision_created_at"])
+        newest = Subquery(Revision.objects.filter(base_content_type=self.base_type, object_id=Cast(OuterRef("pk"), CharField()))
+                          .order_by("-pk").values("pk")[:1])
+        Page.objects.filter(pk__in=[p.pk for p in pages]).update(latest_revision=newest, live_revision=newest,
+                                                                  latest_revision_created_at=now)
         PageLogEntry.objects.bulk_create([
             PageLogEntry(content_type=self.page_type, label=page.get_admin_display_title(), action="wagtail.create",
                          timestamp=now, data={}, page=page, content_changed=True)
