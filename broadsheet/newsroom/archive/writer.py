@@ -157,6 +157,14 @@ class ArchiveWriter:
             return pk
         return None
 
+    def key_for(self, legacy, page):
+        """The story's day + section + headline, unless another story (from another old URL) holds that:
+        two stories with one headline on one day in one section are two articles, told apart by the URL."""
+        holder, _ = self.by_key.get(legacy.legacy_key, (None, None))
+        if holder is not None and holder != page.pk and legacy.old_url:
+            return "url:" + hashlib.sha256(legacy.old_url.encode()).hexdigest()[:60]
+        return legacy.legacy_key
+
     def section_for(self, path):
         key = tuple(s.casefold() for s in path)
         if key not in self.sections:
@@ -202,7 +210,7 @@ class ArchiveWriter:
         page.first_published_at = published
         page.updated_at = legacy.updated_at if legacy.updated_at and legacy.updated_at > published else None
         page.dateline = legacy.dateline[:80]
-        page.legacy_key = legacy.legacy_key
+        page.legacy_key = self.key_for(legacy, page)
         page.legacy_url = legacy.old_url or page.legacy_url or None
         page.draft_title = page.title
         page.last_published_at = page.updated_at or page.first_published_at

@@ -15,7 +15,7 @@ from wagtail.models import PageLogEntry, ReferenceIndex, Revision
 from broadsheet.pagecache.tests.conftest import asgi, fresh_cache  # noqa: F401 (fixtures)
 
 from ..archive.runner import archive_import
-from ..archive.synthetic import archive_write, story, text_dump
+from ..archive.synthetic import OLD_SITE, archive_write, html_page, story, text_dump
 from ..archive.writer import ArchiveWriter, Parsed
 from ..importer import parse_legacy_page
 from ..models import ArticleByline, ArticlePage, ImportedFile, SectionPage
@@ -134,7 +134,25 @@ def test_a_batch_retires_the_pages_and_listings_it_changed(home, tmp_path, asgi,
 def test_an_imported_article_shows_its_words_box_on_first_read(home, tmp_path, client):
     """The dictionary's publish handler (warming the words box) does not run for imported pages: the
     box is worked out on the article's first read and kept per revision, so no reader misses it."""
+    from broadsheet.dictionary.glossary import glossary_changed
+
+    glossary_changed()  # boxes cached by earlier tests' pages (ids are reused after rollbacks) are not read
     (tmp_path / "story.txt").write_text(text_dump(a_story(7)), encoding="utf-8")
     archive_import([tmp_path])  # publish signals held back (quiet.py), as in every import
     html = client.get(ArticlePage.objects.get().url).content.decode()
     assert "Words in this article" in html and "dictionary-words-lemma" in html
+
+
+def test_two_stories_with_one_headline_on_one_day_are_two_articles(home, tmp_path):
+    """Found at 10,000 generated stories: different old URLs, the same day, section and headline."""
+    first = a_story(8, section=["Culture"], headline="Letters to the editor")
+    second = {**first, "n": 9, "paragraphs": ["A different letter about the river, story 9 says.", *first["paragraphs"][1:]]}
+    for s in (first, second):
+        (tmp_path / f"story-{s['n']}.html").write_text(html_page(s), encoding="utf-8")
+    assert archive_import([tmp_path]).counts == {"created": 2}
+    assert set(ArticlePage.objects.values_list("legacy_url", flat=True)) == {OLD_SITE.format(n=8), OLD_SITE.format(n=9)}
+    assert archive_import([tmp_path]).counts == {"unchanged": 2}
+    changed = html_page({**second, "paragraphs": [*second["paragraphs"], "A postscript."]})
+    (tmp_path / "story-9.html").write_text(changed, encoding="utf-8")
+    assert archive_import([tmp_path]).counts == {"updated": 1, "unchanged": 1}
+    assert ArticlePage.objects.count() == 2
