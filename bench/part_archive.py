@@ -13,7 +13,7 @@ from context import NotMeasured
 
 N = int(os.environ.get("BENCH_ARCHIVE_N", "100000"))
 PEER_N = int(os.environ.get("BENCH_ARCHIVE_PEER_N", "1000"))
-DB = "bs_bench_archive"
+DB = f"{broadsheet_app.DB_NAME}_archive"  # follows BENCH_DB, so two benches never share a database
 SUMMARY = re.compile(r"created (\d+), updated (\d+), unchanged (\d+), failed (\d+) in ([\d.]+)s")
 
 

@@ -18,6 +18,7 @@ from .sources import count_pages, iter_entries
 from .writer import ArchiveWriter, Parsed
 
 WINDOW = 256  # files per batch: one transaction each, and the unit of parse-ahead
+CHUNK = 16  # files a parse worker takes at a time
 
 
 @dataclass
@@ -53,16 +54,27 @@ def archive_import(paths, *, jobs=1, batch_size=WINDOW, on_file=None, progress=N
     summary = Summary(total=count_pages(paths))
     started = time.monotonic()
     pool = None
-    if jobs > 1:
-        # Forked workers only parse, but a connection object they inherit can still be finalised in them
-        # and end the parent's session: close it first (the parent reconnects). Inside a transaction it
-        # cannot be closed; only a caller's test does that, on a connection the workers never touch.
-        if not connection.in_atomic_block:
-            connections.close_all()
-        pool = multiprocessing.get_context("fork").Pool(jobs)
+
+    def parse_all(raws):
+        """The window's parse, ahead in the workers; a window of a few files (a re-run's leftovers, a
+        small import) is parsed here rather than starting processes for it."""
+        nonlocal pool
+        if pool is None and jobs > 1 and len(raws) > jobs * CHUNK:
+            # Forked workers only parse, but a connection object they inherit can still be finalised in
+            # them and end the parent's session: close it first (the parent reconnects). Inside a
+            # transaction it cannot be closed; only a caller's test does that, on a connection the workers
+            # never touch.
+            if not connection.in_atomic_block:
+                connections.close_all()
+            pool = multiprocessing.get_context("fork").Pool(jobs)
+        if pool is None:
+            return _Done([parse_job(r) for r in raws])
+        return pool.map_async(parse_job, raws, chunksize=CHUNK)
 
     def record(label, verb, detail=""):
         summary.counts[verb] += 1
+        if verb in ("created", "updated"):
+            quiet.changed = True
         if verb == "failed":
             summary.failures.append((label, detail))
         if on_file:
@@ -71,12 +83,11 @@ def archive_import(paths, *, jobs=1, batch_size=WINDOW, on_file=None, progress=N
             progress(summary)
 
     try:
-        with import_quietly():
+        with import_quietly() as quiet:
             writer = ArchiveWriter()
             pending = None
             for window in _windows(iter_entries(paths), writer, record, batch_size):
-                raws = [item.raw for item in window]
-                parsed = pool.map_async(parse_job, raws, chunksize=16) if pool else _Done([parse_job(r) for r in raws])
+                parsed = parse_all([item.raw for item in window])
                 if pending:
                     _write(writer, *pending, record)
                 pending = (window, parsed)

@@ -1,6 +1,9 @@
-"""Writing parsed stories in batches: one transaction per batch, one savepoint per story (a story that
-fails leaves nothing of itself), the page tree, revisions, the search index and the reference index
-kept right with far fewer queries than Wagtail's one-page-at-a-time path. See README "Import"."""
+"""Writing parsed stories in batches. A batch is written in one transaction with no savepoint per story:
+rows are inserted as the stories are read, then the batch's bylines, tags, revisions, imported-file
+records, redirects, log entries, search index and reference index go in a few bulk statements. When
+anything in the batch is refused, the whole batch is rolled back and written again one story per
+savepoint, so the bad story is reported, leaves nothing of itself, and the others are kept. See README
+"Import"."""
 
 import hashlib
 import posixpath
@@ -10,22 +13,28 @@ from urllib.parse import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, models, transaction
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import slugify
+from modelcluster.models import get_all_child_relations
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
-from ..models import ArticleByline, ArticlePage, Author, AuthorKind, HomePage, ImportedFile, NewsImage, SectionPage
+from ..models import (ArticleByline, ArticlePage, ArticleTag, Author, AuthorKind, HomePage, ImportedFile, NewsImage,
+                      SectionPage)
 from ..services import article_fill, homepage_install, section_ensure
 from .meta import is_agency, styled_name
-
+from .quiet import batch_purge
 
 # Validating these would cost a query each per story; the writer sets them itself.
 TREE_AND_RELATIONS = ["path", "depth", "numchild", "url_path", "slug", "locale", "lead_image", "live_revision",
                       "latest_revision", "owner", "locked_by", "alias_of", "content_type"]
+FAILURES = (ValidationError, DatabaseError, ValueError, OSError)
+CHILD_RELATIONS = [rel.get_accessor_name() for rel in get_all_child_relations(ArticlePage)]
 
 
 @dataclass
@@ -36,14 +45,27 @@ class Parsed:
     sibling: object = None
 
 
+class Batch:
+    """What one batch has written so far: its pages (the final state of each), which of them are new,
+    the files and old addresses that name them, and what updated pages listed before (for the purge)."""
+
+    def __init__(self):
+        self.pages, self.created, self.files, self.redirects, self.previous = {}, set(), [], {}, {}
+
+
 class ArchiveWriter:
     def __init__(self):
         self.home = homepage_install()
         self.now = timezone.now()
         self.page_type = ContentType.objects.get_for_model(ArticlePage)
         self.base_type = ContentType.objects.get_for_model(Page)
+        self.reset()
+
+    def reset(self):
+        """Everything remembered between stories, read again from the database (after any rollback)."""
         self.authors = {a.name.casefold(): a for a in Author.objects.all()}
         self.tags = {}
+        self.section_urls = {}
         self.load_identities()
         self.forget_tree()
 
@@ -59,39 +81,66 @@ class ArchiveWriter:
         self.sections, self.next_step, self.slugs = {}, {}, {}
 
     def write_batch(self, items):
-        """[(label, 'created'|'updated', url-or-reason)] for the batch, committed together."""
-        outcomes, written = [], []
+        """[(label, 'created'|'updated'|'failed', url-or-reason)] for the batch, committed together."""
+        try:
+            with transaction.atomic():
+                return self.write_all(items)
+        except FAILURES:
+            self.reset()
+        return self.write_one_by_one(items)
+
+    def write_one_by_one(self, items):
+        """The slow path for a batch that was refused: one savepoint per story."""
+        outcomes = []
         try:
             with transaction.atomic():
                 for item in items:
                     try:
                         with transaction.atomic():
-                            page, verb = self.write_one(item)
-                    except (ValidationError, DatabaseError, ValueError, OSError) as exc:
-                        self.forget_tree()
+                            outcomes += self.write_all([item])
+                    except FAILURES as exc:
+                        self.reset()
                         reason = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
                         outcomes.append((item.label, "failed", reason.splitlines()[0] if reason else type(exc).__name__))
-                        continue
-                    written.append(page)
-                    outcomes.append((item.label, verb, page.get_url()))
-                self.finish_batch(written)
         except DatabaseError as exc:  # the batch's own bookkeeping failed: none of it is kept
-            self.forget_tree()
-            self.load_identities()
+            self.reset()
             return [(item.label, "failed", f"database error ({exc})".splitlines()[0]) for item in items]
         return outcomes
 
-    def write_one(self, item):
+    def write_all(self, items):
+        batch = Batch()
+        loaded = self.preload(items)
+        outcomes = []
+        for item in items:
+            page, verb = self.write_one(item, batch, loaded)
+            outcomes.append((item.label, verb, self.url_of(page)))
+        self.finish_batch(batch)
+        return outcomes
+
+    def preload(self, items):
+        """The existing articles these stories update, with their child rows: one query each."""
+        pks = {pk for pk in (self.find(item.legacy) for item in items) if pk is not None}
+        if not pks:
+            return {}
+        return {page.pk: page for page in ArticlePage.objects.filter(pk__in=pks).prefetch_related(*CHILD_RELATIONS)}
+
+    def write_one(self, item, batch, loaded):
         legacy = item.legacy
         section = self.section_for(legacy.section_path)
         pk = self.find(legacy)
         if pk is None:
             page, verb = self.create(section, legacy, item), "created"
+            batch.created.add(page.pk)
         else:
-            page, verb = self.update(pk, section, legacy, item), "updated"
-        ImportedFile.objects.update_or_create(sha256=item.sha256, defaults={"article": page})
+            page = batch.pages.get(pk) or loaded.get(pk) or ArticlePage.objects.get(pk=pk)
+            if page.pk not in batch.pages:
+                batch.previous[page.pk] = ([b.author_id for b in page.bylines.all()],
+                                           [t.tag_id for t in page.tagged_items.all()], [page.first_published_at])
+            page, verb = self.update(page, section, legacy, item), "updated"
+        batch.pages[page.pk] = page
+        batch.files.append(ImportedFile(sha256=item.sha256, article=page))
         if legacy.old_url:
-            redirect_ensure(legacy.old_url, page)
+            batch.redirects[legacy.old_url] = page
         self.known_files.add(item.sha256)
         if page.legacy_url:
             self.by_url[page.legacy_url] = page.pk
@@ -107,6 +156,14 @@ class ArchiveWriter:
         if pk is not None and (not url or not legacy.old_url or url == legacy.old_url):
             return pk
         return None
+
+    def key_for(self, legacy, page):
+        """The story's day + section + headline, unless another story (from another old URL) holds that:
+        two stories with one headline on one day in one section are two articles, told apart by the URL."""
+        holder, _ = self.by_key.get(legacy.legacy_key, (None, None))
+        if holder is not None and holder != page.pk and legacy.old_url:
+            return "url:" + hashlib.sha256(legacy.old_url.encode()).hexdigest()[:60]
+        return legacy.legacy_key
 
     def section_for(self, path):
         key = tuple(s.casefold() for s in path)
@@ -147,13 +204,18 @@ class ArchiveWriter:
         return slug
 
     def fill(self, page, legacy, item):
+        """The story's fields, bylines and tags on the page in memory (written by save_row and finish_batch)."""
         article_fill(page, legacy)
         published = legacy.published_at or page.first_published_at or self.now
         page.first_published_at = published
         page.updated_at = legacy.updated_at if legacy.updated_at and legacy.updated_at > published else None
         page.dateline = legacy.dateline[:80]
-        page.legacy_key = legacy.legacy_key
+        page.legacy_key = self.key_for(legacy, page)
         page.legacy_url = legacy.old_url or page.legacy_url or None
+        page.draft_title = page.title
+        page.last_published_at = page.updated_at or page.first_published_at
+        page.has_unpublished_changes = False
+        page.clean_fields(exclude=TREE_AND_RELATIONS)  # the values; the tree and relations are ours, known good
         page.bylines = [ArticleByline(author=self.author(name), sort_order=n) for n, name in enumerate(legacy.bylines)]
         page.tags.set(self.tag_objects(legacy.tags))
         photo = self.photo(legacy, item)
@@ -162,40 +224,38 @@ class ArchiveWriter:
 
     def create(self, section, legacy, item):
         slug = self.slug_for(section, legacy)
-        page = ArticlePage(slug=slug, live=True, has_unpublished_changes=False, locale_id=section.locale_id,
-                           depth=section.depth + 1, path=self.next_path(section), numchild=0,
-                           url_path=f"{section.url_path}{slug}/")
-        page._cached_parent_obj = section  # Page.save asks for the parent; it is known
+        page = ArticlePage(slug=slug, live=True, locale_id=section.locale_id, depth=section.depth + 1, path=self.next_path(section),
+                           numchild=0, url_path=f"{section.url_path}{slug}/")
+        for name in CHILD_RELATIONS:  # a new page has none: its corrections, picks, comments are known empty
+            setattr(page, name, [])
         self.fill(page, legacy, item)
-        return self.save_published(page)
+        return self.save_row(page)
 
-    def update(self, pk, section, legacy, item):
+    def update(self, page, section, legacy, item):
         """A changed file, or the other format of a story: the same page (same URL) and a new revision."""
-        page = ArticlePage.objects.get(pk=pk)
-        if page.get_parent().pk != section.pk:
+        if page.path[: -Page.steplen] != section.path:
             page.move(section, pos="last-child")
             self.forget_tree()
-            page = ArticlePage.objects.get(pk=pk)
+            page = ArticlePage.objects.get(pk=page.pk)
         self.fill(page, legacy, item)
-        return self.save_published(page)
+        return self.save_row(page)
 
-    def save_published(self, page):
-        """What publishing a revision leaves in the database (the page live with its content, a revision
-        that is both the latest and the live one), without the per-page signals: their work is done per
-        batch and at the end of the run (quiet.py)."""
-        page.draft_title = page.title
-        page.last_published_at = page.updated_at or page.first_published_at
-        page.clean_fields(exclude=TREE_AND_RELATIONS)  # the values; the tree and relations are ours, known good
-        page.save(clean=False)
-        revision = Revision.objects.create(
-            content_type=self.page_type, base_content_type=self.base_type, object_id=str(page.pk),
-            created_at=timezone.now(), object_str=str(page)[:255], content=page.serializable_data(),
-        )
-        Page.objects.filter(pk=page.pk).update(latest_revision=revision, live_revision=revision,
-                                               latest_revision_created_at=revision.created_at,
-                                               has_unpublished_changes=False)
-        page.latest_revision, page.live_revision = revision, revision
+    @staticmethod
+    def save_row(page):
+        """The page's own rows (Page and ArticlePage), without Wagtail's per-save work: the tree position and
+        URL path are set by the writer, the child rows, revision, log entry and indexes by finish_batch, the
+        signal handlers' work per batch and at the end of the run (quiet.py)."""
+        models.Model.save(page)
         return page
+
+    def url_of(self, page):
+        """The page's address as Wagtail serves it: its section's, then its slug (no URL resolving per page)."""
+        parent_path = page.url_path[: -len(page.slug) - 1]
+        if parent_path not in self.section_urls:
+            parent = Page.objects.filter(url_path=parent_path, depth=page.depth - 1).first()
+            self.section_urls[parent_path] = parent.get_url() if parent else None
+        base = self.section_urls[parent_path]
+        return f"{base}{page.slug}/" if base else page.get_url()
 
     def author(self, name):
         key = name.casefold()
@@ -230,7 +290,20 @@ class ArchiveWriter:
                           default_alt_text=text[:255], file_hash=digest, file_size=len(data),
                           file=ContentFile(data, name=posixpath.basename(legacy.photo_src.split("?")[0]) or "photo.jpg"))
         image.save()
+        ReferenceIndex.create_or_update_for_object(image)  # its collection, as Wagtail's post_save would
         return image
+
+    def references_add(self, pages):
+        """The reference index rows of new pages in one statement: what create_or_update_for_object writes
+        for a page with no rows yet (Wagtail's own extraction and hashing), without its per-page query for
+        existing rows, which a new page cannot have."""
+        ReferenceIndex.objects.bulk_create([
+            ReferenceIndex(content_type=self.page_type, base_content_type=self.base_type, object_id=page.pk,
+                           to_content_type_id=to_type, to_object_id=to_id, model_path=model_path,
+                           content_path=content_path, content_path_hash=ReferenceIndex._get_content_path_hash(content_path))
+            for page in pages
+            for to_type, to_id, model_path, content_path in set(ReferenceIndex._extract_references_from_object(page))
+        ], ignore_conflicts=True)
 
     @staticmethod
     def child_counts_sync(parents):
@@ -238,15 +311,55 @@ class ArchiveWriter:
             count = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).count()
             Page.objects.filter(pk=parent.pk).update(numchild=count)
 
-    def finish_batch(self, pages):
-        """What Wagtail does per save, once per batch: child counts, the search index, the reference index."""
-        pages = list({page.pk: page for page in pages}.values())  # both formats of a story: index it once
-        self.child_counts_sync(Page.objects.filter(path__in={p.path[: -Page.steplen] for p in pages}))
-        if pages:
-            for backend in get_search_backends():
-                backend.add_bulk(ArticlePage, pages)
+    def finish_batch(self, batch):
+        """What Wagtail does per page, once per batch: the child rows, a revision that is both the latest and
+        the live one, the 'created' log entry, child counts, imported-file records, redirects, the search
+        index, the reference index, and the purge of what the batch changed."""
+        pages = list(batch.pages.values())
+        if not pages:
+            return
+        updated = [p.pk for p in pages if p.pk not in batch.created]
+        if updated:
+            ArticleByline.objects.filter(page_id__in=updated).delete()
+            ArticleTag.objects.filter(content_object_id__in=updated).delete()
+        bylines, tagged = [], []
         for page in pages:
-            ReferenceIndex.create_or_update_for_object(page)
+            for byline in page.bylines.all():
+                byline.page = page
+                bylines.append(byline)
+            for tag in page.tagged_items.all():
+                tag.content_object = page
+                tagged.append(tag)
+        ArticleByline.objects.bulk_create(bylines)
+        ArticleTag.objects.bulk_create(tagged)
+        now = timezone.now()
+        revisions = Revision.objects.bulk_create([
+            Revision(content_type=self.page_type, base_content_type=self.base_type, object_id=str(page.pk),
+                     created_at=now, object_str=str(page)[:255], content=page.serializable_data())
+            for page in pages
+        ])
+        for page, revision in zip(pages, revisions):
+            page.latest_revision = page.live_revision = revision
+            page.latest_revision_created_at = revision.created_at
+        newest = Subquery(Revision.objects.filter(base_content_type=self.base_type, object_id=Cast(OuterRef("pk"), CharField()))
+                          .order_by("-pk").values("pk")[:1])
+        Page.objects.filter(pk__in=[p.pk for p in pages]).update(latest_revision=newest, live_revision=newest,
+                                                                  latest_revision_created_at=now)
+        PageLogEntry.objects.bulk_create([
+            PageLogEntry(content_type=self.page_type, label=page.get_admin_display_title(), action="wagtail.create",
+                         timestamp=now, data={}, page=page, content_changed=True)
+            for page in pages if page.pk in batch.created
+        ])
+        ImportedFile.objects.bulk_create(batch.files, update_conflicts=True, unique_fields=["sha256"],
+                                         update_fields=["article", "imported_at"])
+        redirects_ensure(batch.redirects, self.url_of)
+        self.child_counts_sync(Page.objects.filter(path__in={p.path[: -Page.steplen] for p in pages}))
+        for backend in get_search_backends():
+            backend.add_bulk(ArticlePage, pages)
+        self.references_add([p for p in pages if p.pk in batch.created])
+        for pk in updated:
+            ReferenceIndex.create_or_update_for_object(batch.pages[pk])
+        batch_purge(pages, batch.previous)
 
 
 def _is_image(data):
@@ -260,10 +373,20 @@ def _is_image(data):
     return True
 
 
-def redirect_ensure(old_url, page):
-    """A permanent redirect from the story's old address (path and query) to its page, on every site."""
-    old_path = Redirect.normalise_path(old_url)
-    if not old_path or old_path == "/" or old_path.rstrip("/") == (page.get_url() or "").rstrip("/"):
+def redirects_ensure(old_urls, url_of):
+    """A permanent redirect from each story's old address (path and query) to its page, on every site."""
+    wanted = {}
+    for old_url, page in old_urls.items():
+        old_path = Redirect.normalise_path(old_url)
+        if old_path and old_path != "/" and old_path.rstrip("/") != url_of(page).rstrip("/"):
+            wanted[old_path] = page
+    if not wanted:
         return
-    Redirect.objects.update_or_create(old_path=old_path, site=None,
-                                      defaults={"redirect_page": page, "is_permanent": True, "redirect_link": ""})
+    existing = {r.old_path: r for r in Redirect.objects.filter(site=None, old_path__in=wanted)}
+    changed = []
+    for old_path, redirect in existing.items():
+        redirect.redirect_page, redirect.is_permanent, redirect.redirect_link = wanted[old_path], True, ""
+        changed.append(redirect)
+    Redirect.objects.bulk_update(changed, ["redirect_page", "is_permanent", "redirect_link"])
+    Redirect.objects.bulk_create([Redirect(old_path=path, site=None, redirect_page=page, is_permanent=True)
+                                  for path, page in wanted.items() if path not in existing])

@@ -133,6 +133,11 @@ def test_empty_site_folder_import_then_rerun_unchanged(freshly_migrated, archive
     weather = ArticlePage.objects.filter(title="Weather forecast for the week ahead")
     assert weather.count() > 1 and len({a.first_published_at.date() for a in weather}) == weather.count()
     assert "No problems found" in fixtree()
+    # Wagtail's welcome page is gone and the default site's root is the new home page
+    from wagtail.models import Site
+
+    assert not Page.objects.exact_type(Page).filter(depth=2).exists()
+    assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
     out, err, failed = run_import(archive, jobs=2)
     assert "created 0, updated 0" in out and out.count(": unchanged") == ImportedFile.objects.count()
     # Unchanged files are recognised by their digest before any parsing (how much faster that is, the bench
