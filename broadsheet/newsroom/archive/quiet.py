@@ -66,13 +66,19 @@ def batch_purge(pages, previous):
         authors = {*authors, *(b.author_id for b in page.bylines.all())}
         topics = {*topics, *(t.tag_id for t in page.tagged_items.all())}
         moments = {*moments, page.first_published_at}
-        tags.update([f"page-{page.pk}", f"sitemap-{sitemap_file_number(page.pk)}", *(f"author-{a}" for a in authors),
-                     *(f"topic-{t}" for t in topics)])
+        tags.update(
+            [
+                f"page-{page.pk}",
+                f"sitemap-{sitemap_file_number(page.pk)}",
+                *(f"author-{a}" for a in authors),
+                *(f"topic-{t}" for t in topics),
+            ]
+        )
         for moment in moments:
             tags.update(archive_tags(moment))
             if moment >= recent:
                 tags.add("sitemap-news")
-        prefixes.update(page.path[:n * Page.steplen] for n in range(2, page.depth))
+        prefixes.update(page.path[: n * Page.steplen] for n in range(2, page.depth))
     fronts = list(Page.objects.filter(path__in=prefixes))
     tags.update(f"page-{front.pk}" for front in fronts)
     tags_purge(tags, pages=[*fronts, *(p for p in pages if p.pk in previous)])

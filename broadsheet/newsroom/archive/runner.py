@@ -36,8 +36,10 @@ class Summary:
     def line(self):
         c = self.counts
         rate = self.done / self.seconds if self.seconds else 0
-        return (f"created {c['created']}, updated {c['updated']}, unchanged {c['unchanged']}, failed {c['failed']} "
-                f"in {self.seconds:.1f}s ({rate:.1f} files/s)")
+        return (
+            f"created {c['created']}, updated {c['updated']}, unchanged {c['unchanged']}, failed {c['failed']} "
+            f"in {self.seconds:.1f}s ({rate:.1f} files/s)"
+        )
 
 
 def parse_job(raw):
@@ -46,7 +48,9 @@ def parse_job(raw):
         return parse_legacy_page(raw)
     except UnrecognisedPage as exc:
         return f"{exc}"
-    except Exception as exc:  # one odd file must never stop the batch; it is reported like any other
+    except (
+        Exception
+    ) as exc:  # one odd file must never stop the batch; it is reported like any other
         return f"unexpected {type(exc).__name__}: {exc}".splitlines()[0]
 
 
@@ -100,7 +104,9 @@ def archive_import(paths, *, jobs=1, batch_size=WINDOW, on_file=None, progress=N
     summary.seconds = time.monotonic() - started
     summary.peak_rss_mb = {
         "importer": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "largest parse worker": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if pool else 0.0,
+        "largest parse worker": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        if pool
+        else 0.0,
     }
     return summary
 
@@ -145,7 +151,7 @@ def _windows(entries, writer, record, size):
 def _write(writer, window, parsed, record):
     results = parsed.get()
     batch = []
-    for item, result in zip(window, results):
+    for item, result in zip(window, results, strict=True):
         if isinstance(result, str):
             record(item.label, "failed", result)
         else:

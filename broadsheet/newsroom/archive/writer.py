@@ -24,15 +24,37 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
-from ..models import (ArticleByline, ArticlePage, ArticleTag, Author, AuthorKind, HomePage, ImportedFile, NewsImage,
-                      SectionPage)
+from ..models import (
+    ArticleByline,
+    ArticlePage,
+    ArticleTag,
+    Author,
+    AuthorKind,
+    HomePage,
+    ImportedFile,
+    NewsImage,
+    SectionPage,
+)
 from ..services import article_fill, homepage_install, section_ensure
 from .meta import is_agency, styled_name
 from .quiet import batch_purge
 
 # Validating these would cost a query each per story; the writer sets them itself.
-TREE_AND_RELATIONS = ["path", "depth", "numchild", "url_path", "slug", "locale", "lead_image", "live_revision",
-                      "latest_revision", "owner", "locked_by", "alias_of", "content_type"]
+TREE_AND_RELATIONS = [
+    "path",
+    "depth",
+    "numchild",
+    "url_path",
+    "slug",
+    "locale",
+    "lead_image",
+    "live_revision",
+    "latest_revision",
+    "owner",
+    "locked_by",
+    "alias_of",
+    "content_type",
+]
 FAILURES = (ValidationError, DatabaseError, ValueError, OSError)
 CHILD_RELATIONS = [rel.get_accessor_name() for rel in get_all_child_relations(ArticlePage)]
 
@@ -72,7 +94,9 @@ class ArchiveWriter:
     def load_identities(self):
         """Every imported file and story identity in memory: a re-run decides 'unchanged' without a query."""
         self.known_files = set(ImportedFile.objects.values_list("sha256", flat=True))
-        rows = ArticlePage.objects.exclude(legacy_key=None, legacy_url=None).values_list("pk", "legacy_key", "legacy_url")
+        rows = ArticlePage.objects.exclude(legacy_key=None, legacy_url=None).values_list(
+            "pk", "legacy_key", "legacy_url"
+        )
         self.by_url = {url: pk for pk, _, url in rows if url}
         self.by_key = {key: (pk, url) for pk, key, url in rows if key}
 
@@ -100,11 +124,23 @@ class ArchiveWriter:
                             outcomes += self.write_all([item])
                     except FAILURES as exc:
                         self.reset()
-                        reason = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-                        outcomes.append((item.label, "failed", reason.splitlines()[0] if reason else type(exc).__name__))
+                        reason = (
+                            "; ".join(exc.messages)
+                            if isinstance(exc, ValidationError)
+                            else str(exc)
+                        )
+                        outcomes.append(
+                            (
+                                item.label,
+                                "failed",
+                                reason.splitlines()[0] if reason else type(exc).__name__,
+                            )
+                        )
         except DatabaseError as exc:  # the batch's own bookkeeping failed: none of it is kept
             self.reset()
-            return [(item.label, "failed", f"database error ({exc})".splitlines()[0]) for item in items]
+            return [
+                (item.label, "failed", f"database error ({exc})".splitlines()[0]) for item in items
+            ]
         return outcomes
 
     def write_all(self, items):
@@ -122,7 +158,10 @@ class ArchiveWriter:
         pks = {pk for pk in (self.find(item.legacy) for item in items) if pk is not None}
         if not pks:
             return {}
-        return {page.pk: page for page in ArticlePage.objects.filter(pk__in=pks).prefetch_related(*CHILD_RELATIONS)}
+        return {
+            page.pk: page
+            for page in ArticlePage.objects.filter(pk__in=pks).prefetch_related(*CHILD_RELATIONS)
+        }
 
     def write_one(self, item, batch, loaded):
         legacy = item.legacy
@@ -134,8 +173,11 @@ class ArchiveWriter:
         else:
             page = batch.pages.get(pk) or loaded.get(pk) or ArticlePage.objects.get(pk=pk)
             if page.pk not in batch.pages:
-                batch.previous[page.pk] = ([b.author_id for b in page.bylines.all()],
-                                           [t.tag_id for t in page.tagged_items.all()], [page.first_published_at])
+                batch.previous[page.pk] = (
+                    [b.author_id for b in page.bylines.all()],
+                    [t.tag_id for t in page.tagged_items.all()],
+                    [page.first_published_at],
+                )
             page, verb = self.update(page, section, legacy, item), "updated"
         batch.pages[page.pk] = page
         batch.files.append(ImportedFile(sha256=item.sha256, article=page))
@@ -171,7 +213,9 @@ class ArchiveWriter:
             # treebeard places a new section by its parent's numchild: make every section's true first.
             self.child_counts_sync(Page.objects.type(HomePage, SectionPage))
             before = Page.objects.count()
-            home = HomePage.objects.get(pk=self.home.pk)  # treebeard reads numchild off this very instance
+            home = HomePage.objects.get(
+                pk=self.home.pk
+            )  # treebeard reads numchild off this very instance
             self.sections[key] = section_ensure(home=home, path=path)
             if Page.objects.count() != before:
                 self.next_step.clear()  # a new section took a place among its parent's children
@@ -180,17 +224,24 @@ class ArchiveWriter:
     def next_path(self, section):
         step = self.next_step.get(section.pk)
         if step is None:
-            last = (Page.objects.filter(path__startswith=section.path, depth=section.depth + 1)
-                    .order_by("-path").values_list("path", flat=True).first())
-            step = Page._str2int(last[-Page.steplen:]) if last else 0
+            last = (
+                Page.objects.filter(path__startswith=section.path, depth=section.depth + 1)
+                .order_by("-path")
+                .values_list("path", flat=True)
+                .first()
+            )
+            step = Page._str2int(last[-Page.steplen :]) if last else 0
         self.next_step[section.pk] = step + 1
         return Page._get_path(section.path, section.depth + 1, step + 1)
 
     def slug_for(self, section, legacy):
         taken = self.slugs.get(section.pk)
         if taken is None:
-            taken = self.slugs[section.pk] = set(Page.objects.filter(path__startswith=section.path, depth=section.depth + 1)
-                                                 .values_list("slug", flat=True))
+            taken = self.slugs[section.pk] = set(
+                Page.objects.filter(
+                    path__startswith=section.path, depth=section.depth + 1
+                ).values_list("slug", flat=True)
+            )
         base = slugify(legacy.headline)[:180] or "article"
         candidates = [base]
         if legacy.published_at:  # recurring headlines: the day tells them apart in the address
@@ -208,15 +259,22 @@ class ArchiveWriter:
         article_fill(page, legacy)
         published = legacy.published_at or page.first_published_at or self.now
         page.first_published_at = published
-        page.updated_at = legacy.updated_at if legacy.updated_at and legacy.updated_at > published else None
+        page.updated_at = (
+            legacy.updated_at if legacy.updated_at and legacy.updated_at > published else None
+        )
         page.dateline = legacy.dateline[:80]
         page.legacy_key = self.key_for(legacy, page)
         page.legacy_url = legacy.old_url or page.legacy_url or None
         page.draft_title = page.title
         page.last_published_at = page.updated_at or page.first_published_at
         page.has_unpublished_changes = False
-        page.clean_fields(exclude=TREE_AND_RELATIONS)  # the values; the tree and relations are ours, known good
-        page.bylines = [ArticleByline(author=self.author(name), sort_order=n) for n, name in enumerate(legacy.bylines)]
+        page.clean_fields(
+            exclude=TREE_AND_RELATIONS
+        )  # the values; the tree and relations are ours, known good
+        page.bylines = [
+            ArticleByline(author=self.author(name), sort_order=n)
+            for n, name in enumerate(legacy.bylines)
+        ]
         page.tags.set(self.tag_objects(legacy.tags))
         photo = self.photo(legacy, item)
         if photo is not None:
@@ -224,9 +282,18 @@ class ArchiveWriter:
 
     def create(self, section, legacy, item):
         slug = self.slug_for(section, legacy)
-        page = ArticlePage(slug=slug, live=True, locale_id=section.locale_id, depth=section.depth + 1, path=self.next_path(section),
-                           numchild=0, url_path=f"{section.url_path}{slug}/")
-        for name in CHILD_RELATIONS:  # a new page has none: its corrections, picks, comments are known empty
+        page = ArticlePage(
+            slug=slug,
+            live=True,
+            locale_id=section.locale_id,
+            depth=section.depth + 1,
+            path=self.next_path(section),
+            numchild=0,
+            url_path=f"{section.url_path}{slug}/",
+        )
+        for name in (
+            CHILD_RELATIONS
+        ):  # a new page has none: its corrections, picks, comments are known empty
             setattr(page, name, [])
         self.fill(page, legacy, item)
         return self.save_row(page)
@@ -262,7 +329,9 @@ class ArchiveWriter:
         if key not in self.authors:
             kind = AuthorKind.AGENCY if is_agency(name) else AuthorKind.STAFF
             found = Author.objects.filter(name__iexact=styled_name(name)).first()
-            self.authors[key] = found or Author.objects.create(name=styled_name(name)[:120], kind=kind)
+            self.authors[key] = found or Author.objects.create(
+                name=styled_name(name)[:120], kind=kind
+            )
         return self.authors[key]
 
     def tag_objects(self, names):
@@ -270,7 +339,9 @@ class ArchiveWriter:
         for name in names:
             key = name.casefold()[:100]
             if key not in self.tags:
-                self.tags[key] = Tag.objects.filter(name__iexact=name[:100]).first() or Tag.objects.create(name=name[:100])
+                self.tags[key] = Tag.objects.filter(
+                    name__iexact=name[:100]
+                ).first() or Tag.objects.create(name=name[:100])
             tags.append(self.tags[key])
         return tags
 
@@ -286,29 +357,55 @@ class ArchiveWriter:
         if existing:
             return existing
         text = legacy.caption or legacy.headline
-        image = NewsImage(title=text[:255], default_caption=legacy.caption, credit=legacy.credit[:120],
-                          default_alt_text=text[:255], file_hash=digest, file_size=len(data),
-                          file=ContentFile(data, name=posixpath.basename(legacy.photo_src.split("?")[0]) or "photo.jpg"))
+        image = NewsImage(
+            title=text[:255],
+            default_caption=legacy.caption,
+            credit=legacy.credit[:120],
+            default_alt_text=text[:255],
+            file_hash=digest,
+            file_size=len(data),
+            file=ContentFile(
+                data, name=posixpath.basename(legacy.photo_src.split("?")[0]) or "photo.jpg"
+            ),
+        )
         image.save()
-        ReferenceIndex.create_or_update_for_object(image)  # its collection, as Wagtail's post_save would
+        ReferenceIndex.create_or_update_for_object(
+            image
+        )  # its collection, as Wagtail's post_save would
         return image
 
     def references_add(self, pages):
         """The reference index rows of new pages in one statement: what create_or_update_for_object writes
         for a page with no rows yet (Wagtail's own extraction and hashing), without its per-page query for
         existing rows, which a new page cannot have."""
-        ReferenceIndex.objects.bulk_create([
-            ReferenceIndex(content_type=self.page_type, base_content_type=self.base_type, object_id=page.pk,
-                           to_content_type_id=to_type, to_object_id=to_id, model_path=model_path,
-                           content_path=content_path, content_path_hash=ReferenceIndex._get_content_path_hash(content_path))
-            for page in pages
-            for to_type, to_id, model_path, content_path in set(ReferenceIndex._extract_references_from_object(page))
-        ], ignore_conflicts=True)
+        ReferenceIndex.objects.bulk_create(
+            [
+                ReferenceIndex(
+                    content_type=self.page_type,
+                    base_content_type=self.base_type,
+                    object_id=page.pk,
+                    to_content_type_id=to_type,
+                    to_object_id=to_id,
+                    model_path=model_path,
+                    content_path=content_path,
+                    content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+                )
+                for page in pages
+                for to_type, to_id, model_path, content_path in set(
+                    ReferenceIndex._extract_references_from_object(page)
+                )
+            ],
+            ignore_conflicts=True,
+        )
 
     @staticmethod
     def child_counts_sync(parents):
-        for parent in parents:  # not get_children(): treebeard answers none at all while numchild is 0
-            count = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).count()
+        for (
+            parent
+        ) in parents:  # not get_children(): treebeard answers none at all while numchild is 0
+            count = Page.objects.filter(
+                path__startswith=parent.path, depth=parent.depth + 1
+            ).count()
             Page.objects.filter(pk=parent.pk).update(numchild=count)
 
     def finish_batch(self, batch):
@@ -333,27 +430,57 @@ class ArchiveWriter:
         ArticleByline.objects.bulk_create(bylines)
         ArticleTag.objects.bulk_create(tagged)
         now = timezone.now()
-        revisions = Revision.objects.bulk_create([
-            Revision(content_type=self.page_type, base_content_type=self.base_type, object_id=str(page.pk),
-                     created_at=now, object_str=str(page)[:255], content=page.serializable_data())
-            for page in pages
-        ])
-        for page, revision in zip(pages, revisions):
+        revisions = Revision.objects.bulk_create(
+            [
+                Revision(
+                    content_type=self.page_type,
+                    base_content_type=self.base_type,
+                    object_id=str(page.pk),
+                    created_at=now,
+                    object_str=str(page)[:255],
+                    content=page.serializable_data(),
+                )
+                for page in pages
+            ]
+        )
+        for page, revision in zip(pages, revisions, strict=True):
             page.latest_revision = page.live_revision = revision
             page.latest_revision_created_at = revision.created_at
-        newest = Subquery(Revision.objects.filter(base_content_type=self.base_type, object_id=Cast(OuterRef("pk"), CharField()))
-                          .order_by("-pk").values("pk")[:1])
-        Page.objects.filter(pk__in=[p.pk for p in pages]).update(latest_revision=newest, live_revision=newest,
-                                                                  latest_revision_created_at=now)
-        PageLogEntry.objects.bulk_create([
-            PageLogEntry(content_type=self.page_type, label=page.get_admin_display_title(), action="wagtail.create",
-                         timestamp=now, data={}, page=page, content_changed=True)
-            for page in pages if page.pk in batch.created
-        ])
-        ImportedFile.objects.bulk_create(batch.files, update_conflicts=True, unique_fields=["sha256"],
-                                         update_fields=["article", "imported_at"])
+        newest = Subquery(
+            Revision.objects.filter(
+                base_content_type=self.base_type, object_id=Cast(OuterRef("pk"), CharField())
+            )
+            .order_by("-pk")
+            .values("pk")[:1]
+        )
+        Page.objects.filter(pk__in=[p.pk for p in pages]).update(
+            latest_revision=newest, live_revision=newest, latest_revision_created_at=now
+        )
+        PageLogEntry.objects.bulk_create(
+            [
+                PageLogEntry(
+                    content_type=self.page_type,
+                    label=page.get_admin_display_title(),
+                    action="wagtail.create",
+                    timestamp=now,
+                    data={},
+                    page=page,
+                    content_changed=True,
+                )
+                for page in pages
+                if page.pk in batch.created
+            ]
+        )
+        ImportedFile.objects.bulk_create(
+            batch.files,
+            update_conflicts=True,
+            unique_fields=["sha256"],
+            update_fields=["article", "imported_at"],
+        )
         redirects_ensure(batch.redirects, self.url_of)
-        self.child_counts_sync(Page.objects.filter(path__in={p.path[: -Page.steplen] for p in pages}))
+        self.child_counts_sync(
+            Page.objects.filter(path__in={p.path[: -Page.steplen] for p in pages})
+        )
         for backend in get_search_backends():
             backend.add_bulk(ArticlePage, pages)
         self.references_add([p for p in pages if p.pk in batch.created])
@@ -385,8 +512,17 @@ def redirects_ensure(old_urls, url_of):
     existing = {r.old_path: r for r in Redirect.objects.filter(site=None, old_path__in=wanted)}
     changed = []
     for old_path, redirect in existing.items():
-        redirect.redirect_page, redirect.is_permanent, redirect.redirect_link = wanted[old_path], True, ""
+        redirect.redirect_page, redirect.is_permanent, redirect.redirect_link = (
+            wanted[old_path],
+            True,
+            "",
+        )
         changed.append(redirect)
     Redirect.objects.bulk_update(changed, ["redirect_page", "is_permanent", "redirect_link"])
-    Redirect.objects.bulk_create([Redirect(old_path=path, site=None, redirect_page=page, is_permanent=True)
-                                  for path, page in wanted.items() if path not in existing])
+    Redirect.objects.bulk_create(
+        [
+            Redirect(old_path=path, site=None, redirect_page=page, is_permanent=True)
+            for path, page in wanted.items()
+            if path not in existing
+        ]
+    )

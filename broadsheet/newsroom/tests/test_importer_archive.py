@@ -70,25 +70,44 @@ def test_dates_bylines_dateline_tags_from_a_text_dump():
     legacy = parse_legacy_page(text_dump(s).encode())
     assert legacy.published_at.isoformat().startswith(s["published"].strftime("%Y-%m-%dT%H:%M"))
     assert legacy.published_at.utcoffset().total_seconds() == 9 * 3600  # Korea time
-    assert legacy.bylines == s["bylines"] and legacy.tags == s["tags"] and legacy.dateline == s["place"]
-    assert not legacy.paragraphs[0].startswith(s["place"])  # the dateline is not repeated in the text
+    assert (
+        legacy.bylines == s["bylines"]
+        and legacy.tags == s["tags"]
+        and legacy.dateline == s["place"]
+    )
+    assert not legacy.paragraphs[0].startswith(
+        s["place"]
+    )  # the dateline is not repeated in the text
 
 
 def test_text_dump_and_html_of_one_story_share_an_identity_and_recurring_headlines_do_not():
     s = a_story()
-    assert parse_legacy_page(text_dump(s).encode()).legacy_key == parse_legacy_page(html_page(s).encode()).legacy_key
+    assert (
+        parse_legacy_page(text_dump(s).encode()).legacy_key
+        == parse_legacy_page(html_page(s).encode()).legacy_key
+    )
     later = {**s, "published": s["published"].replace(year=s["published"].year + 1)}
-    assert parse_legacy_page(text_dump(later).encode()).legacy_key != parse_legacy_page(text_dump(s).encode()).legacy_key
+    assert (
+        parse_legacy_page(text_dump(later).encode()).legacy_key
+        != parse_legacy_page(text_dump(s).encode()).legacy_key
+    )
 
 
 def test_nav_breadcrumb_without_label():
-    html = ("<html><body><nav><a href='/'>Home</a> &gt; <a href='/x'>Culture</a></nav><article><h1>Kites over the river"
-            "</h1><p>Hundreds of kites flew over the river on Sunday afternoon in the city.</p></article></body></html>")
+    html = (
+        "<html><body><nav><a href='/'>Home</a> &gt; <a href='/x'>Culture</a></nav><article><h1>Kites over the river"
+        "</h1><p>Hundreds of kites flew over the river on Sunday afternoon in the city.</p></article></body></html>"
+    )
     assert parse_legacy_page(html.encode()).section_path == ["Culture"]
 
 
-@pytest.mark.parametrize("raw, reason", [(b"<html><body><nav><a>Home</a></nav></body></html>", "no (article|headline)"),
-                                         (b"<!doctype html><html><head><title>Cut", "no article")])
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        (b"<html><body><nav><a>Home</a></nav></body></html>", "no (article|headline)"),
+        (b"<!doctype html><html><head><title>Cut", "no article"),
+    ],
+)
 def test_html_without_an_article(raw, reason):
     with pytest.raises(UnrecognisedPage, match=reason):
         parse_legacy_page(raw)
@@ -100,24 +119,31 @@ def test_html_without_an_article(raw, reason):
 @pytest.fixture
 def freshly_migrated(transactional_db):
     """What `migrate` leaves (wagtailcore's initial data): the root collection, a root page, Wagtail's welcome
-    page and a default Site. A transactional test may start from a flushed database, so the rows are put back when missing
-    (restoring them with serialized_rollback clashes with content types an earlier flush recreated)."""
+    page and a default Site. A transactional test may start from a flushed database, so the rows are put
+    back when missing (restoring them with serialized_rollback clashes with content types an earlier
+    flush recreated)."""
     from django.conf import settings
     from wagtail.models import Collection, Locale, Site
 
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
     locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale)
+    )
     if not Site.objects.exists():
-        welcome = root.add_child(instance=Page(title="Welcome to your new Wagtail site!", slug="home", locale=locale))
+        welcome = root.add_child(
+            instance=Page(title="Welcome to your new Wagtail site!", slug="home", locale=locale)
+        )
         Site.objects.create(hostname="localhost", root_page=welcome, is_default_site=True)
 
 
 @pytest.fixture
 def archive(tmp_path):
     folder = tmp_path / "archive"
-    archive_write(120, folder)  # 120 stories, 1 damaged file, EUC-KR, XML declarations, photos, recurring
+    archive_write(
+        120, folder
+    )  # 120 stories, 1 damaged file, EUC-KR, XML declarations, photos, recurring
     return folder
 
 
@@ -131,7 +157,10 @@ def test_empty_site_folder_import_then_rerun_unchanged(freshly_migrated, archive
     assert len(report.read_text().strip().splitlines()) == 2  # header + the damaged file
     assert "failed 1" in out and "created 120" in out
     weather = ArticlePage.objects.filter(title="Weather forecast for the week ahead")
-    assert weather.count() > 1 and len({a.first_published_at.date() for a in weather}) == weather.count()
+    assert (
+        weather.count() > 1
+        and len({a.first_published_at.date() for a in weather}) == weather.count()
+    )
     assert "No problems found" in fixtree()
     # Wagtail's welcome page is gone and the default site's root is the new home page
     from wagtail.models import Site
@@ -139,7 +168,9 @@ def test_empty_site_folder_import_then_rerun_unchanged(freshly_migrated, archive
     assert not Page.objects.exact_type(Page).filter(depth=2).exists()
     assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
     out, err, failed = run_import(archive, jobs=2)
-    assert "created 0, updated 0" in out and out.count(": unchanged") == ImportedFile.objects.count()
+    assert (
+        "created 0, updated 0" in out and out.count(": unchanged") == ImportedFile.objects.count()
+    )
     # Unchanged files are recognised by their digest before any parsing (how much faster that is, the bench
     # measures: `make bench PARTS=archive`; CI times nothing).
     assert ArticlePage.objects.count() == 120
@@ -156,8 +187,12 @@ def fixtree():
 def test_zip_and_tar_archives(kind, home, tmp_path):
     s = a_story()
     bundle = tmp_path / f"old.{kind}"
-    members = {"a/story.html": html_page(s, photo="story_files/photo.jpg").encode(), "a/story_files/photo.jpg": b"",
-               "../../etc/passwd": b"root:x:0:0", "b/dump.txt": text_dump(a_story(5)).encode()}
+    members = {
+        "a/story.html": html_page(s, photo="story_files/photo.jpg").encode(),
+        "a/story_files/photo.jpg": b"",
+        "../../etc/passwd": b"root:x:0:0",
+        "b/dump.txt": text_dump(a_story(5)).encode(),
+    }
     from ..archive.synthetic import photo_bytes
 
     members["a/story_files/photo.jpg"] = photo_bytes(1)
@@ -186,7 +221,9 @@ def test_zip_bomb_and_oversized_file(home, tmp_path):
     big = tmp_path / "big.txt"
     big.write_bytes(b"x" * (MAX_FILE_BYTES + 1))
     out, err, failed = run_import(bomb, big)
-    assert "too large" in err and err.count("not imported") == 2 and not ArticlePage.objects.exists()
+    assert (
+        "too large" in err and err.count("not imported") == 2 and not ArticlePage.objects.exists()
+    )
 
 
 @pytest.mark.django_db
@@ -207,7 +244,10 @@ def test_changed_file_is_a_new_revision_of_the_same_page(home, tmp_path, client)
     run_import(page)
     article = ArticlePage.objects.get()
     url, revisions = article.url, article.revisions.count()
-    page.write_text(html_page({**s, "paragraphs": [*s["paragraphs"], "A correction was added later."]}), encoding="utf-8")
+    page.write_text(
+        html_page({**s, "paragraphs": [*s["paragraphs"], "A correction was added later."]}),
+        encoding="utf-8",
+    )
     out, _, failed = run_import(page)
     assert "updated" in out and not failed
     article = ArticlePage.objects.get()
@@ -228,7 +268,10 @@ def test_dates_bylines_on_the_page_and_in_json_ld(home, tmp_path, client):
     html = client.get(article.url).content.decode()
     stamp = s["published"].strftime("%Y-%m-%dT%H:%M:00+09:00")
     assert f'datetime="{stamp}"' in html
-    blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    blocks = [
+        json.loads(b)
+        for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
     news = next(b for b in blocks if b.get("@type") == "NewsArticle")
     assert news["datePublished"] == stamp
     assert [a["name"] for a in news["author"]] == ["Kim Min-ji", "Yonhap"]
@@ -256,7 +299,15 @@ def test_killed_mid_run_then_resumed(freshly_migrated, tmp_path):
         env["DATABASE_URL"] = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     if db["NAME"].startswith("file:") or ":memory:" in str(db["NAME"]):
         pytest.skip("an in-memory test database cannot be shared with a subprocess")
-    cmd = [sys.executable, str(ROOT / "manage.py"), "import_article", str(folder), "--jobs=1", "--batch-size=10", "-v0"]
+    cmd = [
+        sys.executable,
+        str(ROOT / "manage.py"),
+        "import_article",
+        str(folder),
+        "--jobs=1",
+        "--batch-size=10",
+        "-v0",
+    ]
     log = tmp_path / "import.log"
     with open(log, "wb") as sink:
         proc = subprocess.Popen(cmd, env=env, stdout=sink, stderr=sink, start_new_session=True)
