@@ -143,6 +143,11 @@ def test_editor_adds_a_correction_and_readers_see_it(browser, demo_site, artifac
         ".updated time"
     ).get_attribute("datetime")
     reader.screenshot(path=str(artifacts / "desk-reader-sees-correction.png"), full_page=True)
+    scripts = reader.locator('script[type="application/ld+json"]').all_text_contents()
+    news = next(d for d in map(json.loads, scripts) if d.get("@type") == "NewsArticle")
+    assert FIX in [c["text"] for c in news["correction"]]
+    reader.goto(demo_site.url + "/corrections/")
+    expect(reader.locator(".corrections-list > li").first).to_contain_text(FIX)  # the newest first
     reader.close()
     editor.context.close()
 
