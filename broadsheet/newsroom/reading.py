@@ -123,7 +123,7 @@ def build_article_context(page, request):
     page_url = page.get_url(request)
     canonical = absolute_url(page_url)
     corrections = sorted(
-        page.corrections.all(), key=lambda c: (c.published_at is None, c.published_at or 0)
+        page.correction_list, key=lambda c: (c.published_at is None, c.published_at or 0)
     )
     return {
         "page_url": page_url,
@@ -137,6 +137,7 @@ def build_article_context(page, request):
         "share_links": share_links(page, canonical),
         "corrections_above": [c for c in corrections if c.at_top],
         "corrections_below": [c for c in corrections if not c.at_top],
+        "updated_shown": page.shown_updated_at,  # the byline's "Updated": the editor's or a correction's
         **article_meta(
             page,
             request,

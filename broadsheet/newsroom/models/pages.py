@@ -1,5 +1,7 @@
 """The page tree: HomePage → SectionPage (nestable: National → Politics) → ArticlePage."""
 
+from functools import cached_property
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -217,7 +219,12 @@ class ArticlePage(PrivacyShortcutMixin, RoutablePageMixin, Page):
     def corrected_at(self):
         """The time of the latest correction, clarification or editor's note (None without any)."""
         # An unsaved correction in a preview may have no time yet; it gets the time of saving.
-        return max((c.published_at for c in self.corrections.all() if c.published_at), default=None)
+        return max((c.published_at for c in self.correction_list if c.published_at), default=None)
+
+    @cached_property
+    def correction_list(self):
+        """The corrections, read once per page object: the boxes, the byline and the JSON-LD share them."""
+        return list(self.corrections.all())
 
     @property
     def shown_updated_at(self):
