@@ -1,8 +1,8 @@
 """Static files as whitenoise stores them (hashed names, compressed copies), each URL worked out once.
 
 A page names about fifteen static files; Django's manifest storage turns each name into its hashed URL on
-every `{% static %}` (manifest lookup, then FileSystemStorage.url's quoting and joining): about 1 ms of an
-article's 8 ms render. The manifest is read once per process and never changes under it, so neither do
+every `{% static %}` (manifest lookup, then FileSystemStorage.url's quoting and joining), a share of
+an article's render worth keeping (bench/results.md). The manifest is read once per process and never changes under it, so neither do
 the URLs: they are kept per name. With DEBUG on (or force=True) every call asks the storage as before.
 """
 

@@ -1,7 +1,7 @@
 """The posting path's statements, written out as plain SQL.
 
-Every post asks the same few questions and bumps one count. Building each query with the ORM took
-0.2–0.4 ms of CPU, many times what the database took to answer it, so here they are written out once,
+Every post asks the same few questions and bumps one count. Building each query with the ORM cost
+more CPU than the database took to answer it (bench/results.md), so here they are written out once,
 with table and column names taken from the models and every value bound as a parameter. Standard SQL:
 SQLite and PostgreSQL. Anything that needs a model instance still goes through the ORM.
 """

@@ -1,6 +1,6 @@
 """WordNet readings and learner levels worked out ahead of time, in a read-only SQLite file every worker opens.
 
-A first lookup of a word otherwise parses every synset its readings touch (about nine, ~1 ms of NLTK's
+A first lookup of a word otherwise parses every synset its readings touch (about nine, through NLTK's
 parser) and ranks them. Both answers are pure functions of WordNet's files, wordfreq's and cefrpy's tables and
 this app's code, so `manage.py dictionary_table` writes them once for the commonest written forms, and a
 lookup reads one row. The file's name carries a fingerprint of all those inputs: after any of them changes

@@ -46,9 +46,9 @@ def lookup(text, before=""):
 
 @lru_cache(maxsize=2_000)
 def _entry(version, word, prefer=None):
-    """The process keeps recent entries itself (no unpickling per hit). Building one costs ~1 ms (WordNet
-    read from bytes, glossary held in memory), less than the two Redis round trips a shared cache would
-    add to every first lookup; the page cache at the door already shares answers between workers.
+    """The process keeps recent entries itself (no unpickling per hit). Building one (WordNet read from bytes,
+    glossary held in memory) costs less than the two Redis round trips a shared cache would add to every
+    first lookup; the page cache at the door already shares answers between workers.
     The glossary version in the key retires entries when editors change it."""
     entry = build_entry(word, version, prefer)
     _note_kept()
@@ -56,8 +56,8 @@ def _entry(version, word, prefer=None):
 
 
 # Every full garbage collection walks all tracked objects outside the frozen heap (worker.py freezes
-# WordNet's at start). The entries kept above are long-lived: past a few thousand, full collections took
-# 70-140 ms each, the p99 of every request in flight. So every FREEZE_EVERY new entries the heap is
+# WordNet's at start). The entries kept above are long-lived: past a few thousand, each full collection
+# set the p99 of every request in flight (bench/results.md). So every FREEZE_EVERY new entries the heap is
 # collected and frozen again (an entry the cache drops later is still freed: it has no cycles). Objects
 # of requests in flight at that moment that later become cyclic garbage stay frozen: a few kilobytes per
 # thousand words built, which the page cache in front makes rare once a worker has warmed up.

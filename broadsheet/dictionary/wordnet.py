@@ -117,7 +117,7 @@ read_lock = threading.Lock()
 
 
 def get_wordnet():
-    """The process's one WordNet reader, loaded on first use (about a second, ~100 MB)."""
+    """The process's one WordNet reader, loaded on first use (the slowest step of a worker's start)."""
     global _reader
     if _reader is None:
         with _load_lock:
