@@ -2,8 +2,9 @@
 
 A page names about fifteen static files; Django's manifest storage turns each name into its hashed URL on
 every `{% static %}` (manifest lookup, then FileSystemStorage.url's quoting and joining), a share of
-an article's render worth keeping (bench/results.md). The manifest is read once per process and never changes under it, so neither do
-the URLs: they are kept per name. With DEBUG on (or force=True) every call asks the storage as before.
+an article's render worth keeping (bench/results.md). The manifest is read once per process and never
+changes under it, so neither do the URLs: they are kept per name. With DEBUG on (or force=True) every
+call asks the storage as before.
 """
 
 from django.conf import settings

@@ -54,7 +54,7 @@ def batch_purge(pages, previous):
     from django.utils import timezone
     from wagtail.models import Page
 
-    from ...pagecache.purge import tags_purge
+    from ...pagecache import purge_tags
     from ..listings import archive_tags
     from ..sitemaps import NEWS_WINDOW, sitemap_file_number
 
@@ -81,4 +81,4 @@ def batch_purge(pages, previous):
         prefixes.update(page.path[: n * Page.steplen] for n in range(2, page.depth))
     fronts = list(Page.objects.filter(path__in=prefixes))
     tags.update(f"page-{front.pk}" for front in fronts)
-    tags_purge(tags, pages=[*fronts, *(p for p in pages if p.pk in previous)])
+    purge_tags(tags, pages=[*fronts, *(p for p in pages if p.pk in previous)])
