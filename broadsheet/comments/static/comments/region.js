@@ -14,6 +14,7 @@ class Region {
     this.api = root.dataset.api;
     this.strings = readStrings($(root, "template[data-strings]"));
     this.sort = "newest";
+    this.listLoad = 0; // the newest first-page load: an older one's answer (another sort) is dropped
     this.nodes = new Map(); // comment id -> <li>
     this.data = new Map(); // comment id -> the API's JSON
     this.pendingFresh = [];
@@ -249,11 +250,18 @@ class Region {
     const list = $(this.root, "[data-list]");
     const query = new URLSearchParams({ sort: this.sort });
     if (cursor) query.set("cursor", cursor);
+    const load = cursor ? this.listLoad : ++this.listLoad;
     let page;
     try {
       page = await this.get(`/threads/${encodeURIComponent(this.key)}/comments?${query}`);
     } catch (err) {
-      this.status(err.status === 404 ? this.t("empty") : this.t("failed"));
+      if (load === this.listLoad) this.status(err.status === 404 ? this.t("empty") : this.t("failed"));
+      return;
+    }
+    // The reader changed the sort while this page was on its way: the newer list wins. Its ids still
+    // count as seen, so the live stream (which starts after the first load) resends nothing older.
+    if (load !== this.listLoad) {
+      for (const c of page.comments) this.maxId = Math.max(this.maxId, c.id, ...(c.replies || []).map((r) => r.id));
       return;
     }
     if (!cursor) {
