@@ -18,6 +18,7 @@ import os
 import secrets
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -111,6 +112,12 @@ class Stack:
         self.ensure_redis(self.env["REDIS_URL"])
         self.manage("migrate", "--noinput", "-v", "0")
         self.manage("collectstatic", "--noinput", "-v", "0")
+        blocked = unreachable_folder(ROOT / "static_collected")
+        if blocked is not None:
+            raise Failed(
+                f"nginx's workers cannot enter {blocked} (only its owner may), so every static file "
+                f"would answer 403: allow others in (chmod o+x {blocked}) or run from a folder they can read"
+            )
         if self.args.demo_content:
             self.manage("demo_content")
         self.start(
@@ -335,6 +342,14 @@ class Stack:
 
 
 NGINX_DIRS = ("cache", "client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+
+
+def unreachable_folder(path, top=Path("/")):
+    """The first folder from `top` down to `path` that other users (nginx's workers) cannot enter, or None."""
+    for folder in [*reversed(path.parents), path]:
+        if folder.is_relative_to(top) and not folder.stat().st_mode & stat.S_IXOTH:
+            return folder
+    return None
 
 
 def write_nginx_conf(run_dir, *, static_root=ROOT / "static_collected", **ports):
