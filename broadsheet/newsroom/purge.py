@@ -32,26 +32,20 @@ def article_listings(page, previous=None, revision=None):
     authors = list(Author.objects.filter(pk__in=author_ids - {None}).values_list("pk", "slug"))
     topics = list(Tag.objects.filter(pk__in=tag_ids - {None}).values_list("pk", "slug"))
 
-    tags = [
-        "feed-latest",
-        "sitemap-index",
-        f"sitemap-{sitemap_file_number(page.pk)}",
-        "api-comments",
-    ]
+    tags = article_listing_tags(
+        page.pk, [pk for pk, _ in authors], [pk for pk, _ in topics], moments
+    )
     urls = [
         "/feeds/latest/",
         "/feeds/latest/atom/",
         "/sitemap.xml",
         f"/sitemap-pages-{sitemap_file_number(page.pk)}.xml",
     ]
-    for pk, slug in authors:
-        tags.append(f"author-{pk}")
+    for _pk, slug in authors:
         urls += [f"/authors/{slug}/", f"/feeds/authors/{slug}/", f"/feeds/authors/{slug}/atom/"]
-    for pk, slug in topics:
-        tags.append(f"topic-{pk}")
+    for _pk, slug in topics:
         urls += [f"/tags/{slug}/", f"/feeds/tags/{slug}/", f"/feeds/tags/{slug}/atom/"]
     for moment in moments:
-        tags += archive_tags(moment)
         day = timezone.localtime(moment).date()
         urls += [
             archive_path(archive_period(*parts))
@@ -60,11 +54,30 @@ def article_listings(page, previous=None, revision=None):
         if _day_opened_or_emptied(page, moment, revision, moved=len(moments) > 1):
             tags.append("archive")  # the neighbouring days' previous/next links change
         if moment >= timezone.now() - NEWS_WINDOW:
-            tags.append("sitemap-news")
             urls.append("/sitemap-news.xml")
     for section in page.get_ancestors().filter(depth__gt=2):
         urls += [f"/feeds/sections{section.url_path[len(_root_path(page)) - 1 :]}"]
     return tags, urls
+
+
+def article_listing_tags(page_pk, author_ids, topic_ids, moments):
+    """The page-cache tags of the listings an article is on: the latest feed, the sitemap index and its
+    sitemap file, comment lists, its authors' and topics' pages, its archive days (and the news sitemap
+    while it is recent). Publishing and the archive importer's batches both retire these."""
+    tags = [
+        "feed-latest",
+        "sitemap-index",
+        f"sitemap-{sitemap_file_number(page_pk)}",
+        "api-comments",
+    ]
+    tags += [f"author-{pk}" for pk in author_ids]
+    tags += [f"topic-{pk}" for pk in topic_ids]
+    recent = timezone.now() - NEWS_WINDOW
+    for moment in moments:
+        tags += archive_tags(moment)
+        if moment >= recent:
+            tags.append("sitemap-news")
+    return tags
 
 
 def _root_path(page):

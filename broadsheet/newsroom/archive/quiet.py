@@ -51,33 +51,19 @@ def batch_purge(pages, previous):
     are on now or were on before an update (`previous`: {pk: (author ids, tag ids, first published)}),
     worked out from the pages in memory with one query for the fronts. The front cache gets the updated
     pages and the fronts; the other listings' addresses wait for the purge at the end of the run."""
-    from django.utils import timezone
     from wagtail.models import Page
 
     from ...pagecache import purge_tags
-    from ..listings import archive_tags
-    from ..sitemaps import NEWS_WINDOW, sitemap_file_number
+    from ..purge import article_listing_tags
 
-    tags = {"feed-latest", "sitemap-index", "api-comments", "archive"}
+    tags = {"archive"}
     prefixes = set()
-    recent = timezone.now() - NEWS_WINDOW
     for page in pages:
         authors, topics, moments = previous.get(page.pk, ((), (), ()))
         authors = {*authors, *(b.author_id for b in page.bylines.all())}
         topics = {*topics, *(t.tag_id for t in page.tagged_items.all())}
         moments = {*moments, page.first_published_at}
-        tags.update(
-            [
-                f"page-{page.pk}",
-                f"sitemap-{sitemap_file_number(page.pk)}",
-                *(f"author-{a}" for a in authors),
-                *(f"topic-{t}" for t in topics),
-            ]
-        )
-        for moment in moments:
-            tags.update(archive_tags(moment))
-            if moment >= recent:
-                tags.add("sitemap-news")
+        tags.update([f"page-{page.pk}", *article_listing_tags(page.pk, authors, topics, moments)])
         prefixes.update(page.path[: n * Page.steplen] for n in range(2, page.depth))
     fronts = list(Page.objects.filter(path__in=prefixes))
     tags.update(f"page-{front.pk}" for front in fronts)
