@@ -125,25 +125,29 @@ class _Item:
     sha256: str
     raw: bytes
     sibling: object
+    copies: list = field(default_factory=list)  # other files in the window with the same bytes
 
 
 def _windows(entries, writer, record, size):
     """Windows of files still to parse; unreadable and already-imported files are settled on the way."""
     window = []
-    seen = set()
+    seen = {}
     for entry in entries:
         if entry.error:
             record(entry.label, "failed", entry.error)
             continue
         digest = hashlib.sha256(entry.raw).hexdigest()
-        if digest in writer.known_files or digest in seen:
+        if digest in writer.known_files:
             record(entry.label, "unchanged")
             continue
-        seen.add(digest)
-        window.append(_Item(entry.label, digest, entry.raw, entry.sibling))
+        if digest in seen:  # settled with its twin once the twin is written or has failed
+            seen[digest].copies.append(entry.label)
+            continue
+        seen[digest] = _Item(entry.label, digest, entry.raw, entry.sibling)
+        window.append(seen[digest])
         if len(window) >= size:
             yield window
-            window, seen = [], set()
+            window, seen = [], {}
     if window:
         yield window
 
@@ -151,13 +155,24 @@ def _windows(entries, writer, record, size):
 def _write(writer, window, parsed, record):
     results = parsed.get()
     batch = []
+    by_label = {item.label: item for item in window}
+
+    def settle(label, verb, detail=""):
+        """A file's outcome, and its byte-identical twins': the same failure, or 'unchanged'."""
+        record(label, verb, detail)
+        for copy in by_label[label].copies:
+            if verb == "failed":
+                record(copy, "failed", detail)
+            else:
+                record(copy, "unchanged")
+
     for item, result in zip(window, results, strict=True):
         if isinstance(result, str):
-            record(item.label, "failed", result)
+            settle(item.label, "failed", result)
         else:
             batch.append(Parsed(item.label, item.sha256, result, item.sibling))
     for label, verb, detail in writer.write_batch(batch):
-        record(label, verb, detail)
+        settle(label, verb, detail)
 
 
 def report_write(path, failures):

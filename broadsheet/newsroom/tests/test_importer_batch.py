@@ -210,3 +210,22 @@ def test_two_stories_with_one_headline_on_one_day_are_two_articles(home, tmp_pat
     (tmp_path / "story-9.html").write_text(changed, encoding="utf-8")
     assert archive_import([tmp_path]).counts == {"updated": 1, "unchanged": 1}
     assert ArticlePage.objects.count() == 2
+
+
+def test_copies_of_a_damaged_file_are_each_reported_on_every_run(home, tmp_path):
+    """Found at 100,000 generated stories: a re-run's window held only the damaged files left, and the
+    byte-identical copies of one were reported 'unchanged' (left out of --report) instead of failed."""
+    damaged = b"<!doctype html><html><head><title>Cut off</title></head><bo"
+    for n in range(3):
+        (tmp_path / f"damaged-{n}.html").write_bytes(damaged)
+    good = html_page(a_story(4))
+    for name in ("story-4.html", "copy-of-story-4.html"):
+        (tmp_path / name).write_text(good, encoding="utf-8")
+    for run in ("first", "again"):
+        summary = archive_import([tmp_path])
+        failed = sorted(label.rsplit("/", 1)[-1] for label, _ in summary.failures)
+        assert failed == ["damaged-0.html", "damaged-1.html", "damaged-2.html"], run
+        assert len({reason for _, reason in summary.failures}) == 1, run
+        expected = {"created": 1, "unchanged": 1} if run == "first" else {"unchanged": 2}
+        assert {k: v for k, v in summary.counts.items() if k != "failed"} == expected, run
+    assert ArticlePage.objects.count() == 1
