@@ -162,6 +162,9 @@ class Site:
             if not conn.execute("SELECT 1 FROM pg_database WHERE datname = 'bs_faults'").fetchone():
                 conn.execute('CREATE DATABASE "bs_faults"')
         self.manage("migrate", "--noinput", "-v", "0")
+        # Production settings serve static files through the manifest: on a fresh machine (no `make
+        # prod` run yet) every page would answer 500 for want of it.
+        self.manage("collectstatic", "--noinput", "-v", "0")
         self.manage("demo_content")
         done = subprocess.run(
             [PYTHON, str(ROOT / "bench" / "site_setup.py")],
