@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db import connection, connections
 
 from ..importer import UnrecognisedPage, parse_legacy_page
+from .indexing import Indexer, catch_up, index_beside
 from .quiet import import_quietly
 from .sources import count_pages, iter_entries
 from .writer import ArchiveWriter, Parsed
@@ -28,6 +29,8 @@ class Summary:
     seconds: float = 0.0
     total: int = 0
     peak_rss_mb: dict = field(default_factory=dict)
+    indexed_late: int = 0  # articles an interrupted run had left out of the search index
+    index_failures: list = field(default_factory=list)  # batches the search index could not take
 
     @property
     def done(self):
@@ -57,12 +60,13 @@ def parse_job(raw):
 def archive_import(paths, *, jobs=1, batch_size=WINDOW, on_file=None, progress=None):
     summary = Summary(total=count_pages(paths))
     started = time.monotonic()
-    pool = None
+    pool = indexer = None
+    beside = index_beside() and not connection.in_atomic_block
 
     def parse_all(raws):
         """The window's parse, ahead in the workers; a window of a few files (a re-run's leftovers, a
         small import) is parsed here rather than starting processes for it."""
-        nonlocal pool
+        nonlocal pool, indexer
         if pool is None and jobs > 1 and len(raws) > jobs * CHUNK:
             # Forked workers only parse, but a connection object they inherit can still be finalised in
             # them and end the parent's session: close it first (the parent reconnects). Inside a
@@ -71,6 +75,9 @@ def archive_import(paths, *, jobs=1, batch_size=WINDOW, on_file=None, progress=N
             if not connection.in_atomic_block:
                 connections.close_all()
             pool = multiprocessing.get_context("fork").Pool(jobs)
+            if beside:
+                indexer = Indexer()
+                writer.index_later = indexer.submit
         if pool is None:
             return _Done([parse_job(r) for r in raws])
         return pool.map_async(parse_job, raws, chunksize=CHUNK)
@@ -89,6 +96,8 @@ def archive_import(paths, *, jobs=1, batch_size=WINDOW, on_file=None, progress=N
     try:
         with import_quietly() as quiet:
             writer = ArchiveWriter()
+            if beside:
+                summary.indexed_late = catch_up()
             pending = None
             for window in _windows(iter_entries(paths), writer, record, batch_size):
                 parsed = parse_all([item.raw for item in window])
@@ -97,6 +106,8 @@ def archive_import(paths, *, jobs=1, batch_size=WINDOW, on_file=None, progress=N
                 pending = (window, parsed)
             if pending:
                 _write(writer, *pending, record)
+            if indexer:
+                summary.index_failures = indexer.finish()
     finally:
         if pool:
             pool.close()

@@ -76,6 +76,10 @@ class Batch:
 
 
 class ArchiveWriter:
+    index_later = (
+        None  # a callable taking a committed batch's page ids, or None: indexed in the batch
+    )
+
     def __init__(self):
         self.home = homepage_install()
         self.now = timezone.now()
@@ -481,8 +485,12 @@ class ArchiveWriter:
         self.child_counts_sync(
             Page.objects.filter(path__in={p.path[: -Page.steplen] for p in pages})
         )
-        for backend in get_search_backends():
-            backend.add_bulk(ArticlePage, pages)
+        if self.index_later:  # after the commit, beside the next batch (archive/indexing.py)
+            pks = [p.pk for p in pages]
+            transaction.on_commit(lambda: self.index_later(pks))
+        else:
+            for backend in get_search_backends():
+                backend.add_bulk(ArticlePage, pages)
         self.references_add([p for p in pages if p.pk in batch.created])
         for pk in updated:
             ReferenceIndex.create_or_update_for_object(batch.pages[pk])

@@ -176,6 +176,33 @@ def test_empty_site_folder_import_then_rerun_unchanged(freshly_migrated, archive
     assert ArticlePage.objects.count() == 120
 
 
+@pytest.mark.django_db(transaction=True)
+def test_search_index_written_beside_the_import_and_caught_up_after_a_stop(
+    freshly_migrated, archive
+):
+    from modelsearch.conf import get_app_config
+
+    from ..archive.indexing import index_beside, unindexed
+
+    if not index_beside():
+        pytest.skip(
+            "this search backend is indexed inside each batch (PostgreSQL's is indexed beside)"
+        )
+    run_import(archive, jobs=2)
+    assert ArticlePage.objects.count() == 120 and unindexed() == []
+    some = sorted(ArticlePage.objects.values_list("pk", flat=True)[:7])
+    # What a run stopped between a batch's commit and its indexing leaves: articles with no index rows.
+    get_app_config().get_model("IndexEntry").objects.filter(
+        object_id__in=[str(pk) for pk in some]
+    ).delete()
+    assert sorted(unindexed()) == some
+    out, _, _ = run_import(archive, jobs=2)
+    assert "created 0, updated 0" in out and "search index: 7 article(s)" in out
+    assert unindexed() == []
+    article = ArticlePage.objects.get(pk=some[0])
+    assert article in ArticlePage.objects.search(article.headline)
+
+
 def fixtree():
     out = io.StringIO()
     call_command("fixtree", stdout=out, stderr=out)

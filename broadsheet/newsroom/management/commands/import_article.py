@@ -49,7 +49,19 @@ class Command(BaseCommand):
         self.stdout.write(summary.line())
         rss = ", ".join(f"{name} {mb:.0f} MB" for name, mb in summary.peak_rss_mb.items() if mb)
         self.stdout.write(f"peak RSS: {rss}")
+        if summary.indexed_late:
+            self.stdout.write(
+                f"search index: {summary.indexed_late} article(s) an interrupted run had left out, indexed"
+            )
+        for reason in summary.index_failures:
+            self.stderr.write(
+                f"search index: a batch was not indexed ({reason}); the next run retries"
+            )
         failed = summary.counts["failed"]
+        if summary.index_failures and not failed:
+            raise CommandError(
+                f"{len(summary.index_failures)} batch(es) left out of the search index"
+            )
         if failed:
             raise CommandError(f"{failed} of {summary.done} file(s) could not be imported")
 
