@@ -3,7 +3,8 @@
 WordNet's morphy strips suffixes blindly, so "sites" is both site and sit, "bees" bee and be, "raped" rape and
 rap. English spelling rules out most of these: a verb takes -es only after s, x, z, ch, sh or o (sit → sits,
 never "sites"), and a short verb ending consonant-vowel-consonant doubles it before -ed/-ing (rap → rapped,
-hop → hopping). What the spelling leaves open is ranked:
+hop → hopping). Nor does a name that looks like a comparative (oliver: commoner than olive) or a symbol
+that takes no -s (hms: not hectometres) reach a look-alike. What is left open is ranked:
 
 1. a word WordNet's exception lists (the .exc files of wordnet-base) give as the base: went → go, saw → see;
 2. a plural noun goes to its singular (troops → troop, colours → colour) unless the plural is by far the
@@ -65,6 +66,9 @@ PLURAL_WORDS = frozenset(
         "analytics",
     ]
 )
+# A symbol is the same in the plural (5 cm, 2 ml, SI's rule), and so is an element's (Cd): "hms", "cms" and
+# "mls" are HMS, CMS and MLS, never hectometres. lb, hr and TV are no such symbols: lbs, hrs, TVs are plurals.
+SYMBOL_KINDS = frozenset(["metric_unit.n.01", "electromagnetic_unit.n.01", "chemical_element.n.01"])
 SHORT_CVC = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
 NOUN, VERB, ADJ = "n", "v", "a"
 COMPARATIVES = {"er>", "est>", "er>e", "est>e"}
@@ -115,6 +119,13 @@ def possible(form, pos, old, new, wn=None):
     return not (pos == ADJ and old in ("er", "est") and SHORT_CVC.match(base))
 
 
+def invariant_symbol(synset, lemma):
+    """Is the lemma, in this synset, the symbol of a metric or electrical unit or of an element?"""
+    if VOWELS & set(lemma.lower()) or synset.lemma_names()[0].lower() == lemma.lower():
+        return False
+    return any(kind.name() in SYMBOL_KINDS for kind in synset.closure(lambda s: s.hypernyms()))
+
+
 def candidates(wn, key, pos):
     """(lemma, route) pairs for one part of speech: the form itself, its exceptions, its rule bases."""
     found = [(key, "self")]
@@ -163,9 +174,15 @@ def ranked(wn, readings, key, zipf):
         # A participle is an adjective, not a noun: "seed" is no form of see, whose past is saw.
         irregular = irregular_verbs(wn)
         readings = [r for r in readings if not (r.route.startswith("ed>") and r.lemma in irregular)]
-    # A comparative is seldom far rarer than its base: "after" is no form of aft, "number" none of numb.
+    # A comparative is rarer than its base (of wordfreq's 20,000 commonest forms, every real one is at
+    # least 0.45 Zipf rarer): "oliver" is no form of olive. A form that is a headword of its own only names
+    # the comparative, so there only a base far rarer rules it out: "after" is no form of aft, "number"
+    # none of numb, but later still names late.
+    own = any(r.lemma == key for r in readings)
     readings = [
-        r for r in readings if not (r.route in COMPARATIVES and zipf(r.lemma) < zipf(key) - 1)
+        r
+        for r in readings
+        if not (r.route in COMPARATIVES and zipf(r.lemma) < zipf(key) - (1 if own else 0))
     ]
     lemmas = list(dict.fromkeys(r.lemma for r in readings))
     if len(lemmas) == 1:

@@ -3,7 +3,14 @@
 from functools import lru_cache
 
 from . import entry_table, zipf_table
-from .readings import Reading, candidates, lemma_count, plural_word, ranked
+from .readings import (
+    Reading,
+    candidates,
+    invariant_symbol,
+    lemma_count,
+    plural_word,
+    ranked,
+)
 from .spelling import american_forms, other_spelling, variants
 from .wordnet import get_wordnet, read_lock
 
@@ -53,7 +60,11 @@ def _readings(wn, form):
     ).lower()  # the index is lower case; _same_case keeps "us" from meaning the US
     for pos in ("n", "v", "a", "r"):
         for lemma, route in candidates(wn, key, pos):
-            synsets = [s for s in wn.synsets(lemma, pos) if _same_case(s, lemma, form)]
+            synsets = [
+                s
+                for s in wn.synsets(lemma, pos)
+                if _same_case(s, lemma, form) and not (route == "s>" and invariant_symbol(s, lemma))
+            ]
             if synsets:
                 yield Reading(lemma, pos, route, synsets)
 
@@ -106,6 +117,8 @@ def read_entry(form, prefer=None):
             return None
         key = form.replace(" ", "_").lower()
         lemmas = ranked(wn, readings, key, zipf_table.zipf)
+        if not lemmas:
+            return None  # every reading ruled out ("oliver" is no comparative of olive)
         if prefer:
             lemmas.sort(
                 key=lambda lem: not any(r.lemma == lem and r.pos == prefer for r in readings)

@@ -30,6 +30,47 @@ def test_never_an_unrelated_word_by_stripping_a_suffix(form, headword, wrong):
 
 
 @pytest.mark.parametrize(
+    "form, wrong",
+    [
+        ("oliver", "olive"),  # commoner than olive: a name, no comparative
+        ("hms", "hm"),  # HMS; a unit's symbol takes no -s (hectometre)
+        ("cms", "cm"),
+        ("mls", "ml"),
+        ("cds", "cd"),  # lower case: candela's symbol, not CDs
+    ],
+)
+def test_an_unknown_form_never_reaches_a_look_alike_by_stripping_a_suffix(form, wrong):
+    entry = build_entry(form)
+    assert entry["lemma"] != wrong and not entry["senses"]
+
+
+@pytest.mark.parametrize(
+    "form, headword",
+    [
+        ("cheaper", "cheap"),
+        ("broader", "broad"),
+        ("earlier", "early"),
+        ("largest", "large"),
+        ("CDs", "CD"),
+        ("TVs", "TV"),
+        ("djs", "dj"),
+        ("lbs", "lb"),
+        ("hrs", "hr"),
+        ("mins", "min"),
+        ("veggies", "veggie"),
+        ("kilometres", "kilometre"),
+    ],
+)
+def test_real_inflections_still_reach_their_base(form, headword):
+    entry = build_entry(form)
+    assert entry["lemma"] == headword and entry["senses"]
+
+
+def test_a_headword_of_its_own_still_names_a_comparative_it_is_commoner_than():
+    assert {"lemma": "late", "pos": "adjective"} in build_entry("later")["also"]
+
+
+@pytest.mark.parametrize(
     "form, headword",
     [
         ("profits", "profit"),
