@@ -3,7 +3,8 @@
 
 nginx with the front cache on 127.0.0.1:8080 (plain HTTP on loopback; TLS is the real host's job), N
 uvicorn workers under production settings, PostgreSQL and Redis (started when down), the scheduler,
-migrate + collectstatic first. Ctrl-C (or SIGTERM) stops everything it started, in reverse order.
+migrate + collectstatic first, the dictionary's table of readings written beside the running site.
+Ctrl-C (or SIGTERM) stops everything it started, in reverse order.
 
 Configuration comes from the environment as in production; for a local run the missing pieces get local
 defaults, and SECRET_KEY, when not given, is generated once into the data folder (mode 600).
@@ -96,6 +97,7 @@ class Stack:
         self.data = Path(args.data_dir).resolve()
         self.run_dir = self.data / "nginx"
         self.children = []  # (name, Popen), in start order
+        self.jobs = set()  # names of children that finish on their own (a clean exit is no failure)
         self.returncode = 0
         self.stopping = False
 
@@ -120,6 +122,12 @@ class Stack:
             )
         if self.args.demo_content:
             self.manage("demo_content")
+        # The readings a worker's first lookups read (deploy/README.md step 2): written at low priority
+        # while the site already serves (workers look for the file every 30 s; until then they work each
+        # reading out), and nothing to do when the current table exists.
+        self.start_job(
+            "dictionary table", ["nice", "-n", "10", PYTHON, "manage.py", "dictionary_table"]
+        )
         self.start(
             "uvicorn",
             [
@@ -165,9 +173,7 @@ class Stack:
             flush=True,
         )
         while True:
-            for name, proc in self.children:
-                if proc.poll() is not None:
-                    raise Failed(f"{name} exited with {proc.returncode}; stopping the rest")
+            self.check_children("; stopping the rest")
             time.sleep(0.5)
 
     # --- configuration ---------------------------------------------------------------------------
@@ -298,6 +304,22 @@ class Stack:
         self.children.append((name, proc))
         return proc
 
+    def start_job(self, name, argv):
+        self.jobs.add(name)
+        return self.start(name, argv)
+
+    def check_children(self, then=""):
+        """Fail when a process of the stack has exited; a job that finished is dropped (with a warning when
+        it failed: the site serves without it)."""
+        for name, proc in list(self.children):
+            if proc.poll() is None:
+                continue
+            if name not in self.jobs:
+                raise Failed(f"{name} exited with {proc.returncode}{then}")
+            self.children.remove((name, proc))
+            if proc.returncode:
+                print(f"[prod] warning: {name} failed ({proc.returncode})", flush=True)
+
     def wait(self, ready, what, timeout=60):
         deadline = time.monotonic() + timeout
         while not ready():
@@ -307,9 +329,7 @@ class Stack:
 
     def wait_http(self, url, what):
         def answers():
-            for name, proc in self.children:
-                if proc.poll() is not None:
-                    raise Failed(f"{name} exited with {proc.returncode}")
+            self.check_children()
             try:
                 with urllib.request.urlopen(url, timeout=5):
                     return True
