@@ -71,7 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's RedirectMiddleware, skipping the JSON API's 404s.
+    "broadsheet.newsroom.middleware.PageRedirectMiddleware",
     # The request's Wagtail site and its homepage, remembered per newsroom generation.
     "broadsheet.newsroom.middleware.RememberedSiteMiddleware",
 ]

@@ -28,7 +28,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "broadsheet.newsroom.middleware.PageRedirectMiddleware",
     "broadsheet.newsroom.middleware.RememberedSiteMiddleware",
 ]
 PRODUCTION_ENV = {
