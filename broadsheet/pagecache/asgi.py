@@ -42,17 +42,19 @@ class PageCacheMiddleware:
         if key is None:
             return await self.app(scope, receive, send)
         store = get_store()
-        entry = None if _refresh_requested(scope) else await self._lookup(store, key)
+        refresh = _refresh_requested(scope)
+        # One round trip: the entry, or the generation a render of the miss is stored under.
+        entry, generation = (None, None) if refresh else await self._lookup(store, key)
         if entry is UNAVAILABLE:  # the store is down: nothing to wait for, nothing will be kept
             return await self.app(scope, receive, send)
-        if entry is None and not _refresh_requested(scope):
+        if entry is None and not refresh:
             entry = await self._after_render_in_flight(store, key)
         if entry is not None:
             return await self._send_hit(entry, scope, send)
         rendering = self._rendering.setdefault(asyncio.get_running_loop(), {})
         done = rendering.setdefault(key, asyncio.Event())
         try:
-            await self._serve_miss(store, key, scope, receive, send)
+            await self._serve_miss(store, key, scope, receive, send, generation)
         finally:
             if rendering.get(key) is done:
                 del rendering[key]
@@ -67,15 +69,16 @@ class PageCacheMiddleware:
             await asyncio.wait_for(done.wait(), COALESCE_WAIT_SECONDS)
         except TimeoutError:
             return None
-        entry = await self._lookup(store, key)
+        entry, _ = await self._lookup(store, key)
         return None if entry is UNAVAILABLE else entry
 
     async def _lookup(self, store, key):
+        """(entry, None), (None, generation) or (UNAVAILABLE, None)."""
         try:
-            return await store.lookup(key)
+            return await store.lookup_or_generation(key)
         except Exception:  # a cache outage must never take the site down: serve from Django
             log.exception("page cache lookup failed")
-            return UNAVAILABLE
+            return UNAVAILABLE, None
 
     async def _send_hit(self, entry, scope, send):
         if _not_modified(scope, entry):
@@ -93,12 +96,12 @@ class PageCacheMiddleware:
         )
         await send({"type": "http.response.body", "body": body})
 
-    async def _serve_miss(self, store, key, scope, receive, send):
-        try:
-            generation = await store.generation()
-        except Exception:
-            log.exception("page cache unavailable")
-            generation = None
+    async def _serve_miss(self, store, key, scope, receive, send, generation=None):
+        if generation is None:
+            try:
+                generation = await store.generation()
+            except Exception:
+                log.exception("page cache unavailable")
 
         async def keep(capture):
             # Stored before the last byte goes out: a reader who has the page can already hit it.

@@ -3,6 +3,8 @@
 Both answer the same three questions: `lookup(key)` (an entry whose tags are all still at the versions
 it was stored with), `generation()` (taken before rendering a miss) and `save(...)` (refused when any
 purge happened since that generation, so a page rendered during a purge is never kept).
+`lookup_or_generation(key)` asks the first two at once: with Redis, a miss then costs one round trip before
+the render and one to store it.
 """
 
 import asyncio
@@ -80,6 +82,10 @@ class MemoryStore:
     async def generation(self):
         return self.versions.generation()
 
+    async def lookup_or_generation(self, key):
+        entry = await self.lookup(key)
+        return entry, None if entry is not None else self.versions.generation()
+
     def entry_count(self):
         return len(self.entries)
 
@@ -113,6 +119,12 @@ def _while_reachable(method):
 
 
 DOWN_SECONDS = 1.0
+# Store an entry only while the generation is still the one read before the render, in one round trip.
+SAVE_IF_GENERATION = """
+if (redis.call('GET', KEYS[1]) or '0') ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+return 1
+"""
 
 
 class RedisStore:
@@ -128,6 +140,7 @@ class RedisStore:
         self._versions_seen = {}  # tags -> (versions, monotonic time read): trusted LOCAL_SECONDS too
         self._clients = weakref.WeakKeyDictionary()  # one client per event loop (tests run several)
         self._sync = None
+        self._save_if_generation = None
         self._down_until = 0.0
 
     def _client(self):
@@ -159,26 +172,32 @@ class RedisStore:
         client = redis.Redis.from_url(self.url)
         return sum(1 for _ in client.scan_iter(match=f"{self.prefix}:e:*", count=1000))
 
-    @_while_reachable
     async def lookup(self, key):
         """A local copy while its tags' versions (re-read at most every LOCAL_SECONDS) still match, else
         the entry in Redis. Either way a purge anywhere is seen within LOCAL_SECONDS."""
+        return (await self.lookup_or_generation(key))[0]
+
+    @_while_reachable
+    async def lookup_or_generation(self, key):
+        """(entry, None), or (None, the generation) read in the same round trip as the missing entry: it
+        is read before the render, as generation() would be."""
         client = self._client()
         entry = self.entries.get(key)
         if entry is not None:
             if await self._recent_versions(client, entry.tags) == entry.versions:
-                return entry
+                return entry, None
             self.entries.drop(key)
-        raw = await client.get(f"{self.prefix}:e:{key}")
+        raw, generation = await client.mget([f"{self.prefix}:e:{key}", self.generation_key])
+        generation = int(generation or 0)
         if raw is None:
-            return None
+            return None, generation
         entry = Entry.decode(raw)
         if await self._recent_versions(client, entry.tags) != entry.versions:
-            return None
+            return None, generation
         left = entry.expires_at - time.time()
         if left > 0:
             self.entries.put(key, entry, left)
-        return entry
+        return entry, None
 
     async def _recent_versions(self, client, tags):
         """The tags' versions as read at most LOCAL_SECONDS ago: a hit from Redis is then one round trip.
@@ -201,6 +220,24 @@ class RedisStore:
     @_while_reachable
     async def save(self, key, *, status, headers, body, tags, generation, seconds=None):
         client = self._client()
+        seconds = seconds or app_settings.SECONDS
+        versions = await self._recent_versions(client, tuple(tags))
+        if -1 not in versions:
+            # Versions read up to LOCAL_SECONDS ago are never newer than the ones read now would be; an
+            # older one only makes the entry miss until it is stored again. The generation is checked
+            # with the write, atomically.
+            entry = Entry(status, headers, body, tags, versions, expires_at=time.time() + seconds)
+            if self._save_if_generation is None:
+                self._save_if_generation = client.register_script(SAVE_IF_GENERATION)
+            stored = await self._save_if_generation(
+                keys=[self.generation_key, f"{self.prefix}:e:{key}"],
+                args=[generation, entry.encode(), seconds],
+                client=client,
+            )
+            return bool(stored)
+        self._versions_seen.pop(
+            tuple(tags), None
+        )  # a counter is set again below: read it afresh next
         keys = [self.version_key(t) for t in tags] + [self.generation_key]
         raw = await client.mget(keys)
         for name, value in zip(keys[:-1], raw, strict=False):
@@ -211,7 +248,6 @@ class RedisStore:
         values = [int(v or 0) for v in raw]
         if values[-1] != generation:
             return False
-        seconds = seconds or app_settings.SECONDS
         entry = Entry(
             status, headers, body, tags, tuple(values[:-1]), expires_at=time.time() + seconds
         )

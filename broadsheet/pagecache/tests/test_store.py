@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+import pytest
 from asgiref.sync import async_to_sync
 
 from broadsheet.pagecache import store
@@ -99,3 +100,61 @@ def test_local_copies_share_the_headers_every_reply_carries():
         + 2
         + ENTRY_OVERHEAD
     )
+
+
+def _save(cache, key, generation, body=b"<p>page</p>"):
+    return cache.save(
+        key,
+        status=200,
+        headers=[(b"content-type", b"text/html")],
+        body=body,
+        tags=("page-1",),
+        generation=generation,
+    )
+
+
+def test_a_miss_reads_the_generation_with_its_lookup_and_a_purge_meanwhile_refuses_the_store(db):
+    """Two workers: a render that began before the other's purge is never kept, one begun after it is."""
+    here, there = store.build_store(), store.build_store()
+
+    async def run():
+        _, generation = await here.lookup_or_generation("first")
+        assert generation == await here.generation()
+        assert await _save(here, "first", generation)  # versions now read and remembered here
+        hit, none = await here.lookup_or_generation("first")
+        assert hit.body == b"<p>page</p>" and none is None
+        _, before = await here.lookup_or_generation("raced")
+        there.purge(["page-1"])  # an editor publishes in the other worker during the render
+        refused = not await _save(here, "raced", before)
+        _, after = await here.lookup_or_generation("later")
+        kept = await _save(here, "later", after, body=b"<p>new</p>")
+        return refused, kept, await there.lookup("raced")
+
+    refused, kept, raced = async_to_sync(run)()
+    assert refused and kept and raced is None
+
+
+def test_with_redis_a_miss_costs_one_round_trip_before_the_render_and_one_to_store_it(db):
+    cache = store.build_store()
+    if not isinstance(cache, store.RedisStore):
+        pytest.skip("the round trips are Redis's (REDIS_URL unset: the worker's memory)")
+
+    async def run():
+        _, generation = await cache.lookup_or_generation("warm")
+        await _save(cache, "warm", generation)  # tag versions set, the save script loaded
+        await _save(cache, "warm", generation)
+        client = cache._client()
+        commands = []
+        send = client.execute_command
+
+        async def counted(*args, **kwargs):
+            commands.append(args[0])
+            return await send(*args, **kwargs)
+
+        client.execute_command = counted
+        _, generation = await cache.lookup_or_generation("new")
+        stored = await _save(cache, "new", generation)
+        return stored, commands
+
+    stored, commands = async_to_sync(run)()
+    assert stored and commands == ["MGET", "EVALSHA"]
