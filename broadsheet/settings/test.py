@@ -3,7 +3,7 @@
 import os
 
 from .base import *
-from .base import DATABASES, REDIS_URL
+from .base import DATA_DIR, DATABASES, REDIS_URL
 
 SECRET_KEY = "test-only-not-secret"
 ALLOWED_HOSTS = ["*"]
@@ -25,6 +25,13 @@ BROADSHEET_SYNC_THREADS = int(os.environ.get("SYNC_THREADS") or 1)
 # Last-Event-ID, so a reader misses nothing).
 COMMENTS_LIVE_HEARTBEAT_SECONDS = float(os.environ.get("COMMENTS_LIVE_HEARTBEAT_SECONDS", "2"))
 COMMENTS_LIVE_MAX_SECONDS = float(os.environ.get("COMMENTS_LIVE_MAX_SECONDS", "60"))
+
+# The page cache's purge counters are machine-wide by design (pagecache/versions.py): each test process
+# (each pytest-xdist worker) counts in a file of its own, or a purge in one would make another's next read
+# miss, and a `make demo` beside the tests would purge theirs.
+PAGECACHE_VERSIONS_FILE = str(
+    DATA_DIR / f"pagecache-versions-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.bin"
+)
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
