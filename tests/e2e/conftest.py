@@ -6,6 +6,7 @@ talks to it over HTTP, as a reader's browser does. SQLite file by default; with 
 database of its own; with REDIS_URL the site's workers share Redis (cache and live pub/sub).
 """
 
+import atexit
 import json
 import os
 import socket
@@ -51,31 +52,74 @@ def wait_for(url, timeout=60, process=None):
 
 
 def _database_url(tmp):
-    """A database for this run only: a SQLite file, or a fresh PostgreSQL database next to DATABASE_URL's."""
+    """A database for this run only: a SQLite file, or a PostgreSQL database next to DATABASE_URL's."""
     base = os.environ.get("DATABASE_URL", "")
     if not base.startswith("postgres"):
         return f"sqlite:///{tmp / 'site.sqlite3'}"
-    import psycopg
-
     parts = urlsplit(base)
     # One database per site: a journey may build a second site while the session's first one still runs.
     name = f"{parts.path.lstrip('/') or 'broadsheet'}_e2e_{os.getpid()}_{tmp.name}"[:63]
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
     return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def _admin(url):
+    import psycopg
+
+    parts = urlsplit(url)
+    return psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True)
+
+
+def _db_name(url):
+    return urlsplit(url).path.lstrip("/")
+
+
+def _copy_database(source, target):
+    """target := source (a migrated template): a file copy for SQLite, CREATE DATABASE … TEMPLATE for PostgreSQL."""
+    if not target.startswith("postgres"):
+        import sqlite3
+
+        with (
+            sqlite3.connect(source[len("sqlite:///") :]) as src,
+            sqlite3.connect(target[len("sqlite:///") :]) as dst,
+        ):
+            src.backup(dst)
+        return
+    with _admin(target) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{_db_name(target)}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{_db_name(target)}" TEMPLATE "{_db_name(source)}"')
 
 
 def _drop_database(url):
     if not url.startswith("postgres"):
         return
-    import psycopg
+    with _admin(url) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{_db_name(url)}" WITH (FORCE)')
 
-    parts = urlsplit(url)
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
+
+# Wagtail's hundreds of migrations run once per test process, into a template every site copies.
+_migrated = {}
+
+
+def _migrated_template(env, tmp):
+    if "url" not in _migrated:
+        url = _database_url(tmp.parent / f"migrated-{os.getpid()}")
+        if url.startswith("postgres"):
+            with _admin(url) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{_db_name(url)}" WITH (FORCE)')
+                conn.execute(f'CREATE DATABASE "{_db_name(url)}"')
+            atexit.register(_drop_database, url)
+        else:
+            (tmp.parent / f"migrated-{os.getpid()}").mkdir(exist_ok=True)
+        subprocess.run(
+            [PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"],
+            cwd=ROOT,
+            env={**env, "DATABASE_URL": url},
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        _migrated["url"] = url
+    return _migrated["url"]
 
 
 class Site:
@@ -116,8 +160,12 @@ class Site:
             timeout=300,
         )
 
+    def migrate(self):
+        """The database as `migrate` leaves it, copied from this process's migrated template."""
+        _copy_database(_migrated_template(self.env, self.tmp), self.database_url)
+
     def build(self):
-        self.manage("migrate", "--noinput", "-v", "0")
+        self.migrate()
         out = subprocess.run(
             [PYTHON, "-c", "from tests.e2e.conftest import build_site; build_site()"],
             cwd=ROOT,

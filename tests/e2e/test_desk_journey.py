@@ -47,7 +47,7 @@ def demo_site(tmp_path_factory):
     site.env.update({f"DEMO_{name.upper()}_PASSWORD": pw for name, pw in PASSWORDS.items()})
     site.env["COMMENTS_TRUSTED_AFTER"] = "1"
     try:
-        site.manage("migrate", "--noinput", "-v", "0")
+        site.migrate()
         site.manage("demo_content")
         out = subprocess.run(
             [PYTHON, "manage.py", "shell", "-c", FIXTURE_SCRIPT],
