@@ -49,8 +49,11 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	@if [ -f .importlinter ]; then $(VENV)/bin/lint-imports; else echo "lint-imports: no .importlinter, skipped"; fi
 
+# Two pytest-xdist workers (one per core of the 2-core CI machine; each has its own test database, and
+# the tests that share a module's live site stay on one worker). PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 2
 test: lint
-	$(PY) -m pytest -q $(PYTEST_ARGS)
+	$(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # The production stack of deploy/ on this machine: nginx front cache on 127.0.0.1:8080, uvicorn workers,
 # PostgreSQL + Redis (started when down), the scheduler. Ctrl-C stops it all. DEMO=1 loads the demo.

@@ -16,7 +16,8 @@ from playwright.sync_api import expect
 
 from .conftest import PYTHON, ROOT, Site, free_port
 
-pytestmark = pytest.mark.e2e
+# Both journeys use the module's demo site: one worker builds it once (make test runs --dist loadgroup).
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("desk-demo-site")]
 TIMEOUT = 30_000
 PASSWORDS = {
     "editor": "desk-editor-pw",

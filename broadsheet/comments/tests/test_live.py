@@ -19,7 +19,8 @@ import requests
 from broadsheet.comments.live import channel, sse
 from tests.e2e.conftest import MODERATOR, Site, free_port
 
-pytestmark = pytest.mark.e2e
+# The module's site is built once, on one worker (make test runs --dist loadgroup).
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("comments-live-site")]
 
 
 class EventStream:
