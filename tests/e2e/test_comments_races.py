@@ -142,6 +142,17 @@ def test_oldest_chosen_before_the_first_list_shows_three_replies(
     expect_a_new_reply_live_then_the_rest(anonymous, reply_to_first, " then ".join(answers))
 
 
+def test_a_sort_chosen_before_the_script_listens_is_the_one_shown(anonymous, live_site):
+    session = Held(anonymous, "**/api/comments/session*")
+    anonymous.goto(live_site.url + live_site.info["busy_url"])
+    sort = region(anonymous).get_by_label("Sort")
+    sort.select_option("oldest")  # the box is on screen while the script asks who is reading
+    session.answer()
+    top_level = region(anonymous).locator("[data-list] > .cr-comment")
+    expect(top_level.first.locator(":scope > article [data-body]")).to_have_text(FIRST)
+    expect(sort).to_have_value("oldest")
+
+
 def test_load_more_before_the_stream_is_up_shows_three_replies(
     anonymous, reply_to_first, live_site, artifacts
 ):
@@ -158,6 +169,99 @@ def test_load_more_before_the_stream_is_up_shows_three_replies(
     for width in (360, 1280):
         anonymous.set_viewport_size({"width": width, "height": 900})
         comment(anonymous, FIRST).screenshot(path=artifacts / f"comments-replies-{width}.png")
+
+
+def test_a_new_sort_drops_the_old_lists_next_page(anonymous, live_site):
+    """Load more, then a new sort before that page is in: the page is dropped, and "Load more" (whose
+    cursor belongs to the old list) waits for the new list."""
+    anonymous.goto(live_site.url + live_site.info["busy_url"])
+    box = region(anonymous)
+    top_level = box.locator("[data-list] > .cr-comment")
+    expect(top_level).to_have_count(20)
+    page_two = Held(anonymous, re.compile(LIST + "newest&cursor="))
+    oldest = Held(anonymous, re.compile(LIST + "oldest$"))
+    more = box.get_by_role("button", name="Load more comments")
+    more.click()
+    page_two.wait()
+    box.get_by_label("Sort").select_option("oldest")
+    expect(more).to_be_hidden()
+    page_two.answer()
+    oldest.answer()
+    expect(top_level.first.locator(":scope > article [data-body]")).to_have_text(FIRST)
+    expect(top_level).to_have_count(20)
+    more.click()
+    expect(top_level).not_to_have_count(20)
+    expect(box.locator("p[data-status]")).to_have_text("")
+
+
+def held_answer(page, url):
+    """The answer to the next request matching url, held (the request reaches the server at once)."""
+    answers = []
+
+    def hold(route):
+        if answers:
+            return route.continue_()
+        answers.append((route, route.fetch()))
+
+    page.route(url, hold)
+    return answers
+
+
+def test_a_reply_the_stream_brings_before_its_answer_shows_once_as_the_authors(browser, live_site):
+    context = browser.new_context(locale="en-US")
+    try:
+        page = demo_reader_page(context, live_site, live_site.info["busy_url"], "Quick Replier")
+        expect(region(page)).to_have_attribute("data-live", "sse")
+        top_level = region(page).locator("[data-list] > .cr-comment")
+        newest = top_level.filter(has=page.get_by_role("button", name="Reply")).first
+        target = region(page).locator(f"#{newest.get_attribute('id')}")
+        answers = held_answer(page, re.compile(r"/api/comments/threads/[^/]+/comments$"))
+        target.locator(":scope > article").get_by_role("button", name="Reply").click()
+        target.locator("[data-panel] textarea").fill("Faster than my own answer.")
+        target.locator("[data-panel]").get_by_role("button", name="Reply").click()
+        mine = target.locator("[data-replies] .cr-comment", has_text="Faster than my own answer.")
+        expect(mine).to_have_count(1)  # from the live stream; the author's own answer is still held
+        expect(mine.get_by_role("button", name="Edit")).to_be_hidden()
+        route, response = answers[0]
+        route.fulfill(response=response)
+        expect(mine.get_by_role("button", name="Edit")).to_be_visible()
+        expect(mine).to_have_count(1)
+    finally:
+        context.close()
+
+
+def test_own_comment_the_stream_brings_first_is_not_announced_as_new(browser, live_site):
+    """Oldest first, a comment arriving live waits behind "Show N new comments"; the author's own, once
+    its answer is in, is on screen and waits for nothing."""
+    context = browser.new_context(locale="en-US")
+    try:
+        page = demo_reader_page(context, live_site, live_site.info["busy_url"], "Quick Poster")
+        box = region(page)
+        expect(box).to_have_attribute("data-live", "sse")
+        box.get_by_label("Sort").select_option("oldest")
+        expect(box.locator("[data-list] > .cr-comment").first).to_contain_text(FIRST)
+        answers = held_answer(page, re.compile(r"/api/comments/threads/[^/]+/comments$"))
+        box.locator("[data-compose-slot] textarea").fill("Mine arrives before my answer.")
+        box.locator("[data-compose-slot]").get_by_role("button", name="Post").click()
+        fresh = box.locator("[data-fresh]")
+        expect(fresh).to_have_text("Show 1 new comments")
+        route, response = answers[0]
+        route.fulfill(response=response)
+        expect(comment(page, "Mine arrives before my answer.")).to_have_count(1)
+        expect(fresh).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_a_language_switch_before_the_first_list_shows_the_list_once(anonymous, live_site):
+    Held(anonymous, re.compile(LIST + "newest"))
+    anonymous.goto(live_site.url + live_site.info["busy_url"])
+    region(anonymous).get_by_role("button", name="한국어").click()
+    expect(anonymous.locator("html")).to_have_attribute("lang", "ko")
+    top_level = region(anonymous).locator("[data-list] > .cr-comment")
+    expect(top_level).to_have_count(20)
+    ids = top_level.evaluate_all("(items) => items.map((li) => li.dataset.commentId)")
+    assert len(set(ids)) == 20
 
 
 def test_polling_shows_every_comment_written_between_two_polls(anonymous, writer, live_site):

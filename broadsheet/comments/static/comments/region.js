@@ -238,6 +238,7 @@ class Region {
       body, parent_id: parentId, notify_replies: notify, idempotency_key,
     });
     this.insert(comment, { top: this.sort === "newest" });
+    this.settleFresh(); // the stream may have brought it first
     this.refreshCount();
     return comment;
   }
@@ -245,8 +246,10 @@ class Region {
   // -- the list -----------------------------------------------------------------------------------
   bindToolbar() {
     const select = $(this.root, "[data-sort]");
+    this.sort = select.value; // chosen before this script listened, or restored by the browser
     select.addEventListener("change", () => {
       this.sort = select.value;
+      $(this.root, "[data-more]").hidden = true; // its cursor is the old list's: back with the new list
       this.load();
     });
     $(this.root, "[data-more]").addEventListener("click", () => this.load(this.nextCursor));
@@ -277,6 +280,7 @@ class Region {
     $(this.root, "[data-more]").hidden = !page.next_cursor;
     this.setCount(page.thread.comment_count);
     this.status(this.nodes.size ? "" : this.t("empty"));
+    this.settleFresh();
     if (cursor) return;
     this.after = Math.max(this.after, page.thread.latest_id);
     if (!this.live) this.connect();
@@ -540,9 +544,7 @@ class Region {
       this.insert(c, { top: true, broadcast: true }); // the reader is above the list: nothing moves under their eyes
     } else {
       this.pendingFresh.push(c);
-      const fresh = $(this.root, "[data-fresh]");
-      fresh.textContent = this.t("fresh", { n: this.pendingFresh.length });
-      fresh.hidden = false;
+      this.settleFresh();
     }
     this.countFrom(c, 1);
     this.status(this.t("arrived"));
@@ -550,7 +552,16 @@ class Region {
 
   showFresh() {
     for (const c of this.pendingFresh.splice(0)) this.insert(c, { top: this.sort === "newest", broadcast: true });
-    $(this.root, "[data-fresh]").hidden = true;
+    this.settleFresh();
+  }
+
+  // "Show N new comments" counts only what is not on screen yet: a comment the reader's own answer or a
+  // new list has put there no longer waits.
+  settleFresh() {
+    this.pendingFresh = this.pendingFresh.filter((c) => !this.nodes.has(c.id));
+    const fresh = $(this.root, "[data-fresh]");
+    fresh.textContent = this.t("fresh", { n: this.pendingFresh.length });
+    fresh.hidden = !this.pendingFresh.length;
   }
 
   changed(c) {
