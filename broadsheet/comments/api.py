@@ -143,7 +143,7 @@ def _one(request, comment):
     return listing.Serializer(request.user, {}).comment(comment)
 
 
-def _thread_out(thread):
+def _thread_out(thread, latest_id):
     return {
         "key": thread.key,
         "title": thread.title,
@@ -152,6 +152,7 @@ def _thread_out(thread):
         "closes_at": thread.closes_at,
         "is_open": thread.is_open(),
         "comment_count": thread.comment_count,
+        "latest_id": latest_id,
     }
 
 
@@ -174,9 +175,13 @@ def thread_comments(
     comments are included for them only (with ``status`` and ``hidden_clause``).
     """
     thread = _thread(request, key)
+    # Read before the page: a comment committed meanwhile is then on this page or newer than latest_id. A
+    # live stream that starts after it misses nothing, and sends nothing older that is not on screen (a
+    # reply behind "More replies", a comment on a later page).
+    latest_id = Comment.objects.filter(thread=thread).latest_id() if thread.pk else 0
     page = listing.thread_page(thread=thread, viewer=request.user, sort=sort, cursor=cursor)
     _shared_when_anonymous(request, response, thread)
-    return _prebuilt(response, {"thread": _thread_out(thread), "sort": sort, **page})
+    return _prebuilt(response, {"thread": _thread_out(thread, latest_id), "sort": sort, **page})
 
 
 def _shared_when_anonymous(request, response, thread):

@@ -102,10 +102,7 @@ def _visible(key):
 
 @_with_closed_connection
 def latest_id(key):
-    return (
-        Comment.objects.filter(thread__key=key).order_by("-pk").values_list("pk", flat=True).first()
-        or 0
-    )
+    return Comment.objects.filter(thread__key=key).latest_id()
 
 
 @_with_closed_connection

@@ -1,7 +1,7 @@
 """What a reader may see, defined once."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Max, Q
 
 
 class CommentQuerySet(models.QuerySet):
@@ -14,6 +14,10 @@ class CommentQuerySet(models.QuerySet):
 
     def top_level(self):
         return self.filter(parent__isnull=True)
+
+    def latest_id(self):
+        """The highest id among these comments, whatever their status; 0 when there are none."""
+        return self.aggregate(latest=Max("pk"))["latest"] or 0
 
 
 class SanctionQuerySet(models.QuerySet):

@@ -75,6 +75,10 @@ class ThreadOut(Schema):
     closes_at: datetime | None
     is_open: bool
     comment_count: int
+    latest_id: int = Field(
+        description="The thread's newest comment id (any status) as this page was read: start the live "
+        "stream after it (/comments/live/<key>/?after=…); what it then sends is newer than the page"
+    )
 
 
 class ThreadPageOut(Schema):

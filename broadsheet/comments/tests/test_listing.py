@@ -63,8 +63,8 @@ def test_query_count_does_not_grow_with_the_thread(
 ):
     _thread_with(reader, other, thread, n)
     client = api(other)
-    # session, user, thread, parents, first replies, my votes: the same for 20 or 2,000 comments
-    with django_assert_num_queries(6):
+    # session, user, thread, latest id, parents, first replies, my votes: the same for 20 or 2,000
+    with django_assert_num_queries(7):
         page = client.get(URL)
     body = page.json()
     assert len(body["comments"]) == 20 and (body["next_cursor"] is not None) == (n > 20)
@@ -81,8 +81,24 @@ def test_query_count_does_not_grow_with_the_thread(
 def test_anonymous_page_query_count(api, reader, other, thread, django_assert_num_queries):
     _thread_with(reader, other, thread, 200)
     client = api()
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client.get(URL)
+
+
+def test_latest_id_is_the_threads_newest_whatever_the_page_shows(api, reader, other, thread):
+    """The live stream starts after latest_id: an oldest-first page, or first replies only, show lower ids
+    than comments the reader has not seen yet, which the stream must not send as new."""
+    fill(thread, reader, 25)
+    first = Comment.objects.order_by("created_at").first()
+    fill(thread, other, 5, replies_to=first, start=timezone.now())
+    held = services.comment_create(thread_key="test-thread", author=other, body="held")
+    Comment.objects.filter(pk=held.pk).update(status="pending")
+    Comment.objects.create(
+        thread=Thread.objects.create(key="other-thread"), author=reader, body="x"
+    )
+    page = api().get(URL, {"sort": "oldest"}).json()
+    shown = [c["id"] for c in page["comments"]] + [r["id"] for r in page["comments"][0]["replies"]]
+    assert page["thread"]["latest_id"] == held.pk > max(shown)
 
 
 def test_replies_sit_under_their_parent_oldest_first(api, reader, other, thread):

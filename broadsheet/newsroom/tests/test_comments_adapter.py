@@ -81,3 +81,10 @@ def test_unpublished_or_unknown_articles_have_no_thread(politics, reader):
     assert refused.value.code == "not_found"
     assert Client().get(f"/api/comments/threads/article-{article.pk}/comments").status_code == 404
     assert Client().get("/api/comments/threads/article-999999/comments").status_code == 404
+
+
+def test_an_article_nobody_has_commented_on_lists_an_empty_thread(politics):
+    article = ArticlePageFactory(parent=politics)
+    listed = Client().get(f"/api/comments/threads/article-{article.pk}/comments").json()
+    assert (listed["comments"], listed["thread"]["latest_id"]) == ([], 0)
+    assert not Thread.objects.filter(key=article.comments_thread_key).exists()

@@ -18,7 +18,10 @@ class Region {
     this.nodes = new Map(); // comment id -> <li>
     this.data = new Map(); // comment id -> the API's JSON
     this.pendingFresh = [];
-    this.maxId = 0;
+    // The live stream starts after this id: the thread's newest as the list on screen was read (its
+    // latest_id), raised by each arrival. Not the highest id on screen: an older page or a reply behind
+    // "More replies" may hold higher ids, and the stream would send them as new.
+    this.after = 0;
   }
 
   t(key, values = {}) {
@@ -42,10 +45,14 @@ class Region {
     this.renderPolicyLink();
     await this.renderWho(here);
     this.bindToolbar();
-    await this.load();
+    this.load();
+  }
+
+  // Once the first list is on screen (whichever sort won), so the stream starts after that list.
+  connect() {
     this.live = connectLive({
       url: this.root.dataset.liveUrl,
-      after: () => this.maxId,
+      after: () => this.after,
       onComment: (c) => this.arrived(c),
       onChange: (c) => this.changed(c),
       poll: () => this.poll(),
@@ -231,6 +238,7 @@ class Region {
       body, parent_id: parentId, notify_replies: notify, idempotency_key,
     });
     this.insert(comment, { top: this.sort === "newest" });
+    this.settleFresh(); // the stream may have brought it first
     this.refreshCount();
     return comment;
   }
@@ -238,8 +246,10 @@ class Region {
   // -- the list -----------------------------------------------------------------------------------
   bindToolbar() {
     const select = $(this.root, "[data-sort]");
+    this.sort = select.value; // chosen before this script listened, or restored by the browser
     select.addEventListener("change", () => {
       this.sort = select.value;
+      $(this.root, "[data-more]").hidden = true; // its cursor is the old list's: back with the new list
       this.load();
     });
     $(this.root, "[data-more]").addEventListener("click", () => this.load(this.nextCursor));
@@ -258,12 +268,7 @@ class Region {
       if (load === this.listLoad) this.status(err.status === 404 ? this.t("empty") : this.t("failed"));
       return;
     }
-    // The reader changed the sort while this page was on its way: the newer list wins. Its ids still
-    // count as seen, so the live stream (which starts after the first load) resends nothing older.
-    if (load !== this.listLoad) {
-      for (const c of page.comments) this.maxId = Math.max(this.maxId, c.id, ...(c.replies || []).map((r) => r.id));
-      return;
-    }
+    if (load !== this.listLoad) return; // the reader changed the sort while this page was on its way: the newer list wins
     if (!cursor) {
       this.showThreadState(page.thread);
       list.replaceChildren();
@@ -275,6 +280,10 @@ class Region {
     $(this.root, "[data-more]").hidden = !page.next_cursor;
     this.setCount(page.thread.comment_count);
     this.status(this.nodes.size ? "" : this.t("empty"));
+    this.settleFresh();
+    if (cursor) return;
+    this.after = Math.max(this.after, page.thread.latest_id);
+    if (!this.live) this.connect();
   }
 
   // An editor can close a thread or have a moderator read every comment first: say so by the box,
@@ -290,7 +299,6 @@ class Region {
   // `broadcast`: the copy came over the live stream and knows nothing of this reader (votes, ownership);
   // every other copy comes from the API with this reader's session and is the truth for them.
   insert(c, { top, broadcast = false }) {
-    this.maxId = Math.max(this.maxId, c.id, ...(c.replies || []).map((r) => r.id));
     if (this.nodes.has(c.id)) return this.update(c, { broadcast });
     const node = this.render(c);
     if (c.parent_id) {
@@ -528,7 +536,7 @@ class Region {
   }
 
   arrived(c) {
-    this.maxId = Math.max(this.maxId, c.id);
+    this.after = Math.max(this.after, c.id);
     if (this.nodes.has(c.id)) return this.countFrom(c, 0);
     if (c.parent_id) {
       if (this.nodes.has(c.parent_id)) this.insert(c, { top: false, broadcast: true });
@@ -536,9 +544,7 @@ class Region {
       this.insert(c, { top: true, broadcast: true }); // the reader is above the list: nothing moves under their eyes
     } else {
       this.pendingFresh.push(c);
-      const fresh = $(this.root, "[data-fresh]");
-      fresh.textContent = this.t("fresh", { n: this.pendingFresh.length });
-      fresh.hidden = false;
+      this.settleFresh();
     }
     this.countFrom(c, 1);
     this.status(this.t("arrived"));
@@ -546,7 +552,16 @@ class Region {
 
   showFresh() {
     for (const c of this.pendingFresh.splice(0)) this.insert(c, { top: this.sort === "newest", broadcast: true });
-    $(this.root, "[data-fresh]").hidden = true;
+    this.settleFresh();
+  }
+
+  // "Show N new comments" counts only what is not on screen yet: a comment the reader's own answer or a
+  // new list has put there no longer waits.
+  settleFresh() {
+    this.pendingFresh = this.pendingFresh.filter((c) => !this.nodes.has(c.id));
+    const fresh = $(this.root, "[data-fresh]");
+    fresh.textContent = this.t("fresh", { n: this.pendingFresh.length });
+    fresh.hidden = !this.pendingFresh.length;
   }
 
   changed(c) {
@@ -558,13 +573,15 @@ class Region {
     this.update(c, { broadcast: true });
   }
 
-  // Polling fallback when EventSource cannot connect: the newest page, merged by id.
+  // Polling fallback when EventSource cannot connect: the newest page, merged by id. New means newer
+  // than before this poll (a reply under an older comment may carry a higher id than a newer comment).
   async poll() {
     const page = await this.get(`/threads/${encodeURIComponent(this.key)}/comments?sort=newest`);
+    const after = this.after;
     for (const c of page.comments.slice().reverse()) {
-      if (!this.nodes.has(c.id) && c.id > this.maxId) this.arrived(c);
+      if (!this.nodes.has(c.id) && c.id > after) this.arrived(c);
       else if (this.nodes.has(c.id)) this.update(c);
-      for (const r of c.replies) if (!this.nodes.has(r.id) && r.id > this.maxId) this.arrived(r);
+      for (const r of c.replies) if (!this.nodes.has(r.id) && r.id > after) this.arrived(r);
     }
     this.setCount(page.thread.comment_count);
   }
