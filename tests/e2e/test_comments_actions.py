@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from .conftest import stored_count
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("comments-busy-thread")]
 TIMEOUT = 15_000
 
 
