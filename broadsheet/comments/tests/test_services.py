@@ -44,7 +44,7 @@ def test_a_comment_is_posted_counted_and_published(
     assert Thread.objects.get(pk=thread.pk).comment_count == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_one_post_is_one_read_and_one_write(settings, reader, thread, django_assert_num_queries):
     """The posting path's pin, as a server runs it (autocommit): one statement asks everything that
     decides the answer (the thread, sanctions, the key, the same text, whether the author is new);
@@ -68,7 +68,7 @@ def test_one_post_is_one_read_and_one_write(settings, reader, thread, django_ass
     assert comment.thread_count_after == 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_held_post_counts_as_pending_in_the_same_write(settings, reader, thread):
     settings.COMMENTS_TRUSTED_AFTER = 1
     comment = post(reader, "My very first comment.")
