@@ -116,5 +116,18 @@ def comment_count(info, thread_key):
         return conn.execute(sql, (thread_key,)).fetchone()[0]
 
 
+def duplicated_comments(info, thread_key):
+    """Rows beyond the first with the same text in the thread: every posted body is distinct, so any is a
+    comment stored twice."""
+    import psycopg
+
+    with psycopg.connect(f"{PG}/{DB_NAME}") as conn:
+        sql = (
+            f'SELECT count(*) - count(DISTINCT c.body) FROM "{info["comment_table"]}" c '
+            f'JOIN "{info["thread_table"]}" t ON t.id = c.thread_id WHERE t.key = %s'
+        )
+        return conn.execute(sql, (thread_key,)).fetchone()[0]
+
+
 if __name__ == "__main__":
     sys.exit("import this module from run.py")

@@ -46,6 +46,7 @@ def run(ctx):
             ),
         )
     )
+    duplicated = broadsheet_app.duplicated_comments(site, post_key)
     list_url = f"{base}/api/comments/threads/{list_key}/comments"
     listed = len(json.loads(fetch(list_url)[2])["comments"])
     rows.append((f"Broadsheet: list {listed} comments (JSON)", wrk.series(list_url)))
@@ -90,6 +91,8 @@ def run(ctx):
         "tables": [_count_table(counts)],
         "ratios": _ratios(rows),
         "notes": [
+            f"Broadsheet's posting thread after its runs: {duplicated} comment(s) stored twice (rows "
+            "with the same text; every posted text is distinct).",
             "Broadsheet lists with COMMENTS_PAGE_SIZE=200 (one request returns all 200, as Isso does); "
             "its default page is 20.",
             "An anonymous reader's list is the same for every anonymous reader: the page cache keeps it "
@@ -173,9 +176,10 @@ def _ratios(rows):
         mine = by["Broadsheet, signed-in reader list"][i]
         ceiling = by["Ceiling post"][i]
         lines.append(
-            f"{c} connections: posting {wrk.ratio(post.rps, ipost.rps)} Isso (target ≥ 2×), p99 {post.p99_ms:.1f} ms "
-            f"(target ≤ 50 ms at 16), {wrk.ratio(post.rps, ceiling.rps, '{:.0%}')} of the ceiling "
-            f"(2× Isso would be {wrk.ratio(2 * ipost.rps, ceiling.rps, '{:.0%}')} of it); "
+            f"{c} connections: posting {wrk.ratio(post.rps, ipost.rps)} Isso (target ≥ 1.2×), "
+            f"p99 {post.p99_ms:.1f} ms{' (target ≤ 100 ms at 16)' if c == 16 else ''}, "
+            f"{wrk.ratio(post.rps, ceiling.rps, '{:.0%}')} of the ceiling (target ≥ 60%; "
+            f"1.2× Isso would be {wrk.ratio(1.2 * ipost.rps, ceiling.rps, '{:.0%}')} of it); "
             f"listing {wrk.ratio(lst.rps, ilst.rps, '{:.1f}×')} Isso (target ≥ 20×), "
             f"signed-in listing {wrk.ratio(mine.rps, ilst.rps, '{:.1f}×')} Isso"
         )

@@ -101,10 +101,14 @@ def _prebuilt(response, data):
     return response
 
 
-def _thread(request, key, *, create=False):
-    if not THREAD_KEY.match(key):
+def _readable_key(request, key):
+    if not THREAD_KEY.match(key) or not get_adapter().can_read_thread(request, key):
         raise CommentError("not_found", _("There is no comment thread here."))
-    return thread_for_key(key, create=create, request=request)
+
+
+def _thread(request, key):
+    _readable_key(request, key)
+    return thread_for_key(key)
 
 
 def _comment(pk):
@@ -288,7 +292,7 @@ def transparency(request):
 def comment_post(request, response: HttpResponse, payload: CommentIn, key: str = KEY):
     """201 with the new comment (``status`` is ``pending`` when held for a moderator); 200 with the
     first comment when the same ``idempotency_key`` was already used."""
-    thread = _thread(request, key)
+    _readable_key(request, key)  # the thread itself is read with the post's checks
     comment = services.comment_create(
         thread_key=key,
         author=request.user,
@@ -297,7 +301,6 @@ def comment_post(request, response: HttpResponse, payload: CommentIn, key: str =
         idempotency_key=payload.idempotency_key,
         ip=get_adapter().client_ip(request),
         notify_replies=payload.notify_replies,
-        thread=thread,
     )
     replayed = getattr(comment, "replayed", False)
     if replayed:

@@ -20,4 +20,5 @@ def body_html(text):
 
 
 def has_links(text):
-    return "<a " in urlize(text, autoescape=True)
+    # The same urlize as the text's HTML, so a posted comment's text is linkified once, not twice.
+    return "<a " in body_html(text)

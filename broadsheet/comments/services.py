@@ -4,6 +4,7 @@ Readers' writes need a signed-in reader who is not banned or suspended. Moderato
 ``comments.moderate`` permission and always leave a line in the moderation log.
 """
 
+import logging
 from datetime import timedelta
 
 from django.core import signing
@@ -73,10 +74,16 @@ def sanction_to_show(user):
     )
 
 
-def require_reader(user):
+def require_signed_in(user):
     if user is None or not user.is_authenticated:
         raise CommentError("login_required", _("Sign in to take part in the conversation."))
-    sanction = active_sanction(user)
+
+
+def require_reader(user, *, sanctioned=None):
+    """sanctioned: whether a ban or suspension is in force, when the caller already asked (False skips
+    the query; True reads the sanction for its message)."""
+    require_signed_in(user)
+    sanction = None if sanctioned is False else active_sanction(user)
     if sanction is None:
         return
     if sanction.kind == SanctionKind.BAN:
@@ -168,19 +175,40 @@ def _recount_votes(comment):
 
 # -- after commit ------------------------------------------------------------------------------
 
+log = logging.getLogger(__name__)
+
+
+def _after_commit(comment, work):
+    """Run work once the transaction commits. The comment is stored by then and its writer may already
+    hold the answer: what fails here (a receiver, the mail server) is logged with the comment's id and
+    never turns the acknowledged write into an error."""
+
+    def run():
+        try:
+            work()
+        except Exception:
+            log.exception("after-commit work for comment %s failed", comment.pk)
+
+    transaction.on_commit(run)
+
+
+def _send(signal, comment, **kwargs):
+    """Every receiver runs even when one fails (the live stream, the site's purge); failures are logged."""
+    for receiver, result in signal.send_robust(sender=Comment, comment=comment, **kwargs):
+        if isinstance(result, Exception):
+            log.error("%r failed for comment %s", receiver, comment.pk, exc_info=result)
+
 
 def _announce_published(comment):
     def send():
-        comment_published.send(sender=Comment, comment=comment)
+        _send(comment_published, comment)
         _notify_parent_author(comment)
 
-    transaction.on_commit(send)
+    _after_commit(comment, send)
 
 
 def _announce_changed(comment, change):
-    transaction.on_commit(
-        lambda: comment_changed.send(sender=Comment, comment=comment, change=change)
-    )
+    _after_commit(comment, lambda: _send(comment_changed, comment, change=change))
 
 
 def _notify_parent_author(reply):
@@ -234,32 +262,34 @@ def replies_unsubscribe(*, comment, everywhere=False):
 # -- readers' writes ---------------------------------------------------------------------------
 
 
-def _held(*, author, thread, body):
+def _held(*, author, thread, body, visible_before=None):
+    """visible_before: how many of the author's comments are visible (up to TRUSTED_AFTER), when the
+    caller already counted them."""
     if thread.mode == ThreadMode.PREMODERATED:
         return True
     trusted_after = app_settings.TRUSTED_AFTER
-    if (
-        trusted_after
-        and len(
+    if trusted_after and visible_before is None:
+        visible_before = len(
             Comment.objects.filter(author=author, status=CommentStatus.VISIBLE).values_list("pk")[
                 :trusted_after
             ]
         )
-        < trusted_after
-    ):
+    if trusted_after and visible_before < trusted_after:
         return True
     if app_settings.HOLD_LINKS and has_links(body):
         return True
     return wordlists.flagged(body)
 
 
-def _initial_status(*, author, thread, body):
+def _initial_status(*, author, thread, body, visible_before=None):
     """Visible, or held for a moderator: pre-moderated thread, new commenter, links, listed words.
 
     Moderators are never held; asking about permissions (two queries) only when a reason to hold
     was found keeps the common case cheap and gives the same answer.
     """
-    if _held(author=author, thread=thread, body=body) and not get_adapter().can_moderate(author):
+    if _held(
+        author=author, thread=thread, body=body, visible_before=visible_before
+    ) and not get_adapter().can_moderate(author):
         return CommentStatus.PENDING
     return CommentStatus.VISIBLE
 
@@ -276,31 +306,6 @@ def _parent_for(thread, parent_id):
     if parent is None:
         raise CommentError("not_found", _("The comment you are replying to is not available."))
     return parent.parent if parent.parent_id else parent
-
-
-def _earlier(*, author, thread, body, idempotency_key):
-    """What this reader already sent that makes this submit a replay or a duplicate: one query.
-
-    Returns (replayed comment or None, whether the same text went to this thread within the window).
-    The query names only what its two indexes cover (author + key, author + text digest); thread and
-    status are checked here. Naming the thread too let PostgreSQL, with statistics a busy day had not
-    caught up with yet, walk all of the author's comments in the thread instead.
-    """
-    since = timezone.now() - timedelta(seconds=app_settings.DUPLICATE_WINDOW)
-    replayed_pk, duplicate = None, False
-    rows = sql.earlier(
-        author_id=author.pk, idempotency_key=idempotency_key, digest=body_digest(body), since=since
-    )
-    for pk, key, thread_id, status, text in rows:
-        if idempotency_key and key == idempotency_key:
-            replayed_pk = pk
-        elif thread_id == thread.pk and status != CommentStatus.DELETED and text == body:
-            duplicate = True
-    if replayed_pk is None:
-        return None, duplicate
-    replayed = Comment.objects.get(pk=replayed_pk)
-    replayed.replayed = True  # the API answers 200 instead of 201
-    return replayed, duplicate
 
 
 def _replay(author, idempotency_key):
@@ -334,6 +339,31 @@ def _count_new(*, thread, parent, status):
     return count
 
 
+def _replayed(pk):
+    comment = Comment.objects.get(pk=pk)
+    comment.replayed = True  # the API answers 200 instead of 201
+    return comment
+
+
+def _store(comment, *, parent):
+    """INSERT the new comment and count it on its thread (and its parent), in one transaction; returns
+    the thread's visible count as this write left it (None when not known without another read).
+
+    On PostgreSQL a top-level comment is one statement (sql.comment_insert): outside a transaction it
+    is its own, with no BEGIN or COMMIT to wait for; inside one, a savepoint keeps the caller's
+    transaction usable when a racing submit with the same key wins."""
+    visible = comment.status == CommentStatus.VISIBLE
+    if parent is None and connection.vendor == "postgresql":
+        if not connection.in_atomic_block:
+            return sql.comment_insert(comment, visible=visible)
+        with transaction.atomic():
+            return sql.comment_insert(comment, visible=visible)
+    with transaction.atomic():
+        count = _count_new(thread=comment.thread, parent=parent, status=comment.status)
+        comment.save(force_insert=True)
+    return count
+
+
 def comment_create(
     *,
     thread_key,
@@ -343,48 +373,61 @@ def comment_create(
     idempotency_key=None,
     ip=None,
     notify_replies=False,
-    thread=None,
 ):
     """Post a comment or reply. The same idempotency_key from the same author returns the first comment
-    (marked ``replayed``). ``thread``: the caller's fresh lookup of thread_key, to save doing it twice."""
-    require_reader(author)
+    (marked ``replayed``).
+
+    Everything that decides the answer but the rate limits is asked in one statement (sql.post_checks):
+    the thread, a sanction in force, the key used before, the same text in the window, whether the
+    author is still new. The thread's count and the row are written in one more (see _store)."""
+    require_signed_in(author)
     body = normalize(body)
-    if thread is None or thread.pk is None:
-        thread = thread_for_key(thread_key, create=True)
-    replayed, duplicate = _earlier(
-        author=author, thread=thread, body=body, idempotency_key=idempotency_key
+    now = timezone.now()
+    checks = sql.post_checks(
+        thread_key=thread_key,
+        author_id=author.pk,
+        idempotency_key=idempotency_key or None,
+        digest=body_digest(body),
+        body=body,
+        now=now,
+        since=now - timedelta(seconds=app_settings.DUPLICATE_WINDOW),
+        trusted_after=app_settings.TRUSTED_AFTER,
     )
-    if replayed is not None:
-        return replayed
-    if duplicate:
+    require_reader(author, sanctioned=checks.sanctioned)
+    thread = thread_for_key(thread_key, create=True, stored=checks if checks.pk else None)
+    if checks.replayed_id is not None:
+        return _replayed(checks.replayed_id)
+    if checks.duplicates:
         raise CommentError("duplicate", _("You have already posted this comment here."))
     if not thread.is_open():
         raise CommentError("thread_closed", _("Comments on this article are closed."))
     parent = _parent_for(thread, parent_id)
     ip_hash = get_adapter().hash_ip(ip)
     check_rate(user_id=author.pk, ip_hash=ip_hash)
-    status = _initial_status(author=author, thread=thread, body=body)
+    comment = Comment(
+        thread=thread,
+        author=author,
+        parent=parent,
+        body=body,
+        status=_initial_status(
+            author=author, thread=thread, body=body, visible_before=checks.visible_before
+        ),
+        notify_replies=bool(notify_replies),
+        idempotency_key=idempotency_key or None,
+        ip_hash=ip_hash,
+        created_at=now,
+    )
+    comment.body_digest = body_digest(body)
     try:
-        with transaction.atomic():
-            thread_count = _count_new(thread=thread, parent=parent, status=status)
-            comment = Comment.objects.create(
-                thread=thread,
-                author=author,
-                parent=parent,
-                body=body,
-                status=status,
-                notify_replies=bool(notify_replies),
-                idempotency_key=idempotency_key or None,
-                ip_hash=ip_hash,
-            )
-            if status == CommentStatus.VISIBLE:
-                comment.thread_count_after = thread_count
-                _announce_published(comment)
+        thread_count = _store(comment, parent=parent)
     except IntegrityError:
         # Two submits with one key raced; the other one won.
         if (earlier := _replay(author, idempotency_key)) is not None:
             return earlier
         raise
+    if comment.status == CommentStatus.VISIBLE:
+        comment.thread_count_after = thread_count
+        _announce_published(comment)
     return comment
 
 

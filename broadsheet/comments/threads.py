@@ -23,16 +23,20 @@ def _sync(thread, info):
         thread.save(update_fields=changed)
 
 
-def thread_lookup(key, *, create=False, request=None):
+_READ = object()
+
+
+def thread_lookup(key, *, create=False, request=None, stored=_READ):
     """The thread for key, or None. The site's page (via the adapter) wins over the stored copy.
 
     With create=True a thread the site knows about is stored on first use (first comment). With a
     request, a thread that reader may not see (the adapter says so: a private page) is None too.
+    ``stored``: the caller's fresh read of key's row (None: not stored), to save reading it again.
     """
     adapter = get_adapter()
     if request is not None and not adapter.can_read_thread(request, key):
         return None
-    thread = sql.thread_by_key(key)
+    thread = sql.thread_by_key(key) if stored is _READ else stored
     info = adapter.resolve_thread(key)
     if info is None:
         return None if adapter.owns_key(key) else thread
@@ -46,8 +50,8 @@ def thread_lookup(key, *, create=False, request=None):
     return thread
 
 
-def thread_for_key(key, *, create=False, request=None):
-    thread = thread_lookup(key, create=create, request=request)
+def thread_for_key(key, *, create=False, request=None, stored=_READ):
+    thread = thread_lookup(key, create=create, request=request, stored=stored)
     if thread is None:
         raise CommentError("not_found", _("There is no comment thread here."))
     return thread

@@ -5,6 +5,8 @@ is usually glued to particles and endings) after dropping digits and punctuation
 (시1발, 시.발), but any allowed word covering the match wins: 시발점 is a starting point, 병신년 a year.
 """
 
+import time
+
 import regex
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
@@ -22,20 +24,34 @@ def _key():
     return f"{app_settings.CACHE_PREFIX}:wordlists:v1"
 
 
+# Each process keeps the lists it read for this long, so a post does not wait on the cache for them: an
+# edit applies at once in the process that saved it (forget()), within this long in the others.
+RECHECK_SECONDS = 1.0
+_kept = (None, None, 0.0)  # (cache key, lists, monotonic time read): replaced whole, never mutated
+
+
 def _lists():
-    lists = _cache().get(_key())
+    global _kept
+    key, now = _key(), time.monotonic()
+    kept_key, kept, read_at = _kept
+    if kept_key == key and now - read_at < RECHECK_SECONDS:
+        return kept
+    lists = _cache().get(key)
     if lists is None:
         from .models import BannedWord
 
         lists = {"en": {"block": [], "allow": []}, "ko": {"block": [], "allow": []}}
         for word, language, kind in BannedWord.objects.values_list("word", "language", "kind"):
             lists[language][kind].append(word.lower())
-        _cache().set(_key(), lists, 3600)
+        _cache().set(key, lists, 3600)
+    _kept = (key, lists, now)
     return lists
 
 
 def forget(**kwargs):
+    global _kept
     _cache().delete(_key())
+    _kept = (None, None, 0.0)
 
 
 def _english_hits(text, words, allowed):

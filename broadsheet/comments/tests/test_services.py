@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.utils import timezone
 
 from broadsheet.comments import services
@@ -41,6 +42,87 @@ def test_a_comment_is_posted_counted_and_published(
     assert comment.status == "visible"
     assert seen == [comment.pk]
     assert Thread.objects.get(pk=thread.pk).comment_count == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_one_post_is_one_read_and_one_write(settings, reader, thread, django_assert_num_queries):
+    """The posting path's pin, as a server runs it (autocommit): one statement asks everything that
+    decides the answer (the thread, sanctions, the key, the same text, whether the author is new);
+    on PostgreSQL one more counts and stores the comment (its own transaction: no BEGIN, no COMMIT);
+    on SQLite BEGIN, the count's UPDATE, the INSERT and COMMIT."""
+    from .factories import CommentFactory
+
+    settings.COMMENTS_TRUSTED_AFTER = 1
+    CommentFactory(thread=thread, author=reader, body="Approved earlier.")
+    post(reader, "Reads the word lists into the cache.")
+    with django_assert_num_queries(2 if connection.vendor == "postgresql" else 5):
+        comment = post(reader, "One more post.", idempotency_key="pin-1")
+    assert comment.status == "visible" and comment.pk
+    stored = Comment.objects.get(pk=comment.pk)
+    assert (stored.body, stored.idempotency_key, stored.body_digest) == (
+        "One more post.",
+        "pin-1",
+        comment.body_digest,
+    )
+    assert Thread.objects.get(pk=thread.pk).comment_count == 2
+    assert comment.thread_count_after == 2
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_held_post_counts_as_pending_in_the_same_write(settings, reader, thread):
+    settings.COMMENTS_TRUSTED_AFTER = 1
+    comment = post(reader, "My very first comment.")
+    assert comment.status == "pending"
+    assert Comment.objects.get(pk=comment.pk).status == "pending"
+    thread.refresh_from_db()
+    assert (thread.comment_count, thread.pending_count) == (0, 1)
+
+
+def test_a_failing_receiver_neither_fails_the_post_nor_stops_the_others(
+    reader, other, thread, django_capture_on_commit_callbacks, caplog
+):
+    """After commit the comment is stored and acknowledged: a receiver that raises (a purge service down)
+    is logged with the comment's id, the receivers after it still run, the reply email still goes."""
+    seen = []
+
+    def broken(**kwargs):
+        raise RuntimeError("purge service down")
+
+    comment_published.connect(broken, weak=False, dispatch_uid="t-broken")
+    comment_published.connect(
+        lambda comment, **kw: seen.append(comment.pk), weak=False, dispatch_uid="t-after"
+    )
+    top = post(other, "Tell me about replies", notify_replies=True)
+    try:
+        with (
+            caplog.at_level("ERROR", logger="broadsheet.comments.services"),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            reply = post(reader, "A reply", parent_id=top.pk)
+    finally:
+        comment_published.disconnect(dispatch_uid="t-broken")
+        comment_published.disconnect(dispatch_uid="t-after")
+    assert Comment.objects.filter(pk=reply.pk, status="visible").exists()
+    assert seen == [reply.pk]
+    assert len(mail.outbox) == 1
+    assert "purge service down" in caplog.text and f"comment {reply.pk}" in caplog.text
+
+
+def test_a_failing_reply_email_is_logged_not_raised(
+    reader, other, thread, django_capture_on_commit_callbacks, caplog, monkeypatch
+):
+    def no_mail_server(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr(services, "send_mail", no_mail_server)
+    top = post(other, "Tell me about replies", notify_replies=True)
+    with (
+        caplog.at_level("ERROR", logger="broadsheet.comments.services"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        reply = post(reader, "A reply", parent_id=top.pk)
+    assert Comment.objects.filter(pk=reply.pk).exists()
+    assert "no mail server" in caplog.text and f"comment {reply.pk}" in caplog.text
 
 
 def test_anonymous_and_unknown_threads_are_refused(reader, thread):
