@@ -151,7 +151,14 @@ def search_page_links(params, page_obj):
 
 
 def search_sections():
-    """Every published section, indented by depth, for the form's section choice."""
+    """Every published section, indented by depth, for the form's section choice: remembered in the
+    process per newsroom generation (a publish, unpublish, move or privacy change starts a new one)."""
+    from .freshness import generation, remembered
+
+    return remembered(("search-sections", generation()), _published_sections)
+
+
+def _published_sections():
     from .models import SectionPage
 
     return [(s.pk, s.title, s.depth) for s in SectionPage.objects.published().order_by("path")]

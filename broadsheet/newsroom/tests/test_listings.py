@@ -180,3 +180,33 @@ def test_listing_query_count_does_not_grow_with_the_stories_shown(client, politi
     few = _query_count(client, url)
     add(8)
     assert _query_count(client, url) == few
+
+
+def test_a_story_made_private_leaves_every_listing_at_once(client, archive, politics):
+    """Listings skip the privacy query while no page is restricted (remembered per newsroom generation):
+    the first restriction saved must drop the story from the topic page and the section front, and its
+    removal must bring it back."""
+    from wagtail.models import PageViewRestriction
+
+    budget = archive["budget"]
+    pages = ("/tags/budget/", politics.url)
+
+    def shown(url):
+        return budget.display_headline in client.get(url).content.decode()
+
+    assert all(shown(url) for url in pages)  # warms what is remembered
+    restriction = PageViewRestriction.objects.create(page=budget, restriction_type="login")
+    assert not any(shown(url) for url in pages)
+    restriction.delete()
+    assert all(shown(url) for url in pages)
+
+
+def test_a_section_made_private_leaves_the_search_form(client, archive, politics):
+    from wagtail.models import PageViewRestriction
+
+    def offered():
+        return f'<option value="{politics.pk}"' in client.get("/search/").content.decode()
+
+    assert offered()
+    PageViewRestriction.objects.create(page=politics, restriction_type="login")
+    assert not offered()
