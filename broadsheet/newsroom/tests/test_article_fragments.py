@@ -98,10 +98,14 @@ def unique_color():
     return tuple(secrets.randbelow(256) for _ in range(3))
 
 
-def test_removed_renditions_are_made_again_not_named_from_memory(client, politics):
+def test_removed_renditions_are_made_again_not_named_from_memory(client, politics, settings):
     """Renditions purged (as `wagtail_update_image_renditions --purge-only` does) take their files with
     them: the next render makes them again and names those, for the lead photo and a body photo."""
-    # Photos no other test drew: Wagtail's rendition cache is keyed by image id and file hash.
+    # Wagtail's rendition cache is keyed by image id and file hash, which earlier tests reuse (SQLite).
+    settings.CACHES = {
+        **settings.CACHES,
+        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
     body_photo, lead_photo = (NewsImageFactory(file__color=unique_color()) for _ in range(2))
     article = ArticlePageFactory(parent=politics, lead_image=lead_photo)
     article.body = [  # the stored (JSON) shape, as the admin saves it
