@@ -96,6 +96,6 @@ def _ratios(rows):
         lines.append(
             f"{c} connections: hit = {wrk.ratio(r.rps, peer_cache[i].rps)} stock Wagtail + cache middleware "
             f"(target ≥ 2×), {wrk.ratio(r.rps, ceiling[i].rps, '{:.1%}')} of nginx; "
-            f"miss = {wrk.ratio(miss[i].rps, peer[i].rps)} stock Wagtail without cache"
+            f"miss = {wrk.ratio(miss[i].rps, peer[i].rps)} stock Wagtail without cache (target ≥ 1.25×)"
         )
     return lines

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from broadsheet.dictionary.glossary import glossary_version
+
 from .canonical import absolute_url
 from .freshness import generation, remembered
 from .models import ArticlePage, ArticleTag
@@ -82,15 +84,14 @@ def share_links(page, url):
 
 
 def article_context(page, request):
-    """Built once per process and generation (freshness.py) for each page and language; previews never."""
+    """Built once per process, generation (freshness.py) and live revision for each page and language;
+    previews never. fragment_key names the page's remembered fragments ({% remembered %})."""
     if getattr(request, "is_preview", False):
-        return build_article_context(page, request)
-    key = (
-        "article",
-        page.pk,
-        get_language(),
-        generation(),
-    )  # absolute URLs never come from the Host
+        return {**build_article_context(page, request), "fragment_key": None}
+    # The live revision is read with the page on every request: another process's publish shows at
+    # once, before this one reads the new generation. Absolute URLs never come from the Host.
+    revision = (page.pk, page.live_revision_id, page.last_published_at)
+    key = ("article", *revision, get_language(), generation())
     context, lead_image = remembered(
         key, lambda: (build_article_context(page, request), page.lead_image)
     )
@@ -98,7 +99,8 @@ def article_context(page, request):
         page.lead_image = (
             lead_image  # with its renditions: the {% picture %} needs no query nor cache read
         )
-    return context
+    # The words box also follows the glossary (its version is read per request, as the box's own memo does).
+    return {**context, "fragment_key": revision, "glossary_version": glossary_version()}
 
 
 def with_renditions(page):

@@ -41,6 +41,13 @@ def _connect_generation():
         apps.get_model("taggit", "Tag"),
         apps.get_model("dictionary", "DictionarySettings"),
     )
+    # A rendition removed (a photo's renditions purged or regenerated) takes its file, and the URL a
+    # remembered page names, with it; a new one changes nothing already shown.
+    post_delete.connect(
+        newsroom_changed,
+        sender=image_model.get_rendition_model(),
+        dispatch_uid="newsroom-gen-rendition",
+    )
     post_save.connect(_page_saved, dispatch_uid="newsroom-gen-page-save")
     post_delete.connect(_page_saved, dispatch_uid="newsroom-gen-page-delete")
     for sender in senders:
