@@ -1,4 +1,8 @@
-"""Fixtures shared by every test: the seed article, and real Chromium for browser journeys."""
+"""What every app's tests may need: services-only suites skipped unless chosen, the seed article, Debian's
+Chromium, a test's database connection kept across requests, and one request to an ASGI app as uvicorn
+sends it (tests/asgi_client.py). An app's own fixtures live in its tests/conftest.py (those other apps
+reuse, in its tests/fixtures.py), its rows in its tests/factories.py; browser journeys' in
+tests/e2e/conftest.py."""
 
 import os
 from pathlib import Path
@@ -9,7 +13,6 @@ ROOT = Path(__file__).resolve().parent
 SEED_DIR = ROOT.parent / "shared" / "seed"
 SEED_ARTICLE = SEED_DIR / "000_728ee854d540b679.txt"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
 
 
 # Suites that start and stop services of their own: never part of a plain run (make test), only when
@@ -63,12 +66,6 @@ def browser():
 
 
 @pytest.fixture
-def artifacts():
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return ARTIFACTS
-
-
-@pytest.fixture
 def keep_test_connection():
     """Django's handlers close "old" DB connections around each request, which would end the test's
     transaction; the test client disconnects these too."""
@@ -82,65 +79,14 @@ def keep_test_connection():
     signals.request_finished.connect(close_old_connections)
 
 
-class AsgiReply:
-    def __init__(self, status, headers, body):
-        self.status = status
-        self.headers = {k.decode().lower(): v.decode() for k, v in headers}
-        self.raw_headers = headers
-        self.body = body
-
-    @property
-    def x_cache(self):
-        return self.headers.get("x-cache")
-
-
-async def asgi_request(app, path, *, method="GET", query=b"", headers=()):
-    """One request to an ASGI app, as uvicorn would send it -> AsgiReply."""
-    import asyncio
-
-    messages = []
-    requests = [{"type": "http.request", "body": b"", "more_body": False}]
-
-    async def receive():
-        if requests:
-            return requests.pop()
-        await asyncio.Event().wait()  # the client stays connected; Django cancels this wait
-
-    async def send(message):
-        messages.append(message)
-
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": method,
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode("utf-8", "surrogateescape"),
-        "query_string": query,
-        "root_path": "",
-        "server": ("127.0.0.1", 8105),
-        "client": ("127.0.0.1", 50000),
-        "headers": [(b"host", b"127.0.0.1"), *headers],
-    }
-    await app(scope, receive, send)
-    start = next(m for m in messages if m["type"] == "http.response.start")
-    body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
-    return AsgiReply(start["status"], start["headers"], body)
-
-
 @pytest.fixture
 def call_asgi(keep_test_connection):
     """call_asgi(app, path, method=, query=, headers=) -> AsgiReply: one request, as uvicorn would send it."""
     from asgiref.sync import async_to_sync
 
+    from tests.asgi_client import asgi_request
+
     def call(app, path, **kwargs):
         return async_to_sync(asgi_request)(app, path, **kwargs)
 
     return call
-
-
-@pytest.fixture
-def asgi():
-    """The coroutine behind call_asgi, for tests that send several requests at once."""
-    return asgi_request

@@ -4,7 +4,8 @@ Reading needs nothing. Every write uses the Django session and checks CSRF: send
 cookie's value (also returned by ``GET /session``) as the ``X-CSRFToken`` header. Anonymous writes get
 403 ``login_required``; a failed CSRF check gets 403 ``csrf_failed``. Every error is JSON
 ``{"detail": "<sentence in the reader's language>", "code": "<stable code>"}`` (see errors.py for codes
-and statuses; the site installs ``api_errors.install(api)`` so ninja's own errors take the same shape).
+and statuses; the site installs ``api_errors.install(api)`` for them, and gives ninja's own errors the
+same shape on its API: Broadsheet's ``broadsheet/api_errors.py``).
 
 Thread keys are strings (``article-<pk>`` for articles); an unknown key is 404 ``not_found``.
 """

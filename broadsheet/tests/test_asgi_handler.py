@@ -7,6 +7,7 @@ import threading
 from asgiref.sync import SyncToAsync
 
 from broadsheet.handler import SyncChainASGIHandler
+from tests.asgi_client import asgi_request
 
 SEEN = []
 
@@ -54,7 +55,7 @@ class Pause:
         return HttpResponse("ok")
 
 
-def test_with_several_threads_requests_overlap_on_that_many_threads(settings, asgi):
+def test_with_several_threads_requests_overlap_on_that_many_threads(settings):
     """BROADSHEET_SYNC_THREADS=3: three requests waiting at once take one pause, not three, and a fourth
     reuses a thread of the same three."""
     import time
@@ -66,9 +67,9 @@ def test_with_several_threads_requests_overlap_on_that_many_threads(settings, as
 
     async def run():
         started = time.monotonic()
-        replies = await asyncio.gather(*(asgi(handler, "/") for _ in range(3)))
+        replies = await asyncio.gather(*(asgi_request(handler, "/") for _ in range(3)))
         overlapped = time.monotonic() - started
-        replies.append(await asgi(handler, "/"))
+        replies.append(await asgi_request(handler, "/"))
         return [reply.status for reply in replies], overlapped
 
     results = []

@@ -4,7 +4,7 @@ them (broadsheet/purges.py): the dictionary's entries, anonymous comment lists."
 import pytest
 
 # The page cache's own fixtures.
-from broadsheet.pagecache.tests.conftest import asgi, fresh_cache, tree  # noqa: F401
+from broadsheet.pagecache.tests.fixtures import asgi, fresh_cache, tree  # noqa: F401
 from broadsheet.pagecache.tests.test_key_space import _count
 
 

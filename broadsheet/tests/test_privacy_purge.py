@@ -11,7 +11,7 @@ from broadsheet.newsroom import freshness
 from broadsheet.pagecache import store
 
 # The page cache's own fixtures.
-from broadsheet.pagecache.tests.conftest import URLS, asgi, fresh_cache, tree, warm  # noqa: F401
+from broadsheet.pagecache.tests.fixtures import URLS, asgi, fresh_cache, tree, warm  # noqa: F401
 
 
 @pytest.fixture

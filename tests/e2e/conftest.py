@@ -29,6 +29,14 @@ OIDC_READER = {
     "email": "jiwoo@example.org",
 }
 MODERATOR = {"username": "desk-moderator", "password": "moderator-pw"}
+ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
+
+
+@pytest.fixture
+def artifacts():
+    """The folder for screenshots a journey leaves behind (one file name per test)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
 
 
 def free_port():

@@ -23,15 +23,6 @@ BODY = (
 )
 
 
-def page_tree_root():
-    """Wagtail's root page and locale come from migrations; a transactional test before us flushed them."""
-    from wagtail.models import Locale, Page
-
-    locale = Locale.objects.first() or Locale.objects.create(language_code="en")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-
-
 @pytest.fixture
 def article(live_server):
     from broadsheet.demo.glossary_content import load
@@ -41,10 +32,11 @@ def article(live_server):
         SectionPageFactory,
         home_site,
         paragraphs,
+        tree_root,
     )
 
     clear_own_cache()  # the live server shares this process's cache: no page or entry from an earlier test
-    page_tree_root()
+    tree_root()  # a transactional test before us flushed the migrations' rows
     load(home=None)
     home = home_site()
     section = SectionPageFactory(parent=home, title="National", slug="national")
@@ -183,46 +175,68 @@ def test_look_up_save_and_escape_back_to_the_text(browser, live_server, article,
         context.close()
 
 
-def test_switch_is_remembered_and_glossary_names_show_korean(
-    browser, live_server, article, artifacts
-):
+@pytest.fixture
+def desktop(browser):
+    """A desktop browser context of the test's own, closed after it."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
-    try:
-        page = open_article(context, live_server, article)
-        switch_dictionary_on(page)
-        page.reload()
-        expect(page.get_by_role("button", name="Dictionary")).to_have_attribute(
-            "aria-pressed", "true"
-        )
+    yield context
+    context.close()
 
-        word = double_click_word(page, "Kaesong")
-        popup = page.get_by_role("dialog")
-        expect(popup.get_by_role("heading", name="Kaesong")).to_be_visible()
-        expect(popup).to_contain_text("개성")
-        assert_beside(popup.bounding_box(), word)
-        page.screenshot(path=str(artifacts / "dictionary-popup-kaesong.png"))
 
-        # Double-click selects "higher" of "higher-ups": the script grows it to the whole word.
-        page.keyboard.press("Escape")  # the popup may lie over the next line
-        double_click_word(page, "higher-ups", offset=0.2)
-        expect(popup.get_by_role("heading", name="higher-up")).to_be_visible()
+def dictionary_on(context, live_server, article):
+    """The article open in the context with the dictionary switched on; its popup is page.popup."""
+    page = open_article(context, live_server, article)
+    switch_dictionary_on(page)
+    page.popup = page.get_by_role("dialog")
+    return page
 
-        # A selection spanning a multi-word expression, looked up from the keyboard.
-        page.keyboard.press("Escape")
-        select_word(page, "tit for tat")
-        page.keyboard.press("d")
-        expect(popup.get_by_role("heading", name="tit for tat")).to_be_visible()
-        expect(popup).to_contain_text("an equivalent given in return")
 
-        # An anonymous reader's saved words stay in this browser.
-        popup.get_by_role("button", name="Save word").click()
-        page.keyboard.press("Escape")
-        vocabulary = context.new_page()
-        vocabulary.goto(live_server.url + "/dictionary/vocabulary/")
-        expect(vocabulary.locator(".vocabulary-item")).to_contain_text("tit for tat")
-        assert not page.csp_errors, page.csp_errors
-    finally:
-        context.close()
+@pytest.fixture
+def reader_page(desktop, live_server, article):
+    return dictionary_on(desktop, live_server, article)
+
+
+def test_the_switch_is_remembered(reader_page):
+    reader_page.reload()
+    expect(reader_page.get_by_role("button", name="Dictionary")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    assert not reader_page.csp_errors, reader_page.csp_errors
+
+
+def test_a_glossary_name_shows_its_korean_beside_the_word(reader_page, artifacts):
+    page, popup = reader_page, reader_page.popup
+    word = double_click_word(page, "Kaesong")
+    expect(popup.get_by_role("heading", name="Kaesong")).to_be_visible()
+    expect(popup).to_contain_text("개성")
+    assert_beside(popup.bounding_box(), word)
+    page.screenshot(path=str(artifacts / "dictionary-popup-kaesong.png"))
+    assert not page.csp_errors, page.csp_errors
+
+
+def test_a_double_click_on_part_of_a_hyphenated_word_looks_up_the_whole_word(reader_page):
+    # Double-click selects "higher" of "higher-ups": the script grows it to the whole word.
+    double_click_word(reader_page, "higher-ups", offset=0.2)
+    expect(reader_page.popup.get_by_role("heading", name="higher-up")).to_be_visible()
+    assert not reader_page.csp_errors, reader_page.csp_errors
+
+
+def test_an_expression_is_looked_up_from_the_keyboard_and_saved_in_the_browser(
+    reader_page, desktop, live_server
+):
+    page, popup = reader_page, reader_page.popup
+    # A selection spanning a multi-word expression, looked up from the keyboard.
+    select_word(page, "tit for tat")
+    page.keyboard.press("d")
+    expect(popup.get_by_role("heading", name="tit for tat")).to_be_visible()
+    expect(popup).to_contain_text("an equivalent given in return")
+    # An anonymous reader's saved words stay in this browser.
+    popup.get_by_role("button", name="Save word").click()
+    page.keyboard.press("Escape")
+    vocabulary = desktop.new_page()
+    vocabulary.goto(live_server.url + "/dictionary/vocabulary/")
+    expect(vocabulary.locator(".vocabulary-item")).to_contain_text("tit for tat")
+    assert not page.csp_errors, page.csp_errors
 
 
 def test_enter_on_a_selection_and_a_word_with_no_entry_for_an_editor(
@@ -349,10 +363,11 @@ def precision_article(live_server):
         SectionPageFactory,
         home_site,
         paragraphs,
+        tree_root,
     )
 
     clear_own_cache()
-    page_tree_root()
+    tree_root()  # a transactional test before us flushed the migrations' rows
     section = SectionPageFactory(parent=home_site(), title="Society", slug="society")
     page = ArticlePageFactory(
         parent=section,
@@ -365,47 +380,58 @@ def precision_article(live_server):
     return page
 
 
-def test_the_right_headword_for_words_a_suffix_could_mislead(
-    browser, live_server, precision_article, artifacts
-):
-    """Issue 17: bees is not "be", sites not "sit", planes not "plan"; interesting keeps its entry and names
-    interest; colours shows the article's spelling and the other; would is a grammar word."""
+# Issue 17: bees is not "be", sites not "sit", planes not "plan"; interesting keeps its entry and names
+# interest; colours shows the article's spelling and the other; would is a grammar word.
+@pytest.fixture
+def popup_page(desktop, live_server, precision_article):
+    return dictionary_on(desktop, live_server, precision_article)
+
+
+def test_a_plural_noun_is_not_read_as_a_shorter_word(popup_page):
+    page, popup = popup_page, popup_page.popup
+    for word, headword in (("bees", "bee"), ("sites", "site"), ("planes", "plane")):
+        double_click_word(page, word)
+        expect(popup.get_by_role("heading", name=headword, exact=True)).to_be_visible()
+        expect(popup.locator(".dictionary-popup-pos")).to_have_text("noun")
+        page.keyboard.press("Escape")
+    assert not page.csp_errors, page.csp_errors
+
+
+def test_interesting_keeps_its_entry_and_opens_interest_to_save(popup_page, artifacts):
     from tests.e2e.a11y import assert_accessible
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
-    try:
-        page = open_article(context, live_server, precision_article)
-        switch_dictionary_on(page)
-        popup = page.get_by_role("dialog")
-        for word, headword in (("bees", "bee"), ("sites", "site"), ("planes", "plane")):
-            double_click_word(page, word)
-            expect(popup.get_by_role("heading", name=headword, exact=True)).to_be_visible()
-            expect(popup.locator(".dictionary-popup-pos")).to_have_text("noun")
-            page.keyboard.press("Escape")
+    page, popup = popup_page, popup_page.popup
+    double_click_word(page, "interesting")
+    expect(popup.get_by_role("heading", name="interesting", exact=True)).to_be_visible()
+    expect(popup.locator(".dictionary-also")).to_contain_text("Also a form of interest")
+    page.screenshot(path=str(artifacts / "dictionary-popup-interesting.png"))
+    assert_accessible(page)
+    # The base is an entry of its own: open it from the link and save it.
+    popup.get_by_role("button", name="interest").click()
+    expect(popup.get_by_role("heading", name="interest", exact=True)).to_be_visible()
+    popup.get_by_role("button", name="Save word").click()
+    expect(popup.get_by_role("button", name="Saved to your vocabulary")).to_be_visible()
+    page.keyboard.press("Escape")
+    assert not page.csp_errors, page.csp_errors
 
-        double_click_word(page, "interesting")
-        expect(popup.get_by_role("heading", name="interesting", exact=True)).to_be_visible()
-        expect(popup.locator(".dictionary-also")).to_contain_text("Also a form of interest")
-        page.screenshot(path=str(artifacts / "dictionary-popup-interesting.png"))
-        assert_accessible(page)
-        # The base is an entry of its own: open it from the link and save it.
-        popup.get_by_role("button", name="interest").click()
-        expect(popup.get_by_role("heading", name="interest", exact=True)).to_be_visible()
-        popup.get_by_role("button", name="Save word").click()
-        expect(popup.get_by_role("button", name="Saved to your vocabulary")).to_be_visible()
-        page.keyboard.press("Escape")
 
-        double_click_word(page, "colours")
-        expect(popup.get_by_role("heading", name="colour", exact=True)).to_be_visible()
-        expect(popup.locator(".dictionary-spellings")).to_have_text("Also spelled color")
-        page.keyboard.press("Escape")
+def test_colours_shows_the_articles_spelling_and_the_other(popup_page):
+    page, popup = popup_page, popup_page.popup
+    double_click_word(page, "colours")
+    expect(popup.get_by_role("heading", name="colour", exact=True)).to_be_visible()
+    expect(popup.locator(".dictionary-spellings")).to_have_text("Also spelled color")
+    page.keyboard.press("Escape")
+    assert not page.csp_errors, page.csp_errors
 
-        double_click_word(page, "would")
-        expect(popup.get_by_role("heading", name="would", exact=True)).to_be_visible()
-        expect(popup.locator(".dictionary-popup-pos")).to_have_text("modal verb")
-        expect(popup.locator(".dictionary-grammar")).to_contain_text("Grammar word")
-        page.screenshot(path=str(artifacts / "dictionary-popup-would.png"))
-        assert_accessible(page)
-        assert not page.csp_errors, page.csp_errors
-    finally:
-        context.close()
+
+def test_would_is_a_grammar_word(popup_page, artifacts):
+    from tests.e2e.a11y import assert_accessible
+
+    page, popup = popup_page, popup_page.popup
+    double_click_word(page, "would")
+    expect(popup.get_by_role("heading", name="would", exact=True)).to_be_visible()
+    expect(popup.locator(".dictionary-popup-pos")).to_have_text("modal verb")
+    expect(popup.locator(".dictionary-grammar")).to_contain_text("Grammar word")
+    page.screenshot(path=str(artifacts / "dictionary-popup-would.png"))
+    assert_accessible(page)
+    assert not page.csp_errors, page.csp_errors

@@ -66,7 +66,6 @@ urlpatterns = [re_path(r"^media/(?P<name>.+)$", media), path("", include("broads
 
 @pytest.fixture
 def article(live_server, settings):
-    from wagtail.models import Locale, Page
     from wagtail.rich_text import RichText
 
     from broadsheet.dictionary.tests.helpers import clear_own_cache
@@ -75,15 +74,12 @@ def article(live_server, settings):
         NewsImageFactory,
         SectionPageFactory,
         home_site,
+        tree_root,
     )
 
     settings.ROOT_URLCONF = __name__
     clear_own_cache()
-    locale = Locale.objects.first() or Locale.objects.create(language_code="en")
-    if (
-        Page.get_first_root_node() is None
-    ):  # a transactional test before us flushed the migrations' rows
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    tree_root()  # a transactional test before us flushed the migrations' rows
     from broadsheet.demo.glossary_content import load
 
     load(home=None)

@@ -1,5 +1,6 @@
-"""A site that is not Broadsheet: Django + Wagtail + broadsheet.comments and nothing else of broadsheet
-(no newsroom, no dictionary, no page cache, no allauth). It proves the comments app installs on its own:
+"""A site that is not Broadsheet: Django + Wagtail + broadsheet.comments and no other app of broadsheet
+(no newsroom, no dictionary, no page cache, no allauth; its API's errors take the shape of
+broadsheet/api_errors.py, which knows no app). It proves the comments app installs on its own:
 tests/test_standalone_comments.py migrates it and runs the comments API tests and a browser journey."""
 
 from pathlib import Path

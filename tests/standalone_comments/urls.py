@@ -8,11 +8,13 @@ from ninja import NinjaAPI
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
-from broadsheet.comments import api_errors
+from broadsheet import api_errors
+from broadsheet.comments import api_errors as comments_errors
 from broadsheet.comments.api import router as comments_router
 
 api = NinjaAPI(title="Standalone comments", urls_namespace="api")
-api_errors.install(api)
+api_errors.install(api)  # the site's API error shape: Broadsheet's module, which knows no app
+comments_errors.install(api)
 api.add_router("/comments", comments_router)
 
 urlpatterns = [

@@ -8,19 +8,12 @@ from datetime import timedelta
 import pytest
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
-from wagtail.models import Page
 
 from broadsheet.comments import services
 from broadsheet.comments.errors import CommentError
-from broadsheet.comments.models import (
-    PolicyClause,
-    Sanction,
-    SanctionIdentity,
-    StandardsPolicyPage,
-    Thread,
-)
+from broadsheet.comments.models import PolicyClause, Sanction, SanctionIdentity
+from broadsheet.comments.tests.factories import ThreadFactory, moderator_user, policy_page
 
 from .social_flow import oidc_sign_in
 
@@ -30,23 +23,17 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def thread(settings):
     settings.COMMENTS_TRUSTED_AFTER = 0
-    return Thread.objects.create(key="test-thread", title="A test story", url="/news/test-story/")
+    return ThreadFactory(key="test-thread", title="A test story", url="/news/test-story/")
 
 
 @pytest.fixture
 def clause():
-    page = StandardsPolicyPage(title="Standards Board Policy", slug="standards-policy")
-    Page.get_first_root_node().add_child(instance=page)
-    return PolicyClause.objects.create(
-        page=page, number=1, title="Respect", text="No attacks.", sort_order=1
-    )
+    return PolicyClause.objects.get(page=policy_page(), number=1)
 
 
 @pytest.fixture
 def moderator():
-    user = get_user_model().objects.create_user("mod", password="pw")
-    user.groups.add(Group.objects.get(name="Comment moderators"))
-    return get_user_model().objects.get(pk=user.pk)  # fresh permission cache
+    return moderator_user()
 
 
 def _signed_in(client):

@@ -4,13 +4,11 @@ import json
 import uuid
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from broadsheet.comments.models import PolicyClause
 
-from .factories import ThreadFactory, UserFactory, policy_page
+from .factories import ThreadFactory, UserFactory, moderator_user, policy_page
 
 
 @pytest.fixture(autouse=True)
@@ -40,10 +38,8 @@ def other(make_user):
 
 
 @pytest.fixture
-def moderator(make_user):
-    user = make_user("mod")
-    user.groups.add(Group.objects.get(name="Comment moderators"))
-    return get_user_model().objects.get(pk=user.pk)  # fresh permission cache
+def moderator(db):
+    return moderator_user("mod")
 
 
 @pytest.fixture

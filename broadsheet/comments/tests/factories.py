@@ -3,6 +3,7 @@ tests of comments use them too."""
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail.models import Page
 
 from broadsheet.comments.models import Comment, PolicyClause, Sanction, StandardsPolicyPage, Thread
@@ -23,6 +24,14 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"reader-{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
     password = factory.django.Password(PASSWORD)
+
+
+def moderator_user(username="mod"):
+    """A reader in the Comment moderators group (the group comes from a migration), read back fresh so
+    its permission cache holds the group's permissions."""
+    user = UserFactory(username=username)
+    user.groups.add(Group.objects.get(name="Comment moderators"))
+    return get_user_model().objects.get(pk=user.pk)
 
 
 class ThreadFactory(factory.django.DjangoModelFactory):

@@ -34,32 +34,32 @@ def test_missing_csrf_token_is_403(api, reader, thread):
     assert not Comment.objects.exists()
 
 
-def test_every_write_checks_csrf(api, reader, other, moderator, thread, clause):
+# Every write, as (who sends it, method, address, body); {other} is another reader's comment, {mine} the
+# reader's own.
+WRITES = [
+    ("reader", "patch", "/api/comments/comments/{mine}", {"body": "z"}),
+    ("reader", "delete", "/api/comments/comments/{mine}", None),
+    ("reader", "post", "/api/comments/comments/{other}/vote", {"value": 1}),
+    ("reader", "post", "/api/comments/comments/{other}/report", {"clause": 1}),
+    ("reader", "post", "/api/comments/comments/{mine}/appeal", {"text": ""}),
+    ("reader", "post", "/api/comments/me/delete", {"confirm": "DELETE"}),
+    ("moderator", "post", "/api/comments/moderation/comments/{other}/approve", {"clause": 1}),
+    ("moderator", "post", "/api/comments/moderation/comments/{other}/hide", {"clause": 1}),
+    ("moderator", "post", "/api/comments/moderation/comments/{other}/remove", {"clause": 1}),
+]
+
+
+@pytest.mark.parametrize(
+    "sender,method,path,data", WRITES, ids=[f"{method} {path}" for _, method, path, _ in WRITES]
+)
+def test_every_write_checks_csrf(
+    api, reader, other, moderator, thread, clause, sender, method, path, data
+):
     comment = services.comment_create(thread_key="test-thread", author=other, body="x")
     mine = services.comment_create(thread_key="test-thread", author=reader, body="y")
-    writes = [
-        ("patch", f"/api/comments/comments/{mine.pk}", {"body": "z"}),
-        ("delete", f"/api/comments/comments/{mine.pk}", None),
-        ("post", f"/api/comments/comments/{comment.pk}/vote", {"value": 1}),
-        ("post", f"/api/comments/comments/{comment.pk}/report", {"clause": 1}),
-        ("post", f"/api/comments/comments/{mine.pk}/appeal", {"text": ""}),
-        ("post", "/api/comments/me/delete", {"confirm": "DELETE"}),
-    ]
-    client = api(reader)
-    for method, path, data in writes:
-        error(client.send(method, path, data, csrf=False), 403, "csrf_failed")
-    mod = api(moderator)
-    for action in ("approve", "hide", "remove"):
-        error(
-            mod.send(
-                "post",
-                f"/api/comments/moderation/comments/{comment.pk}/{action}",
-                {"clause": 1},
-                csrf=False,
-            ),
-            403,
-            "csrf_failed",
-        )
+    client = api(reader if sender == "reader" else moderator)
+    address = path.format(other=comment.pk, mine=mine.pk)
+    error(client.send(method, address, data, csrf=False), 403, "csrf_failed")
     assert Comment.objects.get(pk=mine.pk).body == "y" and not Report.objects.exists()
 
 
@@ -179,82 +179,92 @@ def test_session_and_counts(api, reader, thread):
     assert counts == {"counts": {"test-thread": 1, "article-999": 0}}
 
 
-def test_vote_report_appeal_flow(api, reader, other, moderator, thread, clause):
-    comment = services.comment_create(thread_key="test-thread", author=reader, body="Debatable")
-    voter = api(other)
-    r = voter.send("post", f"/api/comments/comments/{comment.pk}/vote", {"value": 1})
+@pytest.fixture
+def debatable(reader, thread):
+    """The reader's comment the others vote on, report, hide and reinstate."""
+    return services.comment_create(thread_key="test-thread", author=reader, body="Debatable")
+
+
+@pytest.fixture
+def voter(api, other):
+    return api(other)
+
+
+@pytest.fixture
+def mod(api, moderator):
+    return api(moderator)
+
+
+def on(comment, action):
+    """The API address of a reader's action on a comment."""
+    return f"/api/comments/comments/{comment.pk}/{action}"
+
+
+def moderate(comment, action):
+    """The API address of a moderator's action on a comment."""
+    return f"/api/comments/moderation/comments/{comment.pk}/{action}"
+
+
+def test_a_vote_counts_once(voter, debatable):
+    r = voter.send("post", on(debatable, "vote"), {"value": 1})
     assert r.json() == {"likes": 1, "dislikes": 0, "my_vote": 1}
-    voter.send("post", f"/api/comments/comments/{comment.pk}/vote", {"value": 1})
-    assert Comment.objects.get(pk=comment.pk).like_count == 1
-    error(
-        api(reader).send("post", f"/api/comments/comments/{comment.pk}/vote", {"value": 1}),
-        400,
-        "own_comment",
-    )
-    error(
-        voter.send("post", f"/api/comments/comments/{comment.pk}/vote", {"value": 2}),
-        422,
-        "invalid",
-    )
+    voter.send("post", on(debatable, "vote"), {"value": 1})
+    assert Comment.objects.get(pk=debatable.pk).like_count == 1
 
-    assert (
-        voter.send(
-            "post", f"/api/comments/comments/{comment.pk}/report", {"clause": 1, "note": "rude"}
-        ).status_code
-        == 201
-    )
-    error(
-        voter.send("post", f"/api/comments/comments/{comment.pk}/report", {"clause": 1}),
-        409,
-        "already_reported",
-    )
-    error(
-        voter.send("post", f"/api/comments/comments/{comment.pk}/report", {"clause": 99}),
-        400,
-        "invalid",
-    )
 
-    mod = api(moderator)
+def test_no_vote_on_your_own_comment_nor_outside_the_scale(api, reader, voter, debatable):
+    error(api(reader).send("post", on(debatable, "vote"), {"value": 1}), 400, "own_comment")
+    error(voter.send("post", on(debatable, "vote"), {"value": 2}), 422, "invalid")
+
+
+def test_a_report_is_taken_once_and_names_a_clause_of_the_policy(voter, debatable, clause):
+    report = voter.send("post", on(debatable, "report"), {"clause": 1, "note": "rude"})
+    assert report.status_code == 201
+    error(voter.send("post", on(debatable, "report"), {"clause": 1}), 409, "already_reported")
+    error(voter.send("post", on(debatable, "report"), {"clause": 99}), 400, "invalid")
+
+
+def test_reported_comments_reach_the_moderators_queue_only(voter, mod, debatable, clause):
+    voter.send("post", on(debatable, "report"), {"clause": 1, "note": "rude"})
     queue = mod.get("/api/comments/moderation/queue").json()["items"]
     assert (
-        queue[0]["comment"]["id"] == comment.pk and queue[0]["reports"][0]["clause"]["number"] == 1
+        queue[0]["comment"]["id"] == debatable.pk
+        and queue[0]["reports"][0]["clause"]["number"] == 1
     )
     error(voter.get("/api/comments/moderation/queue"), 403, "forbidden")
-    error(
-        voter.send("post", f"/api/comments/moderation/comments/{comment.pk}/hide", {"clause": 1}),
-        403,
-        "forbidden",
-    )
-    hidden = mod.send(
-        "post",
-        f"/api/comments/moderation/comments/{comment.pk}/hide",
-        {"clause": 1, "note": "insult"},
-    )
-    assert hidden.json()["status"] == "hidden"
+    error(voter.send("post", moderate(debatable, "hide"), {"clause": 1}), 403, "forbidden")
 
-    author = api(reader)
-    own = author.get(URL).json()["comments"][0]
+
+@pytest.fixture
+def hidden(voter, mod, debatable, clause):
+    """The comment, reported under clause 1 and hidden by a moderator; the hide's reply."""
+    voter.send("post", on(debatable, "report"), {"clause": 1, "note": "rude"})
+    return mod.send("post", moderate(debatable, "hide"), {"clause": 1, "note": "insult"})
+
+
+def test_a_hidden_comment_shows_its_clause_to_its_author_only(api, reader, hidden):
+    assert hidden.json()["status"] == "hidden"
+    own = api(reader).get(URL).json()["comments"][0]
     assert (
         own["status"] == "hidden"
         and own["hidden_clause"] == {"number": 1, "title": "Respect"}
         and own["body"] == "Debatable"
     )
     assert api().get(URL).json()["comments"] == []
-    assert (
-        author.send(
-            "post", f"/api/comments/comments/{comment.pk}/appeal", {"text": "Please look again"}
-        ).status_code
-        == 201
-    )
-    error(
-        author.send("post", f"/api/comments/comments/{comment.pk}/appeal", {"text": "again"}),
-        409,
-        "already_appealed",
-    )
+
+
+def test_an_author_appeals_once_and_a_reinstated_comment_shows_again(
+    api, reader, mod, debatable, hidden
+):
+    author = api(reader)
+    appeal = author.send("post", on(debatable, "appeal"), {"text": "Please look again"})
+    assert appeal.status_code == 201
+    error(author.send("post", on(debatable, "appeal"), {"text": "again"}), 409, "already_appealed")
     assert author.get(URL).json()["comments"][0]["appeal"]["status"] == "open"
-    assert mod.send(
-        "post", f"/api/comments/moderation/appeals/{comment.pk}", {"reinstate": True}
-    ).json() == {"ok": True}
+    reinstated = mod.send(
+        "post", f"/api/comments/moderation/appeals/{debatable.pk}", {"reinstate": True}
+    )
+    assert reinstated.json() == {"ok": True}
     assert api().get(URL).json()["comments"][0]["status"] == "visible"
 
 

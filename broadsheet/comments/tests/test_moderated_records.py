@@ -70,10 +70,10 @@ def test_a_thread_url_must_be_http_or_a_path(moderator, thread, url):
     assert Thread.objects.get(pk=thread.pk).url == "/news/test-story/"
 
 
-def test_good_thread_urls_pass(thread):
-    for url in ("/news/a-story/", "https://news.example.org/a/", ""):
-        thread.url = url
-        thread.full_clean()
+@pytest.mark.parametrize("url", ["/news/a-story/", "https://news.example.org/a/", ""])
+def test_good_thread_urls_pass(thread, url):
+    thread.url = url
+    thread.full_clean()
 
 
 def test_staff_cannot_use_the_readers_delete_my_account(api, make_user):

@@ -35,9 +35,18 @@ def counts():
     ]
 
 
-def test_demo_content_is_complete_and_idempotent(client, monkeypatch, tmp_path, settings):
+@pytest.fixture
+def first_run(monkeypatch, tmp_path, settings):
+    """demo_content run once on an empty database: what it printed."""
     monkeypatch.delenv("DEMO_EDITOR_PASSWORD", raising=False)
-    first = run_demo(tmp_path, settings)
+    return run_demo(tmp_path, settings)
+
+
+def ferry():
+    return ArticlePage.objects.get(slug__startswith="island-ferry-talks")
+
+
+def test_the_demo_builds_the_front_page_sections_and_stories(first_run):
     assert counts()[:4] == [12, 6, 12, 6]
     home = HomePage.objects.get()
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
@@ -56,30 +65,35 @@ def test_demo_content_is_complete_and_idempotent(client, monkeypatch, tmp_path, 
         4 <= len([b for b in a.body if b.block_type == "paragraph"]) <= 8
         for a in ArticlePage.objects.all()
     )
-    learner_words = ("withdrawing", "officials", "big deal", "tit for tat", "higher-up")
-    ferry = ArticlePage.objects.get(slug__startswith="island-ferry-talks")
-    text = " ".join(str(b.value) for b in ferry.body).lower()
-    assert all(word in text for word in learner_words)
 
+
+def test_the_demo_stories_carry_learner_words_corrections_and_credits(first_run, client):
+    learner_words = ("withdrawing", "officials", "big deal", "tit for tat", "higher-up")
+    text = " ".join(str(b.value) for b in ferry().body).lower()
+    assert all(word in text for word in learner_words)
     assert sorted(ArticleCorrection.objects.values_list("kind", flat=True)) == [
         "clarification",
         "correction",
     ]
-    assert "[Jung Ye-rin/NEWSWIRE]" in client.get(ferry.url).content.decode()
+    assert "[Jung Ye-rin/NEWSWIRE]" in client.get(ferry().url).content.decode()
 
+
+def test_a_second_run_creates_nothing_twice_and_keeps_the_desks_edits(
+    first_run, client, tmp_path, settings
+):
     edited = ArticlePage.objects.first()
     edited.headline = "Edited by the desk"
     edited.save_revision().publish()
     second = run_demo(tmp_path, settings)
     assert counts()[:4] == [12, 6, 12, 6] and ArticleCorrection.objects.count() == 2
     assert ArticlePage.objects.get(pk=edited.pk).headline == "Edited by the desk"
-    password = first.rsplit("password: ", 1)[1].strip()
+    password = first_run.rsplit("password: ", 1)[1].strip()
     assert (
         second.rsplit("password: ", 1)[1].strip() == password
     )  # reruns print the same credentials
     editor = get_user_model().objects.get(username="editor")
     assert editor.check_password(password) and editor.groups.filter(name="Editors").exists()
-    assert client.get(ferry.url).status_code == 200 and client.get("/").status_code == 200
+    assert client.get(ferry().url).status_code == 200 and client.get("/").status_code == 200
 
 
 def test_editor_password_from_environment(monkeypatch, tmp_path, settings):

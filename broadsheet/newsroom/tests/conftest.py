@@ -24,3 +24,10 @@ def home(db):
 def politics(home):
     national = SectionPageFactory(parent=home, title="National", slug="national")
     return SectionPageFactory(parent=national, title="Politics", slug="politics")
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    """The test client signed in as a superuser of the Wagtail admin."""
+    client.force_login(django_user_model.objects.create_superuser("desk", "desk@example.com", "pw"))
+    return client

@@ -9,12 +9,6 @@ from .factories import ArticlePageFactory, AuthorFactory, add_bylines
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("desk", "desk@example.com", "pw"))
-    return client
-
-
 def test_article_editor_shows_all_panels(editor_client, politics):
     article = ArticlePageFactory(parent=politics)
     add_bylines(article, [AuthorFactory()])
@@ -67,10 +61,10 @@ def test_photo_upload_without_alt_text_is_refused(editor_client, tmp_path):
     assert NewsImage.objects.get().credit == "NEWS1"
 
 
-def test_editor_gives_a_topic_a_description_and_an_author_a_bio_and_links(editor_client):
+def test_editor_gives_a_topic_a_description(editor_client):
     from taggit.models import Tag
 
-    from ..models import Author, Topic
+    from ..models import Topic
 
     tag = Tag.objects.create(name="Budget", slug="budget")
     response = editor_client.post(
@@ -78,6 +72,11 @@ def test_editor_gives_a_topic_a_description_and_an_author_a_bio_and_links(editor
     )
     assert response.status_code == 302
     assert Topic.objects.get(tag=tag).description == "Public money."
+
+
+def test_editor_gives_an_author_a_bio_and_links_to_the_web_only(editor_client):
+    from ..models import Author
+
     form = editor_client.get("/admin/snippets/newsroom/author/add/").content.decode()
     assert 'name="bio"' in form and 'name="links-TOTAL_FORMS"' in form
     data = {

@@ -20,12 +20,6 @@ REASON_REFUSED = "A correction cannot be removed without a reason."
 
 
 @pytest.fixture
-def editor_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("desk", "desk@example.com", "pw"))
-    return client
-
-
-@pytest.fixture
 def article(politics):
     article = ArticlePageFactory(parent=politics, title="Council to vote on new library hours")
     article_publish(article=article)

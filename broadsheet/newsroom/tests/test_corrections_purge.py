@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from broadsheet.pagecache import purge_tags
-from broadsheet.pagecache.tests.conftest import asgi, fresh_cache  # noqa: F401 (fixtures)
+from broadsheet.pagecache.tests.fixtures import asgi, fresh_cache  # noqa: F401 (fixtures)
 
 from ..services import article_publish, correction_add, correction_remove
 from .factories import ArticlePageFactory, SectionPageFactory

@@ -12,7 +12,7 @@ from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageLogEntry, ReferenceIndex, Revision
 
-from broadsheet.pagecache.tests.conftest import asgi, fresh_cache  # noqa: F401 (fixtures)
+from broadsheet.pagecache.tests.fixtures import asgi, fresh_cache  # noqa: F401 (fixtures)
 
 from ..archive.runner import archive_import
 from ..archive.synthetic import OLD_SITE, archive_write, html_page, story, text_dump

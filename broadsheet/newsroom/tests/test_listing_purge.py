@@ -3,7 +3,7 @@ sitemap files it is on, and only those (served through the real ASGI page cache)
 
 import pytest
 
-from broadsheet.pagecache.tests.conftest import asgi, fresh_cache  # noqa: F401 - the page cache's own fixtures
+from broadsheet.pagecache.tests.fixtures import asgi, fresh_cache  # noqa: F401 - the page cache's own fixtures
 
 from .discovery import build_archive
 

@@ -11,7 +11,8 @@ from wagtail.models import Page, Revision, TaskState, Workflow
 
 from broadsheet.comments import services as comment_services
 from broadsheet.comments.errors import CommentError
-from broadsheet.comments.models import PolicyClause, StandardsPolicyPage
+from broadsheet.comments.models import PolicyClause
+from broadsheet.comments.tests.factories import policy_page
 
 from ..models import ArticlePage
 from .factories import ArticlePageFactory, SectionPageFactory
@@ -49,11 +50,7 @@ def desk(home):
 
 @pytest.fixture
 def clause(home):
-    policy = StandardsPolicyPage(title="Standards Board Policy", slug="policy")
-    home.add_child(instance=policy)
-    return PolicyClause.objects.create(
-        page=policy, number=1, title="Respect", text="No insults.", sort_order=1
-    )
+    return PolicyClause.objects.get(page=policy_page(), number=1)
 
 
 def _can_sanction(user, clause):
@@ -169,18 +166,23 @@ def test_a_comment_moderator_cannot_open_the_page_editor(desk):
     assert client.get("/admin/comments/moderation/").status_code == 200
 
 
-def test_a_reporters_submission_goes_to_editors_who_request_changes_then_approve(desk):
-    reporter, editor = desk["people"]["Reporters"], desk["people"]["Editors"]
+@pytest.fixture
+def submitted(desk):
+    """A reporter's unpublished story, submitted to the desk's review: (story, its current task state)."""
+    reporter = desk["people"]["Reporters"]
     story = ArticlePageFactory(
         parent=desk["section"], title="Harbour dredging starts", slug="dredging", owner=reporter
     )
     story.unpublish()
     story = ArticlePage.objects.get(pk=story.pk)
     story.save_revision(user=reporter)
-    workflow = story.get_workflow()
-    workflow.start(story, reporter)
-    state = story.current_workflow_state
-    task_state = state.current_task_state
+    story.get_workflow().start(story, reporter)
+    return story, story.current_workflow_state.current_task_state
+
+
+def test_a_submission_goes_to_editors_not_to_its_reporter_or_comment_moderators(desk, submitted):
+    story, task_state = submitted
+    reporter, editor = desk["people"]["Reporters"], desk["people"]["Editors"]
     assert task_state.task.specific.user_can_access_editor(story, editor)
     assert not task_state.task.specific.user_can_access_editor(
         story, desk["people"]["Comment moderators"]
@@ -190,16 +192,29 @@ def test_a_reporters_submission_goes_to_editors_who_request_changes_then_approve
         "approve",
     ]
     assert task_state.task.specific.get_actions(story, reporter) == []
+
+
+def _request_changes(editor, task_state):
     task_state.task.specific.on_action(
         task_state, editor, "reject", comment="Add the council's reply."
     )
     task_state.refresh_from_db()
+
+
+def test_an_editor_requests_changes_and_the_story_stays_offline(desk, submitted):
+    story, task_state = submitted
+    _request_changes(desk["people"]["Editors"], task_state)
     assert (
         task_state.status == TaskState.STATUS_REJECTED
         and task_state.comment == "Add the council's reply."
     )
     assert not ArticlePage.objects.get(pk=story.pk).live
 
+
+def test_the_resubmitted_story_goes_live_when_an_editor_approves(desk, submitted):
+    story, task_state = submitted
+    reporter, editor = desk["people"]["Reporters"], desk["people"]["Editors"]
+    _request_changes(editor, task_state)
     story = ArticlePage.objects.get(pk=story.pk)
     story.save_revision(user=reporter)
     story.current_workflow_state.resume(reporter)  # "Resubmit to Desk review" after the change
@@ -208,41 +223,58 @@ def test_a_reporters_submission_goes_to_editors_who_request_changes_then_approve
     assert ArticlePage.objects.get(pk=story.pk).live
 
 
-def test_go_live_in_the_past_or_expiry_before_go_live_is_refused_in_the_admin(desk):
-    editor = desk["people"]["Editors"]
-    story = desk["colleague"]
+FMT = "%Y-%m-%d %H:%M"
+
+
+def _hours(n):
+    return (timezone.localtime() + datetime.timedelta(hours=n)).strftime(FMT)
+
+
+@pytest.fixture
+def desk_editor(desk):
+    """A client signed in as the desk's member of Editors."""
     client = Client()
-    client.force_login(editor)
+    client.force_login(desk["people"]["Editors"])
+    return client
+
+
+@pytest.mark.parametrize(
+    "times,message",
+    [
+        ({"go_live_at": -2}, "The go-live time has already passed"),
+        ({"go_live_at": 2, "expire_at": 1}, "Go live date/time must be before expiry date/time"),
+    ],
+    ids=["go-live in the past", "expiry before go-live"],
+)
+def test_a_go_live_in_the_past_or_an_expiry_before_it_is_refused_in_the_admin(
+    desk, desk_editor, times, message
+):
+    story = desk["colleague"]
     before = (ArticlePage.objects.get(pk=story.pk).latest_revision_id, Revision.objects.count())
-    fmt = "%Y-%m-%d %H:%M"
-    past = timezone.localtime() - datetime.timedelta(hours=2)
+    extra = {name: _hours(n) for name, n in times.items()}
+    response = desk_editor.post(
+        f"/admin/pages/{story.pk}/edit/", _edit_data(story, **extra, **{"action-publish": "1"})
+    )
+    assert response.status_code == 200 and message in response.content.decode(), extra
+    assert (
+        ArticlePage.objects.get(pk=story.pk).latest_revision_id,
+        Revision.objects.count(),
+    ) == before
+
+
+def test_a_go_live_in_the_future_schedules_the_story_and_the_section_shows_its_embargo(
+    desk, desk_editor
+):
+    story = desk["colleague"]
     soon = timezone.localtime() + datetime.timedelta(hours=2)
-    for extra, message in [
-        ({"go_live_at": past.strftime(fmt)}, "The go-live time has already passed"),
-        (
-            {
-                "go_live_at": soon.strftime(fmt),
-                "expire_at": (soon - datetime.timedelta(hours=1)).strftime(fmt),
-            },
-            "Go live date/time must be before expiry date/time",
-        ),
-    ]:
-        response = client.post(
-            f"/admin/pages/{story.pk}/edit/", _edit_data(story, **extra, **{"action-publish": "1"})
-        )
-        assert response.status_code == 200 and message in response.content.decode(), extra
-        assert (
-            ArticlePage.objects.get(pk=story.pk).latest_revision_id,
-            Revision.objects.count(),
-        ) == before
-    response = client.post(
+    response = desk_editor.post(
         f"/admin/pages/{story.pk}/edit/",
-        _edit_data(story, go_live_at=soon.strftime(fmt), **{"action-publish": "1"}),
+        _edit_data(story, go_live_at=soon.strftime(FMT), **{"action-publish": "1"}),
     )
     assert response.status_code == 302
     scheduled = ArticlePage.objects.get(pk=story.pk).scheduled_revision
     assert scheduled is not None and abs(scheduled.approved_go_live_at - soon) < datetime.timedelta(
         minutes=1
     )
-    listing = client.get(f"/admin/pages/{desk['section'].pk}/").content.decode()
+    listing = desk_editor.get(f"/admin/pages/{desk['section'].pk}/").content.decode()
     assert "Embargoed until" in listing

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
-from broadsheet.pagecache.tests.conftest import asgi, fresh_cache  # noqa: F401 (the page cache's own fixtures)
+from broadsheet.pagecache.tests.fixtures import asgi, fresh_cache  # noqa: F401 (the page cache's own fixtures)
 
 from .. import scheduler
 from ..models import ArticlePage

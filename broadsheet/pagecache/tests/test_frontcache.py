@@ -9,7 +9,7 @@ import pytest
 from broadsheet.pagecache.asgi import _refresh_requested
 from broadsheet.pagecache.frontcache import NginxRefreshBackend
 
-from .conftest import URLS
+from .fixtures import URLS
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page
 
-from .conftest import URLS
+from .fixtures import URLS
 
 
 def _misses(asgi):
