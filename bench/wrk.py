@@ -51,9 +51,14 @@ def parse(output, connections):
     return Result(connections, rps, p50, p99, requests, errors, non2xx, output)
 
 
-def run(
+def run(url, *, connections, **kwargs):
+    return finish(start(url, connections=connections, **kwargs), connections)
+
+
+def start(
     url, *, connections, duration=DURATION, script=None, script_args=(), timeout=TIMEOUT, headers=()
 ):
+    """wrk started in the background (two may run at once); `finish()` waits and reads its report."""
     argv = [
         "taskset",
         "-c",
@@ -72,7 +77,13 @@ def run(
     argv.append(url)
     if script_args:
         argv += ["--", *script_args]
-    output = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+    return subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)
+
+
+def finish(proc, connections):
+    output = proc.communicate()[0]
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, proc.args, output)
     return parse(output, connections)
 
 

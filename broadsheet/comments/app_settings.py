@@ -159,6 +159,13 @@ class AppSettings:
         return float(self._setting("LIVE_HEARTBEAT_SECONDS", 15))
 
     @property
+    def LIVE_GATHER_SECONDS(self):
+        """After sending, a stream waits this long before its next write, so events that come faster
+        go out together (one write per reader instead of one per event); an event after a quiet spell
+        goes at once. 0 writes each event as it comes. Default 0.25."""
+        return float(self._setting("LIVE_GATHER_SECONDS", 0.25))
+
+    @property
     def LIVE_MAX_SECONDS(self):
         """A stream ends after this long; the browser reconnects by itself. Default 300."""
         return float(self._setting("LIVE_MAX_SECONDS", 300))

@@ -73,7 +73,10 @@ def event_message(kind, comment, change=None):
 
 
 def sse(message):
-    """One event in the text/event-stream format (JSON on one data line: it never contains a newline)."""
+    """One event in the text/event-stream format (JSON on one data line: it never contains a newline).
+    A message from the Redis hub carries its text already, written once for every stream."""
+    if "text" in message:
+        return message["text"]
     lines = [f"event: {message['event']}"]
     if message.get("id") is not None:
         lines.append(f"id: {message['id']}")
@@ -210,9 +213,16 @@ class RedisHub:
                 await client.aclose()
 
     def _deliver(self, key, data):
-        for queue in list(self.listeners.get(key, ())):
+        queues = list(self.listeners.get(key, ()))
+        if not queues:
+            return
+        # Decoded and written out once, then shared (read-only) by every stream in this process: per
+        # stream, with hundreds of readers on one thread, that work cost more than the post itself.
+        message = json.loads(data)
+        message["text"] = sse(message)
+        for queue in queues:
             try:
-                queue.put_nowait(json.loads(data))
+                queue.put_nowait(message)
             except asyncio.QueueFull:
                 pass  # a stalled reader misses an event; Last-Event-ID catches up on reconnect
 
@@ -255,7 +265,8 @@ class RedisFeed:
             self.epoch = hub.epoch
             return await self.polling.next(0)
         try:
-            first = await asyncio.wait_for(self.queue.get(), timeout=timeout)
+            async with asyncio.timeout(timeout):  # no task per wait, as wait_for makes
+                first = await self.queue.get()
         except TimeoutError:
             return []
         messages = [first]
@@ -322,8 +333,15 @@ async def events(key, after):
         deadline = loop.time() + app_settings.LIVE_MAX_SECONDS
         heartbeat = app_settings.LIVE_HEARTBEAT_SECONDS
         quiet_since = loop.time()
+        written = quiet_since - app_settings.LIVE_GATHER_SECONDS
         while loop.time() < deadline:
+            # Events coming faster than one write per GATHER_SECONDS go out together: with hundreds of
+            # readers on a busy thread, a wake-up and a write per reader per event starve the posts.
+            gather = written + app_settings.LIVE_GATHER_SECONDS - loop.time()
+            if gather > 0:
+                await asyncio.sleep(gather)
             messages = await feed.next(timeout=min(heartbeat, max(0.1, deadline - loop.time())))
+            fresh = []
             for message in messages:
                 fingerprint = (
                     message["event"],
@@ -334,8 +352,10 @@ async def events(key, after):
                 if fingerprint in seen_changes:
                     continue
                 seen_changes.add(fingerprint)
-                yield sse(message)
-                quiet_since = loop.time()
+                fresh.append(sse(message))
+            if fresh:  # what arrived together goes out in one write
+                yield "".join(fresh)
+                quiet_since = written = loop.time()
             if loop.time() - quiet_since >= heartbeat:
                 yield ": keep-alive\n\n"
                 quiet_since = loop.time()

@@ -300,6 +300,9 @@ def test_streams_in_one_process_share_one_redis_subscription(settings):
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         task, got = pool.submit(asyncio.run, two_readers()).result(timeout=20)
     assert task is not None and live.hub.task is task  # one pump for all three streams
-    assert got == [[{"event": "comment", "id": 5, "data": {"id": 5}}]] * 2 + [[]]
+    # Both streams get the one decoded message, its text written once for them.
+    expected = {"event": "comment", "id": 5, "data": {"id": 5}}
+    assert got == [[{**expected, "text": sse(expected)}]] * 2 + [[]]
+    assert got[0][0] is got[1][0]
     # Closed feeds leave the hub (streams of other tests in this process may still be listed).
     assert "article-1" not in live.hub.listeners and "article-2" not in live.hub.listeners
