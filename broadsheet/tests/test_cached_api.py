@@ -84,9 +84,7 @@ def talk(db, settings, django_capture_on_commit_callbacks):
 
     def post(body):
         with django_capture_on_commit_callbacks(execute=True):
-            return services.comment_create(
-                thread_key=thread.key, author=reader, body=body, thread=thread
-            )
+            return services.comment_create(thread_key=thread.key, author=reader, body=body)
 
     post("The first word on it.")
     return post

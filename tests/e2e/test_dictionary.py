@@ -225,7 +225,9 @@ def test_an_expression_is_looked_up_from_the_keyboard_and_saved_in_the_browser(
     reader_page, desktop, live_server
 ):
     page, popup = reader_page, reader_page.popup
-    # A selection spanning a multi-word expression, looked up from the keyboard.
+    # A selection spanning a multi-word expression, looked up from the keyboard: a keyboard reader's
+    # focus is in the text (switching the dictionary on left it on the switch).
+    page.locator("[data-dictionary-scope]").focus()
     select_word(page, "tit for tat")
     page.keyboard.press("d")
     expect(popup.get_by_role("heading", name="tit for tat")).to_be_visible()
