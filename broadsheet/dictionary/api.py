@@ -137,9 +137,13 @@ def entry(
         return Status(400, {"detail": _("Send one word or a short phrase, in letters.")})
     if not found["found"]:
         missing = {k: found[k] for k in ("word", "lemma", "level", "zipf")}
-        return _cacheable(
+        response = _cacheable(
             request, {"detail": _("No definition yet."), **missing}, 404, "HTTP_MAX_AGE_MISSING"
         )
+        # A word real text uses (wordfreq knows its frequency) is one of a finite list, so the page
+        # cache may keep its 404 as it keeps entries; a made-up word's is never kept.
+        response.pagecache_keep_missing = bool(found["zipf"])
+        return response
     body = {k: v for k, v in found.items() if k != "found"}
     return _cacheable(request, body, 200, "HTTP_MAX_AGE")
 

@@ -16,7 +16,12 @@ import weakref
 
 from . import keys
 from .app_settings import app_settings
-from .entry import INTERNAL_TAGS_HEADER, shareable_headers, tags_from_headers
+from .entry import (
+    INTERNAL_KEEP_MISSING_HEADER,
+    INTERNAL_TAGS_HEADER,
+    shareable_headers,
+    tags_from_headers,
+)
 from .store import get_store
 
 log = logging.getLogger(__name__)
@@ -175,6 +180,7 @@ class _Capture:
         self.status = None
         self.headers = []
         self.tags = ()
+        self.keep_missing = False
         self.chunks = []
         self.size = 0
         self.complete = False
@@ -192,7 +198,9 @@ class _Capture:
         self.status = message["status"]
         self.headers = list(message.get("headers", []))
         self.tags = tags_from_headers(self.headers)
-        public = [(k, v) for k, v in self.headers if k.lower() != INTERNAL_TAGS_HEADER]
+        self.keep_missing = any(k.lower() == INTERNAL_KEEP_MISSING_HEADER for k, _ in self.headers)
+        internal = (INTERNAL_TAGS_HEADER, INTERNAL_KEEP_MISSING_HEADER)
+        public = [(k, v) for k, v in self.headers if k.lower() not in internal]
         return {**message, "headers": public + [(b"x-cache", b"MISS")]}
 
     def _body(self, message):
@@ -205,11 +213,12 @@ class _Capture:
         self.complete = not message.get("more_body", False)
 
     def storable(self):
-        # A HEAD reply has no body to keep; the next GET stores the page. Only 200s: a 404 per made-up
-        # word or path would let one client grow the cache without bound.
+        # A HEAD reply has no body to keep; the next GET stores the page. Only 200s, and 404s their view
+        # vouched for (a known word without an entry yet): a 404 per made-up word or path would let one
+        # client grow the cache without bound.
         return (
             bool(self.tags)
-            and self.status == 200
+            and (self.status == 200 or (self.status == 404 and self.keep_missing))
             and self.complete
             and not self.is_head
             and self.size <= app_settings.MAX_BODY

@@ -11,7 +11,7 @@ from django.conf import settings
 
 from .app_settings import app_settings
 from .asgi import SCOPE_FLAG
-from .entry import INTERNAL_TAGS_HEADER
+from .entry import INTERNAL_KEEP_MISSING_HEADER, INTERNAL_TAGS_HEADER
 from .keys import normalised_query
 from .tags import page_tags
 
@@ -103,3 +103,5 @@ def mark(request, response, tags, *, cache_control=True):
     response["Cache-Tag"] = ",".join(tags)
     if getattr(request, "scope", {}).get(SCOPE_FLAG):
         response[INTERNAL_TAGS_HEADER.decode()] = " ".join(tags)
+        if response.status_code == 404 and getattr(response, "pagecache_keep_missing", False):
+            response[INTERNAL_KEEP_MISSING_HEADER.decode()] = "1"

@@ -7,7 +7,8 @@ from django.urls import path
 
 
 def _reply(request, word):
-    response = JsonResponse({"word": word}, status=404 if word == "missing" else 200)
+    response = JsonResponse({"word": word}, status=404 if word.startswith("missing") else 200)
+    response.pagecache_keep_missing = word == "missing-known"
     if word != "private":
         response["Cache-Control"] = "public, max-age=60"
         response["Surrogate-Key"] = f"word-{word}"
@@ -40,6 +41,15 @@ def test_a_reply_its_view_did_not_call_public_is_never_stored(asgi):
 def test_a_404_is_never_stored(asgi):
     for _ in range(2):
         assert asgi("/api/words/missing").x_cache != "HIT"
+
+
+def test_a_404_its_view_vouched_for_is_stored_and_the_vouching_stays_inside(asgi):
+    first = asgi("/api/words/missing-known")
+    assert first.status == 404 and first.x_cache == "MISS"
+    second = asgi("/api/words/missing-known")
+    assert second.status == 404 and second.x_cache == "HIT" and second.body == first.body
+    for reply in (first, second):
+        assert not any(name.startswith("x-pagecache") for name in reply.headers)
 
 
 @pytest.mark.parametrize("prefixes", [{}, {"/api/words/": ("api-words",)}])
