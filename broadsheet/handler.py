@@ -14,12 +14,33 @@ one request run while others wait on the database or Redis. Scale further with w
 core). Figures: bench/results.md ("Figures that used to live in docstrings").
 """
 
+import ctypes
+import ctypes.util
+import os
 from concurrent.futures import ThreadPoolExecutor
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.core.handlers.asgi import ASGIHandler
 from django.db import connections
+
+M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
+
+
+def bound_malloc_arenas(arenas):
+    """At most `arenas` glibc malloc arenas in this process. glibc gives each thread that allocates under
+    contention an arena of its own (up to 8 per core), and a worker's sync threads, event loop and Redis
+    client all allocate small objects: the freed memory stays spread over those arenas, which the worker
+    keeps as RSS. Called once at a worker's start, before its threads exist; an operator's own
+    MALLOC_ARENA_MAX (read by glibc itself) wins. Returns whether the bound was set."""
+    if not arenas or os.environ.get("MALLOC_ARENA_MAX"):
+        return False
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name)
+        return bool(libc.mallopt(M_ARENA_MAX, int(arenas)))
+    except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to bound
+        return False
 
 
 def drop_broken_connections():

@@ -119,6 +119,8 @@ if _SQLITE:
 # Threads per ASGI worker for Django's synchronous code (broadsheet/handler.py): while one waits on
 # PostgreSQL or Redis, another runs. SQLite keeps one: it takes one writer at a time.
 BROADSHEET_SYNC_THREADS = int(os.environ.get("SYNC_THREADS") or (1 if _SQLITE else 4))
+# glibc malloc arenas per ASGI worker (broadsheet/handler.py, bound_malloc_arenas); 0 leaves glibc's default.
+BROADSHEET_MALLOC_ARENAS = int(os.environ.get("MALLOC_ARENAS", "2"))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -219,11 +221,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Django's own loggers set their level (INFO) themselves: without this, LOG_LEVEL=ERROR would still print
+    # a "Not Found" warning per 404 (a dictionary word without an entry, say).
+    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
 }
 
 # Each area keeps its own values in settings/parts/: plain modules that never import this one.
