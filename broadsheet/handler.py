@@ -7,6 +7,8 @@ core the threads fight over the GIL: a trivial API reply cost several times the 
 
 Here the middleware chain and the view are built synchronously and called in one hop, on a fixed set
 of BROADSHEET_SYNC_THREADS threads, so a worker runs its Django code the way a threaded WSGI worker does,
+request_started and (for a reply that is not streamed) request_finished included: stock Django sends
+each from one more hop of its own, and logs a 4xx/5xx from yet another,
 while the event loop keeps serving page-cache hits, streams (async views such as the live comment feed
 run on the loop) and slow clients. With one thread (the default with SQLite, which takes one
 writer at a time) that is asgiref's thread for thread-sensitive code. With PostgreSQL a few threads let
@@ -14,6 +16,7 @@ one request run while others wait on the database or Redis. Scale further with w
 core). Figures: bench/results.md ("Figures that used to live in docstrings").
 """
 
+import asyncio
 import ctypes
 import ctypes.util
 import os
@@ -21,8 +24,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
-from django.core.handlers.asgi import ASGIHandler
+from django.core import signals
+from django.core.exceptions import RequestAborted
+from django.core.handlers.asgi import ASGIHandler, get_script_prefix
 from django.db import connections
+from django.http import FileResponse
+from django.urls import set_script_prefix, set_urlconf
+from django.utils.log import log_response
 
 M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
 
@@ -109,6 +117,8 @@ class SyncChainASGIHandler(ASGIHandler):
     def load_middleware(self, is_async=False):
         super().load_middleware(is_async=False)
         chain = self._middleware_chain
+        handler_class = self.__class__
+        chunk_size = self.chunk_size
 
         def chain_then_check(request):
             try:
@@ -116,14 +126,38 @@ class SyncChainASGIHandler(ASGIHandler):
             finally:
                 drop_broken_connections()
 
+        def respond(request, scope):
+            """What stock Django does around the chain in three more hops, done in this one, on this
+            thread: so request_finished's close_old_connections returns this thread's connection to
+            the pool, as it does under WSGI."""
+            signals.request_started.send(sender=handler_class, scope=scope)
+            set_urlconf(settings.ROOT_URLCONF)
+            response = chain_then_check(request)
+            response._resource_closers.append(request.close)
+            response._handler_class = handler_class
+            if response.status_code >= 400:
+                log_response(
+                    "%s: %s",
+                    response.reason_phrase,
+                    request.path,
+                    response=response,
+                    request=request,
+                )
+            if isinstance(response, FileResponse):
+                response.block_size = chunk_size
+            if not response.streaming:
+                response.close()  # its bytes are all in memory: request_finished now, on this thread
+            return response
+
         threads = getattr(settings, "BROADSHEET_SYNC_THREADS", 1)
         if threads > 1:
             pool = ThreadPoolExecutor(threads, thread_name_prefix="django")
-            self._middleware_chain = sync_to_async(
-                chain_then_check, thread_sensitive=False, executor=pool
-            )
+            hop = {"thread_sensitive": False, "executor": pool}
         else:
-            self._middleware_chain = sync_to_async(chain_then_check, thread_sensitive=True)
+            hop = {"thread_sensitive": True}
+        self._respond = sync_to_async(respond, **hop)
+        # What BaseHandler.get_response_async awaits, should anything call it: the chain in one hop too.
+        self._middleware_chain = sync_to_async(chain_then_check, **hop)
 
     async def __call__(self, scope, receive, send):
         # No ThreadSensitiveContext: thread-sensitive code shares the process's one sync thread.
@@ -134,3 +168,57 @@ class SyncChainASGIHandler(ASGIHandler):
             await self.handle(scope, counting(receive, body_limit(scope["path"])), send)
         except BodyTooLarge:
             await refuse_too_large(scope, send)
+
+    async def handle(self, scope, receive, send):
+        """ASGIHandler.handle with the request's synchronous part in one hop (respond above). A streamed
+        reply (a live comment feed, a file) is then sent as stock Django sends it, watching for the
+        client's disconnect."""
+        try:
+            body_file = await self.read_body(receive)
+        except RequestAborted:
+            return
+        set_script_prefix(get_script_prefix(scope))
+        request, error_response = self.create_request(scope, body_file)
+        if request is None:  # a bad Host header, too many fields...: Django's own answer
+            await signals.request_started.asend(sender=self.__class__, scope=scope)
+            body_file.close()
+            await self.send_response(error_response, send)
+            await sync_to_async(error_response.close)()
+            return
+        try:
+            response = await self._respond(request, scope)
+            if response.streaming:
+                await self._stream(response, receive, send)
+            else:
+                try:
+                    await self.send_response(response, send)
+                except asyncio.CancelledError:
+                    pass  # the client went away meanwhile
+        finally:
+            body_file.close()
+
+    async def _stream(self, response, receive, send):
+        async def stream():
+            try:
+                await self.send_response(response, send)
+            except asyncio.CancelledError:
+                pass
+
+        tasks = [
+            asyncio.create_task(self.listen_for_disconnect(receive)),
+            asyncio.create_task(stream()),
+        ]
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+        for task in tasks:
+            if task.done():
+                try:
+                    task.result()
+                except RequestAborted:
+                    pass
+            else:
+                task.cancel()
+                try:
+                    await task
+                except asyncio.CancelledError:
+                    pass
+        await sync_to_async(response.close)()

@@ -133,3 +133,85 @@ def test_a_broken_connection_is_closed_and_a_usable_one_kept(db, monkeypatch):
     monkeypatch.setattr(type(connection), "is_usable", lambda self: False)
     drop_broken_connections()
     assert closed == [True]
+
+
+def test_request_started_and_finished_run_in_the_views_one_hop(db, settings, call_asgi):
+    """Stock Django sends each signal from a hop of its own to another thread; here they run on the
+    view's thread, in order, so request_finished's close_old_connections sees that thread's connection."""
+    from django.core import signals
+
+    def started(**kwargs):
+        SEEN.append(("started", threading.get_ident()))
+
+    def finished(**kwargs):
+        SEEN.append(("finished", threading.get_ident()))
+
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, f"{__name__}.RecordThread"]
+    signals.request_started.connect(started)
+    signals.request_finished.connect(finished)
+    try:
+        SEEN.clear()
+        assert call_asgi(SyncChainASGIHandler(), "/api/comments/policy").status == 200
+    finally:
+        signals.request_started.disconnect(started)
+        signals.request_finished.disconnect(finished)
+    assert [kind for kind, _ in SEEN] == ["started", "middleware", "view", "finished"]
+    assert len({ident for _, ident in SEEN}) == 1
+
+
+def streamed(request):
+    from django.http import StreamingHttpResponse
+
+    def parts():
+        SEEN.append(("streaming", threading.get_ident()))
+        yield b"one,"
+        yield b"two"
+
+    return StreamingHttpResponse(parts())
+
+
+def missing(request):
+    from django.http import HttpResponseNotFound
+
+    return HttpResponseNotFound("no such thing")
+
+
+urlpatterns = []
+
+
+def _urls():
+    from django.urls import path
+
+    return [path("streamed", streamed), path("missing", missing)]
+
+
+def test_a_streamed_reply_is_sent_whole_and_finished_after_its_last_part(settings, call_asgi):
+    from django.core import signals
+
+    settings.ROOT_URLCONF = __name__
+    settings.MIDDLEWARE = []
+    urlpatterns[:] = _urls()
+
+    def finished(**kwargs):
+        SEEN.append(("finished", threading.get_ident()))
+
+    signals.request_finished.connect(finished)
+    try:
+        SEEN.clear()
+        reply = call_asgi(SyncChainASGIHandler(), "/streamed")
+    finally:
+        signals.request_finished.disconnect(finished)
+    assert reply.status == 200 and reply.body == b"one,two"
+    assert [kind for kind, _ in SEEN] == ["streaming", "finished"]
+
+
+def test_an_error_reply_is_logged_once(settings, call_asgi, caplog):
+    settings.ROOT_URLCONF = __name__
+    settings.MIDDLEWARE = []
+    urlpatterns[:] = _urls()
+    with caplog.at_level("WARNING", logger="django.request"):
+        reply = call_asgi(SyncChainASGIHandler(), "/missing")
+    assert reply.status == 404 and reply.body == b"no such thing"
+    assert [r.getMessage() for r in caplog.records if r.name == "django.request"] == [
+        "Not Found: /missing"
+    ]

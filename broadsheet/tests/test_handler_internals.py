@@ -59,3 +59,31 @@ def test_our_chain_is_one_awaitable_hop(settings):
     settings.BROADSHEET_SYNC_THREADS = 1
     handler = SyncChainASGIHandler()
     assert isinstance(handler._middleware_chain, SyncToAsync)
+
+
+def test_handle_does_the_steps_our_one_hop_repeats():
+    """handler.py's handle() and respond() repeat ASGIHandler.handle and get_response_async around the
+    chain; a step Django adds there would be lost."""
+    handle = inspect.getsource(ASGIHandler.handle)
+    for step in (
+        "body_file = await self.read_body(receive)",
+        "set_script_prefix(get_script_prefix(scope))",
+        "await signals.request_started.asend(sender=self.__class__, scope=scope)",
+        "request, error_response = self.create_request(scope, body_file)",
+        "response = await self.run_get_response(request)",
+        "self.listen_for_disconnect(receive)",
+        "await sync_to_async(response.close)()",
+        "body_file.close()",
+    ):
+        assert step in handle, step
+    run = inspect.getsource(ASGIHandler.run_get_response)
+    assert "response._handler_class = self.__class__" in run
+    assert "response.block_size = self.chunk_size" in run
+    get_response = inspect.getsource(BaseHandler.get_response_async)
+    for step in (
+        "set_urlconf(settings.ROOT_URLCONF)",
+        "response._resource_closers.append(request.close)",
+        "if response.status_code >= 400:",
+        "log_response",
+    ):
+        assert step in get_response, step
