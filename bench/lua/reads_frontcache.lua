@@ -1,7 +1,7 @@
 -- The reads of the mixed load behind the front cache: of every 99 requests, 95 article reads and 4
 -- anonymous comment-list reads (the posts, the mix's last 1%, come from posts_frontcache.lua in a second
 -- wrk at the same time, so this run's latencies are the reads' own). Counts each kind.
--- args: article path, list path
+-- args: article path, list path, and optionally a pause in ms after each answer (a paced run)
 local threads = {}
 local counter = 0
 
@@ -12,7 +12,12 @@ end
 
 function init(args)
   article, list = args[1], args[2]
+  pause = tonumber(args[3] or "0")
   lists, reads, bad = 0, 0, 0
+end
+
+function delay()
+  return pause
 end
 
 function request()
