@@ -82,11 +82,36 @@ def keep_test_connection():
 @pytest.fixture
 def call_asgi(keep_test_connection):
     """call_asgi(app, path, method=, query=, headers=) -> AsgiReply: one request, as uvicorn would send it."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
     from asgiref.sync import async_to_sync
+    from django.db import connections
 
     from tests.asgi_client import asgi_request
 
     def call(app, path, **kwargs):
-        return async_to_sync(asgi_request)(app, path, **kwargs)
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return async_to_sync(asgi_request)(app, path, **kwargs)
+        # A browser test earlier on this xdist worker left Playwright's loop running in this thread: the
+        # request is made from a thread of its own, on this thread's database connections (as Django's
+        # live server shares them), so it still sees the test's transaction.
+        shared = {alias: connections[alias] for alias in connections}
+
+        def in_thread():
+            for alias, connection in shared.items():
+                connections[alias] = connection
+            return async_to_sync(asgi_request)(app, path, **kwargs)
+
+        for connection in shared.values():
+            connection.inc_thread_sharing()
+        try:
+            with ThreadPoolExecutor(1) as pool:
+                return pool.submit(in_thread).result()
+        finally:
+            for connection in shared.values():
+                connection.dec_thread_sharing()
 
     return call
