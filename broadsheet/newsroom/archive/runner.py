@@ -57,6 +57,17 @@ def parse_job(raw):
         return f"unexpected {type(exc).__name__}: {exc}".splitlines()[0]
 
 
+def close_for_fork():
+    """No open database socket for a forked process to inherit. With a connection pool (production
+    settings), closing a connection only hands it back to the pool, socket open: the pool itself is
+    closed too, and the next query opens a new one in each process."""
+    for conn in connections.all(initialized_only=True):
+        conn.close()
+        close_pool = getattr(conn, "close_pool", None)  # PostgreSQL's backend (Django 5.1+)
+        if close_pool is not None:
+            close_pool()
+
+
 def archive_import(paths, *, jobs=1, batch_size=WINDOW, on_file=None, progress=None):
     summary = Summary(total=count_pages(paths))
     started = time.monotonic()
@@ -73,7 +84,7 @@ def archive_import(paths, *, jobs=1, batch_size=WINDOW, on_file=None, progress=N
             # transaction it cannot be closed; only a caller's test does that, on a connection the workers
             # never touch.
             if not connection.in_atomic_block:
-                connections.close_all()
+                close_for_fork()
             pool = multiprocessing.get_context("fork").Pool(jobs)
             if beside:
                 indexer = Indexer()

@@ -354,3 +354,38 @@ def test_killed_mid_run_then_resumed(freshly_migrated, tmp_path):
     assert ArticlePage.objects.count() == 120
     assert ArticlePage.objects.values("legacy_key").distinct().count() == 120
     assert "No problems found" in fixtree()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_import_under_production_settings_with_a_connection_pool(
+    freshly_migrated, tmp_path
+):
+    """Production settings pool PostgreSQL connections. Closing a pooled connection only hands it back
+    to the pool, so processes forked after that (the parse workers, the indexer) used to inherit the
+    pool's open sockets and share a session with the importer: a 100,000-article run died on a SELECT
+    that got an INSERT's answer."""
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        pytest.skip("connection pools are PostgreSQL's")
+    folder = tmp_path / "archive"
+    archive_write(400, folder)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "DJANGO_SETTINGS_MODULE": "broadsheet.settings.production",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "SECRET_KEY": "pool-test-" + "k3y" * 20,
+        "ALLOWED_HOSTS": "localhost",
+        "BROADSHEET_DATA_DIR": str(tmp_path / "data"),
+    }
+    env.pop("REDIS_URL", None)
+    cmd = [sys.executable, str(ROOT / "manage.py"), "import_article", str(folder), "--jobs=2"]
+    cmd += ["--batch-size=40", "-v0"]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode in (0, 1), done.stderr[-3000:]  # 1: the archive's damaged files
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    from ..archive.indexing import unindexed
+
+    stories = ArticlePage.objects.count()
+    assert stories > 300 and f"created {stories}" in done.stdout + done.stderr
+    assert unindexed() == []
