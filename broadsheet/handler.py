@@ -18,7 +18,6 @@ core). Figures: bench/results.md ("Figures that used to live in docstrings").
 
 import asyncio
 import ctypes
-import ctypes.util
 import os
 from concurrent.futures import ThreadPoolExecutor
 
@@ -43,11 +42,10 @@ def bound_malloc_arenas(arenas):
     MALLOC_ARENA_MAX (read by glibc itself) wins. Returns whether the bound was set."""
     if not arenas or os.environ.get("MALLOC_ARENA_MAX"):
         return False
-    name = ctypes.util.find_library("c")
     try:
-        libc = ctypes.CDLL(name)
-        return bool(libc.mallopt(M_ARENA_MAX, int(arenas)))
-    except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to bound
+        # The process's own symbols: libc is already loaded, no library search (a subprocess) at start.
+        return bool(ctypes.CDLL(None).mallopt(M_ARENA_MAX, arenas))
+    except AttributeError:  # not glibc (musl, macOS): nothing to bound
         return False
 
 

@@ -17,8 +17,8 @@ import weakref
 from . import keys
 from .app_settings import app_settings
 from .entry import (
+    INTERNAL_HEADERS,
     INTERNAL_KEEP_MISSING_HEADER,
-    INTERNAL_TAGS_HEADER,
     shareable_headers,
     tags_from_headers,
 )
@@ -199,8 +199,7 @@ class _Capture:
         self.headers = list(message.get("headers", []))
         self.tags = tags_from_headers(self.headers)
         self.keep_missing = any(k.lower() == INTERNAL_KEEP_MISSING_HEADER for k, _ in self.headers)
-        internal = (INTERNAL_TAGS_HEADER, INTERNAL_KEEP_MISSING_HEADER)
-        public = [(k, v) for k, v in self.headers if k.lower() not in internal]
+        public = [(k, v) for k, v in self.headers if k.lower() not in INTERNAL_HEADERS]
         return {**message, "headers": public + [(b"x-cache", b"MISS")]}
 
     def _body(self, message):

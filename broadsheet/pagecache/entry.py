@@ -8,15 +8,10 @@ INTERNAL_TAGS_HEADER = b"x-pagecache-tags"
 # A 404 whose view vouched that what is missing belongs to a finite set (a known word without an
 # entry yet): the door may keep it, as it keeps a 200. Any other 404 is never stored.
 INTERNAL_KEEP_MISSING_HEADER = b"x-pagecache-keep-missing"
+# Django's side talking to the door: never sent to a reader, never stored.
+INTERNAL_HEADERS = {INTERNAL_TAGS_HEADER, INTERNAL_KEEP_MISSING_HEADER}
 # Headers a shared copy must never carry, or that are recomputed per reply.
-DROPPED_HEADERS = {
-    b"set-cookie",
-    INTERNAL_TAGS_HEADER,
-    INTERNAL_KEEP_MISSING_HEADER,
-    b"x-cache",
-    b"age",
-    b"date",
-}
+DROPPED_HEADERS = {b"set-cookie", b"x-cache", b"age", b"date", *INTERNAL_HEADERS}
 # Headers whose value differs from one reply to the next: not worth sharing between entries.
 OWN_HEADERS = {b"etag", b"content-length", b"last-modified"}
 # What one entry costs a worker beyond its body and own headers: the object, its header list and the
