@@ -13,6 +13,10 @@ from django.core.cache import cache
 GENERATION_KEY = "newsroom:generation"
 _MEMO_SIZE = 512
 _memo = OrderedDict()
+# Listing cards (cards.py) have a memo of their own: a listing page shows a dozen, so in the shared one
+# a few pages' cards would push out what every article render reads.
+CARDS_MEMO_SIZE = 4096
+_cards_memo = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -58,6 +62,7 @@ def newsroom_changed(**kwargs):
     _known["gen"] = None
     with _lock:
         _memo.clear()
+        _cards_memo.clear()
 
 
 def view_restrictions_exist():
@@ -74,8 +79,36 @@ def remembered(key, build):
             _memo.move_to_end(key)
             return _memo[key]
     value = build()
-    with _lock:
-        _memo[key] = value
-        while len(_memo) > _MEMO_SIZE:
-            _memo.popitem(last=False)
+    _keep(_memo, _MEMO_SIZE, {key: value})
     return value
+
+
+def peek(key):
+    """What remembered() holds for key, or None; nothing is built."""
+    with _lock:
+        return _memo.get(key)
+
+
+def keep(key, value):
+    """Remember value under key (which must carry the generation), as remembered() would."""
+    _keep(_memo, _MEMO_SIZE, {key: value})
+
+
+def remembered_cards(keys):
+    """{key: value} for the keys the cards memo holds (see cards.py); keys carry the generation."""
+    with _lock:
+        found = {key: _cards_memo[key] for key in keys if key in _cards_memo}
+        for key in found:
+            _cards_memo.move_to_end(key)
+    return found
+
+
+def remember_cards(values):
+    _keep(_cards_memo, CARDS_MEMO_SIZE, values)
+
+
+def _keep(memo, size, values):
+    with _lock:
+        memo.update(values)
+        while len(memo) > size:
+            memo.popitem(last=False)

@@ -5,8 +5,9 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from broadsheet.comments.numbers import whole_number
 
@@ -52,10 +53,13 @@ class CountedPaginator(Paginator):
         self.count = count
 
 
-def section_front(section, raw_page):
-    """The section's articles and those of all its subsections, newest first. Counting them reads every
-    one of the section's index entries (tens of thousands at archive scale), so the count is kept per
-    newsroom generation (freshness.py: any publish or unpublish starts a new one)."""
+def section_front(section, request, raw_page):
+    """The section's articles and those of all its subsections, newest first, as cards (cards.py).
+    Counting them reads every one of the section's index entries (tens of thousands at archive scale),
+    so the count is kept per newsroom generation (freshness.py: any publish or unpublish starts a new
+    one)."""
+    from .cards import cards_for  # cards.py builds on article_cards() here
+
     ids = front_ids(section)
     count = remembered(("front-count", section.pk, generation()), ids.count)
     paginator = CountedPaginator(ids, settings.NEWSROOM_SECTION_PAGE_SIZE, count)
@@ -63,10 +67,10 @@ def section_front(section, raw_page):
         page_obj = paginator.page(page_number(raw_page))
     except InvalidPage as exc:
         raise Http404("No such page") from exc
-    ids = list(page_obj.object_list)
-    cards = article_cards().in_bulk(ids)  # then the cards of just this page, with their photos
     return {
-        "articles": [cards[pk] for pk in ids if pk in cards],
+        "articles": cards_for(
+            request, page_obj.object_list
+        ),  # just this page's, from memory when known
         "page_obj": page_obj,
         "subsections": SectionPage.objects.published().child_of(section),
     }
@@ -105,7 +109,11 @@ def section_meta(section, request, page_obj):
     """The section's visible breadcrumb (Home › National › Politics) and its social and structured data."""
     from .reading import breadcrumbs
 
-    crumbs = [*breadcrumbs(section), (section.title, section.url)]
+    # The crumbs change only when a page is published, moved or renamed (a new generation).
+    key = ("section-crumbs", section.pk, get_language(), site_pk(request), generation())
+    crumbs = remembered(
+        key, lambda: [*breadcrumbs(section, request), (section.title, section.get_url(request))]
+    )
     description = section.search_description or strip_tags(section.intro)[:200]
     meta = listing_meta(
         request,
@@ -115,3 +123,8 @@ def section_meta(section, request, page_obj):
         page_number=page_obj.number,
     )
     return {**meta, "breadcrumbs": crumbs}
+
+
+def site_pk(request):
+    """The request's Wagtail site (kept on the request): page URLs are relative on their own site."""
+    return getattr(Site.find_for_request(request), "pk", None)

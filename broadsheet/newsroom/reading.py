@@ -19,10 +19,14 @@ from .models import ArticlePage, ArticleTag
 from .seo import article_meta
 
 
-def breadcrumbs(page):
-    """(label, url) from the homepage down to the page's section; the site root's label is 'Home'."""
+def breadcrumbs(page, request=None):
+    """(label, url) from the homepage down to the page's section; the site root's label is 'Home'. With
+    the request, the site's root paths are read once for the request instead of once per crumb."""
     ancestors = page.get_ancestors().filter(depth__gt=1)
-    return [(_("Home") if crumb.depth == 2 else crumb.title, crumb.url) for crumb in ancestors]
+    return [
+        (_("Home") if crumb.depth == 2 else crumb.title, crumb.get_url(request))
+        for crumb in ancestors
+    ]
 
 
 def bylines(page):

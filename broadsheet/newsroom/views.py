@@ -14,21 +14,21 @@ from taggit.models import Tag
 
 from . import listings
 from .canonical import absolute_url
+from .cards import cards_for
 from .models import ArticleCorrection, ArticlePage, Author
 from .seo import listing_meta
 
 
 def _listing(request, template, tags, *, articles, title, description="", crumbs=None, **context):
-    page_obj = listings.paginate(
-        articles, request.GET.get("page"), count_key=("listing-count", *tags)
-    )
+    ids = articles.select_related(None).prefetch_related(None).values_list("pk", flat=True)
+    page_obj = listings.paginate(ids, request.GET.get("page"), count_key=("listing-count", *tags))
     meta = listing_meta(
         request, title=title, description=description, crumbs=crumbs, page_number=page_obj.number
     )
     context = {
         **context,
         **meta,
-        "articles": page_obj.object_list,
+        "articles": cards_for(request, page_obj.object_list),
         "page_obj": page_obj,
         "breadcrumbs": crumbs,
     }

@@ -32,13 +32,25 @@ class ShortRouteMixin:
             self.url_path + "/".join(path_components[:n]) + "/"
             for n in range(1, len(path_components) + 1)
         ]
-        # Most requests are for an article: one query finds it with its fields (.specific() below costs two).
-        article = ArticlePage.objects.filter(url_path=prefixes[-1]).first()
-        if article is not None:
-            return article.route(request, [])
-        deepest = Page.objects.filter(url_path__in=prefixes).order_by("-depth").specific().first()
+        from ..freshness import generation, keep, peek
+
+        # A section front's path is looked up once per newsroom generation (its page is read fresh).
+        route_key = ("route", prefixes[-1], generation())
+        known = peek(route_key)
+        if known is not None:
+            model, pk = known
+            deepest = model.objects.filter(pk=pk)[:1]
+        else:
+            # Most requests are for an article: one query finds it with its fields (.specific() below
+            # costs two). url_path is unique: [:1] needs no ORDER BY (first() would add one).
+            for article in ArticlePage.objects.filter(url_path=prefixes[-1])[:1]:
+                return article.route(request, [])
+            deepest = Page.objects.filter(url_path__in=prefixes).order_by("-depth").specific()[:1]
+        deepest = next(iter(deepest), None)
         if deepest is None:
             raise Http404
+        if known is None and deepest.url_path == prefixes[-1]:  # never an article (found above)
+            keep(route_key, (type(deepest), deepest.pk))
         return deepest.route(request, path_components[deepest.depth - self.depth :])
 
 
@@ -96,7 +108,7 @@ class SectionPage(ShortRouteMixin, PrivacyShortcutMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from ..fronts import section_front, section_meta
 
-        front = section_front(self, request.GET.get("page"))
+        front = section_front(self, request, request.GET.get("page"))
         return {
             **super().get_context(request, *args, **kwargs),
             **front,
