@@ -72,7 +72,13 @@ def section_front(section, request, raw_page):
             request, page_obj.object_list
         ),  # just this page's, from memory when known
         "page_obj": page_obj,
-        "subsections": SectionPage.objects.published().child_of(section),
+        "subsections": remembered(  # (title, url) of each; they change only with a publish or move
+            ("subsections", section.pk, site_pk(request), generation()),
+            lambda: [
+                (sub.title, sub.get_url(request))
+                for sub in SectionPage.objects.published().child_of(section)
+            ],
+        ),
     }
 
 
@@ -122,7 +128,7 @@ def section_meta(section, request, page_obj):
         crumbs=crumbs,
         page_number=page_obj.number,
     )
-    return {**meta, "breadcrumbs": crumbs}
+    return {**meta, "breadcrumbs": crumbs, "section_url": crumbs[-1][1]}
 
 
 def site_pk(request):

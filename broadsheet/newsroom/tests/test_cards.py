@@ -93,3 +93,20 @@ def test_a_renamed_section_front_moves_with_its_slug(client, politics):
     politics.save_revision().publish()
     assert client.get("/national/politics-and-policy/").status_code == 200
     assert client.get("/national/politics/").status_code == 404
+
+
+def test_a_front_lists_a_new_subsection_and_its_feed_follows_a_new_slug(client, home, politics):
+    """A front's subsection links and feed link are remembered per generation (fronts.section_front)."""
+    from .factories import SectionPageFactory
+
+    national = politics.get_parent().specific
+    html = client.get("/national/").content.decode()
+    assert 'href="/feeds/sections/national/"' in html and "Diplomacy" not in html
+    SectionPageFactory(
+        parent=national, title="Diplomacy", slug="diplomacy"
+    ).save_revision().publish()
+    html = client.get("/national/").content.decode()
+    assert '<a href="/national/diplomacy/">Diplomacy</a>' in html
+    national.slug = "nation"
+    national.save_revision().publish()
+    assert 'href="/feeds/sections/nation/"' in client.get("/nation/").content.decode()
