@@ -4,7 +4,7 @@ import pytest
 
 from .a11y import assert_accessible, axe_violations
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.stack_dependent]
 
 
 def test_gate_names_serious_findings(browser):

@@ -26,7 +26,12 @@ def serve_media(request, name):
 # This module doubles as the URL map for its tests: the site's URLs plus uploaded media.
 urlpatterns = [path("media/<path:name>", serve_media), path("", include("broadsheet.urls"))]
 
-pytestmark = [pytest.mark.e2e, pytest.mark.urls(__name__), pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.stack_dependent,
+    pytest.mark.e2e,
+    pytest.mark.urls(__name__),
+    pytest.mark.django_db(transaction=True),
+]
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from .conftest import MODERATOR, OIDC_READER, stored_count
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.stack_dependent]
 TIMEOUT = 15_000
 
 

@@ -11,7 +11,11 @@ from playwright.sync_api import expect
 
 from .test_comments_actions import TIMEOUT, comment, demo_reader_page, region
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("comments-busy-thread")]
+pytestmark = [
+    pytest.mark.stack_dependent,
+    pytest.mark.e2e,
+    pytest.mark.xdist_group("comments-busy-thread"),
+]
 FIRST = "Seed comment number 1 about the parks."  # the oldest comment: five replies, three shown at first
 LIST = r"/api/comments/threads/[^/]+/comments\?sort="
 

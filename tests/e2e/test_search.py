@@ -16,7 +16,12 @@ from broadsheet.newsroom.tests.factories import (
 from .a11y import assert_accessible
 from .test_article import open_page, urlpatterns  # noqa: F401 (this module serves uploaded media too)
 
-pytestmark = [pytest.mark.e2e, pytest.mark.urls(__name__), pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.stack_dependent,
+    pytest.mark.e2e,
+    pytest.mark.urls(__name__),
+    pytest.mark.django_db(transaction=True),
+]
 
 
 @pytest.fixture
