@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
+from django.db import connection
 from django.db.models import Prefetch
+from django.db.models.functions import Left
 from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
@@ -37,11 +39,24 @@ def page_number(raw):
     return number
 
 
+# Sections whose path is this long have an index of their own on PostgreSQL (0010_front_by_section).
+FRONT_PREFIXES = (12, 16)
+
+
 def front_ids(section):
     """The ids of the section's published articles, newest first, read from the page table alone: on
-    PostgreSQL an index-only walk of newsroom_front_order (migration 0003_search_front_order), so skipping
-    to page 2,000 passes over index entries instead of joining and sorting every article before it."""
-    pages = NewsPageQuerySet(Page).published().type(ArticlePage).descendant_of(section)
+    PostgreSQL an index-only walk, so skipping to page 2,000 passes over index entries instead of joining
+    and sorting every article before it. A top-level section or subsection walks only its own entries
+    (migration 0010_front_by_section, led by the section's path); deeper ones walk every published page
+    (newsroom_front_order, 0003_search_front_order) and skip the other sections'."""
+    pages = NewsPageQuerySet(Page).published().type(ArticlePage)
+    length = len(section.path)
+    if connection.vendor == "postgresql" and length in FRONT_PREFIXES:
+        pages = pages.annotate(section_path=Left("path", length)).filter(
+            section_path=section.path, depth__gt=section.depth
+        )
+    else:
+        pages = pages.descendant_of(section)
     return pages.order_by("-first_published_at", "-pk").values_list("pk", flat=True)
 
 

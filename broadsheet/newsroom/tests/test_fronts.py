@@ -39,6 +39,29 @@ def test_section_front_lists_its_own_and_subsection_articles_newest_first(
     assert '<a href="/national/politics/">Politics</a>' in html  # subsections listed
 
 
+def test_fronts_at_every_depth_list_their_own_and_only_theirs(national, politics, home):
+    """front_ids reads a top-level section's or a subsection's own index on PostgreSQL (0010) and walks
+    every page for deeper ones: each front lists exactly its descendants, newest first."""
+    from ..fronts import front_ids
+
+    assembly = SectionPageFactory(parent=politics, title="Assembly", slug="assembly")
+    economy = SectionPageFactory(parent=home, title="Economy", slug="economy")
+    stories = {
+        section: ArticlePageFactory(
+            parent=section, title=f"{section.title} story", first_published_at=hours_ago(n)
+        )
+        for n, section in enumerate((national, politics, assembly, economy), start=1)
+    }
+    expected = {
+        national: [stories[national], stories[politics], stories[assembly]],
+        politics: [stories[politics], stories[assembly]],
+        assembly: [stories[assembly]],
+        economy: [stories[economy]],
+    }
+    for section, articles in expected.items():
+        assert list(front_ids(section)) == [a.pk for a in articles], section.title
+
+
 def test_section_front_pages_and_bad_page_numbers_are_404_not_500(client, settings, politics):
     settings.NEWSROOM_SECTION_PAGE_SIZE = 2
     for n in range(5):
