@@ -88,7 +88,13 @@ def archive_articles(period):
 
 
 def archive_neighbours(period):
-    """The nearest earlier and later period of the same kind that has stories (or None): one indexed query each."""
+    """The nearest earlier and later period of the same kind that has stories (or None): one indexed query
+    each, once per newsroom generation (only a publish, an unpublish or a privacy change moves them)."""
+    key = ("archive-neighbours", period.start, period.kind, generation())
+    return remembered(key, lambda: _neighbours(period))
+
+
+def _neighbours(period):
     published = ArticlePage.objects.published()
     before = published.filter(first_published_at__lt=period.start).order_by("-first_published_at")
     after = published.filter(first_published_at__gte=period.end).order_by("first_published_at")

@@ -134,6 +134,21 @@ def test_an_empty_day_says_so_and_still_links_its_neighbours(client, archive):
     assert 'href="/archive/2026/03/02/"' in html and 'href="/archive/2026/03/05/"' in html
 
 
+def test_a_new_story_moves_the_neighbouring_days_links(client, archive, politics):
+    """The neighbours are remembered per newsroom generation: a story published on the empty 3rd makes
+    it the 2nd's next day at once, and withdrawing it makes the 5th the next day again."""
+    assert (
+        'class="archive-next" href="/archive/2026/03/05/"'
+        in client.get("/archive/2026/03/02/").content.decode()
+    )
+    filler = story(politics, "Harbour talks resume", seoul(2026, 3, 3, 9))
+    html = client.get("/archive/2026/03/02/").content.decode()
+    assert 'class="archive-next" href="/archive/2026/03/03/"' in html
+    filler.unpublish()
+    html = client.get("/archive/2026/03/02/").content.decode()
+    assert 'class="archive-next" href="/archive/2026/03/05/"' in html
+
+
 @pytest.mark.parametrize(
     "url",
     [
