@@ -37,6 +37,7 @@ def _connect_generation():
         PageViewRestriction,
         Site,
         apps.get_model("newsroom", "Author"),
+        apps.get_model("newsroom", "AuthorLink"),
         image_model,
         apps.get_model("taggit", "Tag"),
         apps.get_model("dictionary", "DictionarySettings"),

@@ -95,6 +95,23 @@ def test_author_page_shows_photo_role_bio_and_links(client, archive):
     assert "News agency" not in html
 
 
+def test_an_author_page_shows_an_edit_at_once(client, archive):
+    """The author is read once per newsroom generation (views.author_page): saving the author or one of
+    their links starts a new one."""
+    reporter = archive["reporter"]
+    assert (
+        "Covers the National Assembly." in client.get(f"/authors/{reporter.slug}/").content.decode()
+    )
+    reporter.bio = "Covers the courts."
+    reporter.save()
+    html = client.get(f"/authors/{reporter.slug}/").content.decode()
+    assert "Covers the courts." in html and "National Assembly." not in html
+    AuthorLink.objects.create(author=reporter, label="Email", url="mailto:desk@example.org")
+    html = client.get(f"/authors/{reporter.slug}/").content.decode()
+    assert 'href="mailto:desk@example.org"' in html
+    assert client.get("/authors/nobody-by-this-name/").status_code == 404
+
+
 def test_agency_page_says_it_is_an_agency(client, archive):
     response = client.get(f"/authors/{archive['agency'].slug}/")
     assert "News agency" in response.content.decode()
