@@ -30,7 +30,6 @@ COUNT_SLOT = "\x00"
 class Card:
     """A card as card_list.html renders it: head, the live comment count, tail."""
 
-    pk: int
     display_headline: str
     comments_thread_key: str
     head: SafeString
@@ -66,7 +65,6 @@ def _render(request, ids):
         context = Context({"article": article, "request": request, "count_slot": COUNT_SLOT})
         head, tail = template.render(context).split(COUNT_SLOT)
         cards[pk] = Card(
-            pk=pk,
             display_headline=article.display_headline,
             comments_thread_key=article.comments_thread_key,
             head=mark_safe(head),  # the template's own escaped output, cut in two

@@ -82,10 +82,9 @@ def section_front(section, request, raw_page):
         page_obj = paginator.page(page_number(raw_page))
     except InvalidPage as exc:
         raise Http404("No such page") from exc
+    articles = cards_for(request, page_obj.object_list)  # just this page's, from memory when known
     return {
-        "articles": cards_for(
-            request, page_obj.object_list
-        ),  # just this page's, from memory when known
+        "articles": articles,
         "page_obj": page_obj,
         "subsections": remembered(  # (title, url) of each; they change only with a publish or move
             ("subsections", section.pk, site_pk(request), generation()),

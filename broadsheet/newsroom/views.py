@@ -15,7 +15,7 @@ from taggit.models import Tag
 from . import listings
 from .canonical import absolute_url
 from .cards import cards_for
-from .freshness import generation, keep, peek
+from .freshness import generation, remembered
 from .models import ArticleCorrection, ArticlePage, Author
 from .seo import listing_meta
 
@@ -41,13 +41,13 @@ def _listing(request, template, tags, *, articles, title, description="", crumbs
 def author_page(request, slug):
     # The author's row, photo and links change only with a new newsroom generation (an author or a
     # link saved starts one: signal_handlers.py), so a found author is read once per generation.
-    key = ("author-page", slug, generation())
-    author = peek(key)
-    if author is None:
-        author = get_object_or_404(
+    # An unknown slug raises inside remembered(), so nothing is kept for it.
+    author = remembered(
+        ("author-page", slug, generation()),
+        lambda: get_object_or_404(
             Author.objects.select_related("photo").prefetch_related("links"), slug=slug
-        )
-        keep(key, author)
+        ),
+    )
     return _listing(
         request,
         "newsroom/author_page.html",
